@@ -1,0 +1,27 @@
+/// A response: status, headers and a body that is either bytes or a live event stream.
+public struct HTTPResponse: Sendable {
+    public enum Body: Sendable {
+        case bytes([UInt8])
+        /// A server-sent event stream: the server calls `open` once the head is written,
+        /// with a stream that any thread may write to until it is closed.
+        case eventStream(open: @Sendable (EventStream) -> Void)
+    }
+
+    public var status: HTTPStatus
+    public var headers: HTTPHeaders
+    public var body: Body
+
+    public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], body: Body = .bytes([])) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    public init(status: HTTPStatus = .ok, contentType: String, body: [UInt8]) {
+        self.init(status: status, headers: ["Content-Type": contentType], body: .bytes(body))
+    }
+
+    public init(status: HTTPStatus = .ok, contentType: String, text: String) {
+        self.init(status: status, contentType: contentType, body: Array(text.utf8))
+    }
+}

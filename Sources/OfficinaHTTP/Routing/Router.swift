@@ -1,0 +1,131 @@
+/// Maps method and path to a handler. Patterns are `/`-separated literal segments,
+/// `:name` segments (one segment, captured into `request.parameters`), and a final `*`
+/// (the rest of the path, captured as `parameters["*"]`).
+///
+/// Build it fully, then hand it to the server: routes are frozen once it listens.
+///
+///     var router = Router()
+///     router.get("/api/workshops/:code") { request in ... }
+///
+/// An unknown path answers `notFound(request)`; a known path with another method
+/// answers 405 with `Allow` (RFC 9110 §15.5.6). `HEAD` falls back to `GET`.
+public struct Router: HTTPResponder {
+    struct Route: Sendable {
+        var method: HTTPMethod
+        var segments: [Substring]
+        var handler: HTTPHandler
+    }
+
+    private var routes: [Route] = []
+    private var middleware: [any HTTPMiddleware] = []
+
+    /// Turns an error a handler threw into a response.
+    public var errorResponder: @Sendable (HTTPRequest, any Error) -> HTTPResponse = { _, _ in
+        HTTPResponse(status: .internalServerError, contentType: "text/plain; charset=utf-8", text: "Internal Server Error\n")
+    }
+
+    /// Answers requests no route matched.
+    public var notFound: HTTPHandler = { _ in
+        HTTPResponse(status: .notFound, contentType: "text/plain; charset=utf-8", text: "Not Found\n")
+    }
+
+    public init() {}
+
+    public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping HTTPHandler) {
+        routes.append(Route(method: method, segments: Self.split(pattern), handler: handler))
+    }
+
+    public mutating func get(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.get, pattern, handler) }
+    public mutating func post(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.post, pattern, handler) }
+    public mutating func put(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.put, pattern, handler) }
+    public mutating func patch(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.patch, pattern, handler) }
+    public mutating func delete(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.delete, pattern, handler) }
+
+    /// Adds middleware; the first added is the outermost.
+    public mutating func use(_ middleware: any HTTPMiddleware) {
+        self.middleware.append(middleware)
+    }
+
+    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        let dispatch = Dispatch(router: self)
+        let chain = middleware.reversed().reduce(dispatch as any HTTPResponder) { next, middleware in
+            Chained(middleware: middleware, next: next)
+        }
+        return await chain.respond(to: request)
+    }
+
+    /// The route for `method` and `path`, with its captured parameters, or the methods
+    /// the path allows when none matches the method.
+    func match(_ method: HTTPMethod, _ path: String) -> (Route, [String: String])? {
+        let segments = Self.split(path)
+        for route in routes where route.method == method {
+            if let parameters = Self.capture(route.segments, segments) { return (route, parameters) }
+        }
+        return nil
+    }
+
+    func allowedMethods(_ path: String) -> [HTTPMethod] {
+        let segments = Self.split(path)
+        var allowed: [HTTPMethod] = []
+        for route in routes where Self.capture(route.segments, segments) != nil && !allowed.contains(route.method) {
+            allowed.append(route.method)
+        }
+        if allowed.contains(.get) && !allowed.contains(.head) { allowed.append(.head) }
+        return allowed
+    }
+
+    private static func split(_ path: String) -> [Substring] {
+        path.split(separator: "/", omittingEmptySubsequences: true)
+    }
+
+    private static func capture(_ pattern: [Substring], _ path: [Substring]) -> [String: String]? {
+        var parameters: [String: String] = [:]
+        for (index, part) in pattern.enumerated() {
+            if part == "*" {
+                parameters["*"] = path[min(index, path.count)...].joined(separator: "/")
+                return parameters
+            }
+            guard index < path.count else { return nil }
+            if part.hasPrefix(":") {
+                parameters[String(part.dropFirst())] = String(path[index])
+            } else if part != path[index] {
+                return nil
+            }
+        }
+        return pattern.count == path.count ? parameters : nil
+    }
+}
+
+/// The innermost responder: finds the route and calls it.
+private struct Dispatch: HTTPResponder {
+    let router: Router
+
+    func respond(to request: HTTPRequest) async -> HTTPResponse {
+        let lookup = request.method == .head ? .get : request.method
+        guard let (route, parameters) = router.match(lookup, request.path) else {
+            let allowed = router.allowedMethods(request.path)
+            if !allowed.isEmpty {
+                var response = HTTPResponse(status: .methodNotAllowed, contentType: "text/plain; charset=utf-8", text: "Method Not Allowed\n")
+                response.headers["Allow"] = allowed.map(\.rawValue).joined(separator: ", ")
+                return response
+            }
+            do { return try await router.notFound(request) } catch { return router.errorResponder(request, error) }
+        }
+        var request = request
+        request.parameters = parameters
+        do {
+            return try await route.handler(request)
+        } catch {
+            return router.errorResponder(request, error)
+        }
+    }
+}
+
+private struct Chained: HTTPResponder {
+    let middleware: any HTTPMiddleware
+    let next: any HTTPResponder
+
+    func respond(to request: HTTPRequest) async -> HTTPResponse {
+        await middleware.respond(to: request, next: next)
+    }
+}

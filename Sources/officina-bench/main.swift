@@ -1,0 +1,1 @@
+print("officina-bench: not yet written")

@@ -1,0 +1,3 @@
+import OfficinaApp
+
+print("officina: not yet wired")

@@ -1,0 +1,8 @@
+import Testing
+@testable import OfficinaHTTP
+
+@Suite struct OfficinaHTTPSmokeTests {
+    @Test func moduleLinks() {
+        #expect(Bool(true))
+    }
+}
