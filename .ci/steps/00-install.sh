@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# System packages the build and tests need.
+set -euo pipefail
+need=()
+for pkg in libsqlite3-dev sqlite3; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+    apt-get update -qq
+    apt-get install -y -qq "${need[@]}" >/dev/null
+fi
