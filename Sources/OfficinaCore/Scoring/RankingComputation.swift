@@ -1,0 +1,80 @@
+/// One ranking computation: normalises the input once, then derives each figure of the `Ranking`.
+struct RankingComputation {
+    /// A rating's scale: 0…4, midpoint 2, and the variance of a rating spread evenly over it.
+    static let scaleMaximum = Double(Ballot.maxRating)
+    static let scaleMidpoint = scaleMaximum / 2
+    static let uniformVariance = 2.0
+    /// Pseudo degrees of freedom of the variance prior (docs/scoring.md, "Intervals").
+    static let variancePriorWeight = 1.0
+
+    let input: ScoringInput
+    let configuration: ScoringConfiguration
+    let z: Double
+    /// Goals with duplicate keys dropped and weights made finite and non-negative.
+    let goals: [Goal]
+    let weightTotal: Double
+    /// Share of the overall from goals (α) and from support (β = 1 − α).
+    let goalShare: Double
+    let supportShare: Double
+    /// Ranked proposals, by ascending id.
+    let candidates: [RankingCandidate]
+    let excluded: [ExcludedProposal]
+    /// Merged, one per participant.
+    let ballots: [Ballot]
+    let cap: Int
+    let tally: RankingTally
+
+    init(input: ScoringInput, configuration: ScoringConfiguration) {
+        self.input = input
+        self.configuration = configuration.sanitised
+        z = StandardNormal.criticalValue(level: self.configuration.intervalLevel)
+
+        var seenGoals: Set<String> = []
+        goals = input.goals.compactMap { goal in
+            guard seenGoals.insert(goal.key).inserted else { return nil }
+            var goal = goal
+            goal.weight = goal.weight.isFinite && goal.weight > 0 ? goal.weight : 0
+            return goal
+        }
+        weightTotal = goals.reduce(0) { $0 + $1.weight }
+        let ratingsCount = input.settings.ratingsEnabled && weightTotal > 0
+        goalShare = ratingsCount ? 1 - self.configuration.supportWeight : 0
+        supportShare = 1 - goalShare
+
+        var byID: [Int64: RankingCandidate] = [:]
+        for candidate in input.candidates { byID[candidate.id] = candidate }
+        let all = byID.values.sorted { $0.id < $1.id }
+        var merges: [Int64: Int64] = [:]
+        for candidate in all {
+            if case .merged(let into) = candidate.status { merges[candidate.id] = into }
+        }
+        let targets = BallotMerging.resolve(merges)
+        candidates = all.filter { $0.status.isRanked }
+        excluded = all.filter { !$0.status.isRanked }.map { candidate in
+            ExcludedProposal(
+                id: candidate.id, title: candidate.title, status: candidate.status.name,
+                mergedInto: targets[candidate.id], buildOns: candidate.buildOns
+            )
+        }
+
+        cap = input.supportCap
+        var latest: [Int64: Ballot] = [:]
+        for ballot in input.ballots { latest[ballot.participantID] = ballot }
+        let unique = latest.values.sorted { $0.participantID < $1.participantID }
+        ballots = BallotMerging.fold(unique, merges: merges, cap: cap)
+
+        var index: [Int64: Int] = [:]
+        for (position, candidate) in candidates.enumerated() { index[candidate.id] = position }
+        var goalIndex: [String: Int] = [:]
+        for (position, goal) in goals.enumerated() { goalIndex[goal.key] = position }
+        tally = RankingTally(
+            ballots: ballots, index: index, goalIndex: goalIndex, cap: cap,
+            countRatings: input.settings.ratingsEnabled
+        )
+    }
+
+    /// The normalised weight of goal `g` (0 when every weight is 0).
+    func normalisedWeight(_ g: Int) -> Double {
+        weightTotal > 0 ? goals[g].weight / weightTotal : 0
+    }
+}

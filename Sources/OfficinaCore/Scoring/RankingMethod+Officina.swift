@@ -1,0 +1,37 @@
+extension RankingMethod {
+    /// The `officina-1` method as configured, with its formulas in words.
+    static func officina(
+        configuration: ScoringConfiguration, z: Double, settings: WorkshopSettings, cap: Int,
+        goalShare: Double, supportShare: Double
+    ) -> RankingMethod {
+        let m = DecimalText.format(configuration.priorStrength, digits: 2)
+        let level = DecimalText.percent(configuration.intervalLevel)
+        let zText = DecimalText.format(z, digits: 3)
+        let alpha = DecimalText.format(goalShare, digits: 2)
+        let beta = DecimalText.format(supportShare, digits: 2)
+        let supportEN = settings.votingMethod == .approval
+            ? "share = supporters / ballots"
+            : "share = dots / (\(cap) × ballots), each ballot's dots on one proposal capped at \(cap)"
+        let supportIT = settings.votingMethod == .approval
+            ? "quota = sostenitori / schede"
+            : "quota = punti / (\(cap) × schede), con al massimo \(cap) punti per scheda e proposta"
+        let english = "Goal score s = (m·μ + Σr) / (m + n) with prior strength m = \(m), μ = the workshop's mean "
+            + "rating on the goal, r the 0–4 ratings; \(level) interval s ± z·σ/√(m + n), z = \(zText), σ the "
+            + "goal's pooled within-proposal spread. Support: \(supportEN); it enters as the lower end L of its "
+            + "\(level) Wilson interval. Overall = 100 × (\(alpha) × Σ w·s/4 + \(beta) × L), goal weights w "
+            + "normalised to sum 1."
+        let italian = "Punteggio per obiettivo s = (m·μ + Σr) / (m + n) con forza del prior m = \(m), μ = media "
+            + "del laboratorio sull'obiettivo, r le valutazioni 0–4; intervallo al \(level) s ± z·σ/√(m + n), "
+            + "z = \(zText), σ la dispersione interna combinata dell'obiettivo. Sostegno: \(supportIT); entra "
+            + "come estremo inferiore L del suo intervallo di Wilson al \(level). Complessivo = 100 × (\(alpha) × "
+            + "Σ w·s/4 + \(beta) × L), pesi degli obiettivi w normalizzati a somma 1."
+        return RankingMethod(
+            name: ScoringConfiguration.methodName, supportWeight: supportShare,
+            priorStrength: configuration.priorStrength, interval: configuration.intervalLevel, z: z,
+            votingMethod: settings.votingMethod, dotBudget: settings.dotBudget, cap: cap,
+            ratingsEnabled: settings.ratingsEnabled, tieBreak: RankingOrder.description.en,
+            description: english, tieBreaks: RankingOrder.description,
+            descriptions: LocalizedText(it: italian, en: english)
+        )
+    }
+}

@@ -1,0 +1,50 @@
+/// Integer sums of every ballot, per ranked proposal and goal: the only pass over the ballots.
+///
+/// Sums are kept as integers so they are exact and independent of the order ballots arrive in.
+struct RankingTally {
+    let proposalCount: Int
+    let goalCount: Int
+    /// Support units per proposal, each ballot's contribution capped.
+    private(set) var units: [Int]
+    /// Ballots giving the proposal any support.
+    private(set) var supporters: [Int]
+    /// Per proposal × goal (index `p * goalCount + g`): number, sum and sum of squares of ratings.
+    private(set) var ratingCount: [Int]
+    private(set) var ratingSum: [Int]
+    private(set) var ratingSquares: [Int]
+
+    /// Tallies `ballots` for the proposals in `index` (id → position) and goals in `goalIndex`.
+    /// Support for unknown proposals and ratings on unknown goals are ignored; ratings are clamped to
+    /// 0…`Ballot.maxRating` and support to 0…`cap`.
+    init(
+        ballots: [Ballot], index: [Int64: Int], goalIndex: [String: Int], cap: Int,
+        countRatings: Bool
+    ) {
+        proposalCount = index.count
+        goalCount = goalIndex.count
+        units = Array(repeating: 0, count: proposalCount)
+        supporters = Array(repeating: 0, count: proposalCount)
+        ratingCount = Array(repeating: 0, count: proposalCount * goalCount)
+        ratingSum = ratingCount
+        ratingSquares = ratingCount
+        for ballot in ballots {
+            for (id, given) in ballot.support where given > 0 {
+                guard let p = index[id] else { continue }
+                units[p] += min(given, cap)
+                supporters[p] += 1
+            }
+            guard countRatings else { continue }
+            for (id, goals) in ballot.ratings {
+                guard let p = index[id] else { continue }
+                for (key, value) in goals {
+                    guard let g = goalIndex[key] else { continue }
+                    let rating = min(max(value, 0), Ballot.maxRating)
+                    let cell = p * goalCount + g
+                    ratingCount[cell] += 1
+                    ratingSum[cell] += rating
+                    ratingSquares[cell] += rating * rating
+                }
+            }
+        }
+    }
+}
