@@ -1,0 +1,50 @@
+import Testing
+@testable import OfficinaCore
+
+@Suite struct CryptoSecureTokenTests {
+    @Test func aTokenIs43Base64URLCharactersCarrying256Bits() throws {
+        let token = SecureToken.generate()
+        #expect(token.value.count == 43)
+        #expect(token.value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        #expect(try #require(Base64URL.decode(token.value)).count == 32)
+    }
+
+    @Test func tokensDoNotRepeat() {
+        let tokens = Set((0..<1_000).map { _ in SecureToken.generate().value })
+        #expect(tokens.count == 1_000)
+    }
+
+    @Test func theStorageDigestIsTheSHA256HexOfTheTokenText() throws {
+        let token = try #require(SecureToken(String(repeating: "A", count: 43)))
+        #expect(token.storageDigest == SHA256.hexDigest(Array(String(repeating: "A", count: 43).utf8)))
+        #expect(token.storageDigest.count == 64)
+    }
+
+    @Test func aPresentedTokenRoundTrips() throws {
+        let token = SecureToken.generate()
+        #expect(SecureToken(token.value) == token)
+        #expect(SecureToken(token.value)?.storageDigest == token.storageDigest)
+    }
+
+    @Test(arguments: [
+        "", "short", String(repeating: "A", count: 42), String(repeating: "A", count: 44),
+        String(repeating: "A", count: 42) + "=", String(repeating: "A", count: 42) + "+",
+        String(repeating: "A", count: 42) + "B",  // non-canonical: stray low bits in the last character
+        String(repeating: "é", count: 43),
+    ])
+    func aForgedOrMangledCookieIsNotAToken(text: String) {
+        #expect(SecureToken(text) == nil)
+    }
+
+    @Test func theDescriptionDoesNotLeakTheSecret() {
+        let token = SecureToken.generate()
+        #expect(!String(describing: token).contains(token.value))
+    }
+
+    @Test func base64URLUsesTheURLSafeAlphabetWithoutPadding() {
+        #expect(Base64URL.encode([0xfb, 0xff]) == "-_8")
+        #expect(Base64URL.decode("-_8") == [0xfb, 0xff])
+        #expect(Base64URL.decode("+/8") == nil)
+        #expect(Base64URL.decode("A") == nil)
+    }
+}
