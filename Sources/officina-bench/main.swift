@@ -1,7 +1,9 @@
 // officina-bench: prints benchmark figures (see BENCHMARKS.md). Each area registers a subcommand.
 import Foundation
 
-let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [:]
+let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
+    "crypto": cryptoBenchmark,
+]
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let name = arguments.first, let run = benchmarks[name] else {

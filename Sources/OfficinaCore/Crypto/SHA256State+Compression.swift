@@ -33,29 +33,29 @@ extension SHA256State {
     /// fixed-layout blocks only rewrites the words that change.
     @inline(__always)
     mutating func compress(schedule w: UnsafeMutablePointer<UInt32>, constants k: UnsafePointer<UInt32>) {
-        for t in 16..<64 {
-            let x = w[t - 15]
-            let y = w[t - 2]
+        var t = 16
+        while t < 64 {
+            let x = w[t &- 15]
+            let y = w[t &- 2]
             let sigma0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x &>> 3)
             let sigma1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y &>> 10)
-            w[t] = w[t - 16] &+ sigma0 &+ w[t - 7] &+ sigma1
+            w[t] = w[t &- 16] &+ sigma0 &+ w[t &- 7] &+ sigma1
+            t &+= 1
         }
         var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
-        for t in 0..<64 {
-            let bigSigma1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let choose = (e & f) ^ (~e & g)
-            let t1 = h &+ bigSigma1 &+ choose &+ k[t] &+ w[t]
-            let bigSigma0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = bigSigma0 &+ majority
-            h = g
-            g = f
-            f = e
-            e = d &+ t1
-            d = c
-            c = b
-            b = a
-            a = t1 &+ t2
+        // Eight rounds per pass with the variables renamed instead of shifted (§6.2.2 step 3), so the
+        // eight assignments per round become none.
+        var i = 0
+        while i < 64 {
+            Self.round(a, b, c, &d, e, f, g, &h, k[i] &+ w[i])
+            Self.round(h, a, b, &c, d, e, f, &g, k[i &+ 1] &+ w[i &+ 1])
+            Self.round(g, h, a, &b, c, d, e, &f, k[i &+ 2] &+ w[i &+ 2])
+            Self.round(f, g, h, &a, b, c, d, &e, k[i &+ 3] &+ w[i &+ 3])
+            Self.round(e, f, g, &h, a, b, c, &d, k[i &+ 4] &+ w[i &+ 4])
+            Self.round(d, e, f, &g, h, a, b, &c, k[i &+ 5] &+ w[i &+ 5])
+            Self.round(c, d, e, &f, g, h, a, &b, k[i &+ 6] &+ w[i &+ 6])
+            Self.round(b, c, d, &e, f, g, h, &a, k[i &+ 7] &+ w[i &+ 7])
+            i &+= 8
         }
         h0 &+= a
         h1 &+= b
@@ -65,6 +65,23 @@ extension SHA256State {
         h5 &+= f
         h6 &+= g
         h7 &+= h
+    }
+
+    /// One round: T1 = h + Σ1(e) + Ch(e,f,g) + K_t + W_t; T2 = Σ0(a) + Maj(a,b,c); then the new `e` is
+    /// `d + T1` and the new `a` is `T1 + T2`, written into the slots of `d` and `h` that the caller
+    /// renames for the next round.
+    @inline(__always)
+    private static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+        _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ constantPlusWord: UInt32
+    ) {
+        let bigSigma1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+        let choose = g ^ (e & (f ^ g))
+        let t1 = h &+ bigSigma1 &+ choose &+ constantPlusWord
+        let bigSigma0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+        let majority = (a & b) | (c & (a | b))
+        d &+= t1
+        h = t1 &+ bigSigma0 &+ majority
     }
 
     /// Loads a 64-byte block's big-endian words into `w[0..<16]` and compresses it.
