@@ -11,6 +11,9 @@ public struct HTTPRequest: Sendable {
     public var remoteAddress: String
     /// Values of `:name` segments matched by the router.
     public var parameters: [String: String] = [:]
+    /// The path as the client sent it, still percent-encoded (static files check it for encoded
+    /// slashes). Equal to `path` for requests built in code.
+    public var rawPath: String
 
     public init(
         method: HTTPMethod, path: String, query: String = "", headers: HTTPHeaders = [:],
@@ -22,5 +25,6 @@ public struct HTTPRequest: Sendable {
         self.headers = headers
         self.body = body
         self.remoteAddress = remoteAddress
+        self.rawPath = path
     }
 }

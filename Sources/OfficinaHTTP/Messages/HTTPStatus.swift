@@ -26,6 +26,7 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     public static let lengthRequired = HTTPStatus(411, "Length Required")
     public static let contentTooLarge = HTTPStatus(413, "Content Too Large")
     public static let uriTooLong = HTTPStatus(414, "URI Too Long")
+    public static let expectationFailed = HTTPStatus(417, "Expectation Failed")
     public static let unsupportedMediaType = HTTPStatus(415, "Unsupported Media Type")
     public static let unprocessableContent = HTTPStatus(422, "Unprocessable Content")
     public static let tooManyRequests = HTTPStatus(429, "Too Many Requests")

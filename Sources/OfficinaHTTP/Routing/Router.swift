@@ -8,7 +8,9 @@
 ///     router.get("/api/workshops/:code") { request in ... }
 ///
 /// An unknown path answers `notFound(request)`; a known path with another method
-/// answers 405 with `Allow` (RFC 9110 §15.5.6). `HEAD` falls back to `GET`.
+/// answers 405 with `Allow` (RFC 9110 §15.5.6). `HEAD` falls back to `GET`. Under any of
+/// `jsonPrefixes` (default `/api/`) both answer in the API's JSON error shape
+/// (`not_found`, `method_not_allowed`), elsewhere in plain text.
 public struct Router: HTTPResponder {
     struct Route: Sendable {
         var method: HTTPMethod
@@ -24,9 +26,21 @@ public struct Router: HTTPResponder {
         HTTPResponse(status: .internalServerError, contentType: "text/plain; charset=utf-8", text: "Internal Server Error\n")
     }
 
-    /// Answers requests no route matched.
+    /// Paths under which the router's own 404 and 405 answers are JSON.
+    public var jsonPrefixes: [String] = ["/api/"]
+
+    /// Answers requests no route matched (e.g. set it to a `StaticFiles`). The default answers
+    /// 404, as JSON under `jsonPrefixes`. A custom handler is not called for paths under
+    /// `jsonPrefixes`: those always get the JSON 404.
     public var notFound: HTTPHandler = { _ in
         HTTPResponse(status: .notFound, contentType: "text/plain; charset=utf-8", text: "Not Found\n")
+    }
+
+    /// True if `path` lies under one of `jsonPrefixes` (or is one without its final slash).
+    public func isJSONPath(_ path: String) -> Bool {
+        jsonPrefixes.contains { prefix in
+            path.hasPrefix(prefix) || (prefix.hasSuffix("/") && path == String(prefix.dropLast()))
+        }
     }
 
     public init() {}
@@ -104,11 +118,15 @@ private struct Dispatch: HTTPResponder {
         let lookup = request.method == .head ? .get : request.method
         guard let (route, parameters) = router.match(lookup, request.path) else {
             let allowed = router.allowedMethods(request.path)
+            let json = router.isJSONPath(request.path)
             if !allowed.isEmpty {
-                var response = HTTPResponse(status: .methodNotAllowed, contentType: "text/plain; charset=utf-8", text: "Method Not Allowed\n")
+                var response = json
+                    ? .jsonError(.methodNotAllowed, code: "method_not_allowed", message: "\(request.method) is not allowed here")
+                    : HTTPResponse(status: .methodNotAllowed, contentType: "text/plain; charset=utf-8", text: "Method Not Allowed\n")
                 response.headers["Allow"] = allowed.map(\.rawValue).joined(separator: ", ")
                 return response
             }
+            if json { return .jsonError(.notFound, code: "not_found", message: "No route for \(request.path)") }
             do { return try await router.notFound(request) } catch { return router.errorResponder(request, error) }
         }
         var request = request

@@ -1,0 +1,128 @@
+import CEventLoop
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Connection {
+    /// Appends bytes to the output buffer.
+    func queue(_ bytes: [UInt8]) {
+        if !hasPendingOutput { lastWrite = cel_monotonic_ns() }
+        output.append(contentsOf: bytes)
+    }
+
+    /// Writes as much pending output as the socket takes. What is left goes out when epoll reports
+    /// the socket writable again.
+    func flush() {
+        var written = 0
+        var failed = false
+        output.withUnsafeBytes { bytes in
+            while outputOffset + written < bytes.count {
+                let count = cel_send(fd, bytes.baseAddress?.advanced(by: outputOffset + written), UInt(bytes.count - outputOffset - written))
+                if count > 0 {
+                    written += count
+                } else if count < 0 && errno == EINTR {
+                    continue
+                } else {
+                    failed = count < 0 && errno != EAGAIN && errno != EWOULDBLOCK
+                    break
+                }
+            }
+        }
+        if failed {
+            close()
+            return
+        }
+        if written > 0 {
+            outputOffset += written
+            lastWrite = cel_monotonic_ns()
+        }
+        if outputOffset == output.count {
+            if output.capacity > 64 * 1024 { output = [] } else { output.removeAll(keepingCapacity: true) }
+            outputOffset = 0
+            outputDrained()
+        } else if outputOffset > 64 * 1024, outputOffset * 2 > output.count {
+            output.removeSubrange(0..<outputOffset)
+            outputOffset = 0
+        }
+        if case .streaming(let stream) = state { stream.updateBacklog(output.count - outputOffset) }
+    }
+
+    private func outputDrained() {
+        guard case .closing = state else { return }
+        // Shut our side and read until the client closes, so bytes it already sent do not turn
+        // into a reset that destroys the response before it is read (RFC 9112 §9.6).
+        _ = shutdown(fd, Int32(SHUT_WR))
+        state = .lingering(deadline: cel_monotonic_ns() + UInt64(loop.context.configuration.lingerTimeout * 1e9))
+        readAvailable()
+    }
+
+    /// Writes the response to the request in flight and moves to the next state.
+    func complete(_ response: HTTPResponse) {
+        guard !isClosed, let request = inFlight else { return }
+        inFlight = nil
+        var response = response
+        if !ResponseEncoder.headersAreSafe(response.headers) {
+            response = HTTPResponse(status: .internalServerError, contentType: "text/plain; charset=utf-8", text: "Internal Server Error\n")
+        }
+        let keepAlive = request.keepAlive && !peerHalfClosed && !shuttingDown
+        let context = ResponseEncoder.Context(
+            isHead: request.isHead, keepAlive: keepAlive, minorVersion: request.minorVersion, date: loop.dateHeader)
+        if !hasPendingOutput { lastWrite = cel_monotonic_ns() }
+        var bytes = 0
+        switch response.body {
+        case .bytes(let body):
+            bytes = ResponseEncoder.encode(status: response.status, headers: response.headers, body: body, context: context, into: &output)
+            state = keepAlive ? .reading : .closing
+        case .eventStream(let open):
+            ResponseEncoder.encodeStreamHead(status: response.status, headers: response.headers, context: context, into: &output)
+            if request.isHead || shuttingDown {
+                state = .closing
+            } else {
+                let stream = ServerEventStream(connection: self, maxPendingBytes: loop.context.configuration.sseMaxPendingBytes)
+                state = .streaming(stream)
+                Task { open(stream) }
+            }
+        }
+        log(request, status: response.status.code, bytes: bytes)
+        flush()
+        resumeReading()
+    }
+
+    /// After a response on a kept-alive connection: answer pipelined requests already buffered,
+    /// then read what waited in the socket.
+    private func resumeReading() {
+        guard case .reading = state else { return }
+        lastRead = cel_monotonic_ns()
+        if !decoder.isIdle { headStarted = lastRead }
+        processInput()
+        if case .reading = state, inputPending { readAvailable() }
+        if case .reading = state, decoder.isIdle { decoder.shrinkIfIdle() }
+    }
+
+    private func log(_ request: InFlight, status: Int, bytes: Int) {
+        let accessLog = loop.context.configuration.accessLog
+        if case .disabled = accessLog { return }
+        let micros = Int((cel_monotonic_ns() - request.started) / 1000)
+        accessLog.record(AccessLogEntry(
+            time: loop.wallClock, method: request.method.rawValue, path: request.path, status: status,
+            bytes: bytes, microseconds: micros, remoteAddress: remoteAddress))
+    }
+
+    /// Appends event-stream bytes, dropping the client if its backlog passes the bound.
+    func queueStreamBytes(_ bytes: [UInt8]) {
+        guard case .streaming = state else { return }
+        if output.count - outputOffset + bytes.count > loop.context.configuration.sseMaxPendingBytes {
+            close()
+            return
+        }
+        queue(bytes)
+        flush()
+    }
+
+    /// Ends an event stream from the server side: flush what is queued, then close.
+    func endStream() {
+        guard case .streaming = state else { return }
+        state = .closing
+        flush()
+    }
+}

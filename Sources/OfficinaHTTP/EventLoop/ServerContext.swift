@@ -1,0 +1,31 @@
+/// What every event loop of one server shares: configuration, responder, the listening socket and
+/// the count of open connections (which the cap applies to across loops).
+final class ServerContext: Sendable {
+    let configuration: ServerConfiguration
+    let responder: any HTTPResponder
+    let limits: RequestLimits
+    let listenFD: Int32
+    private let openConnections = Locked(0)
+
+    init(configuration: ServerConfiguration, responder: any HTTPResponder, listenFD: Int32) {
+        self.configuration = configuration
+        self.responder = responder
+        self.limits = configuration.requestLimits
+        self.listenFD = listenFD
+    }
+
+    /// Counts a new connection unless the cap is reached.
+    func reserveConnection() -> Bool {
+        openConnections.withLock { count in
+            guard count < configuration.maxConnections else { return false }
+            count += 1
+            return true
+        }
+    }
+
+    func releaseConnection() {
+        openConnections.withLock { $0 -= 1 }
+    }
+
+    var connectionCount: Int { openConnections.withLock { $0 } }
+}

@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Serves the files of one folder: content types, `ETag` and `If-None-Match` → 304 (RFC 9110
+/// §13.1.2), `Cache-Control`, `GET` and `HEAD`. No request reads outside the folder: the path is
+/// checked by `SafePath`, then its real path (symlinks resolved) must start with the root plus `/`.
+///
+///     let files = try StaticFiles(root: "./web")
+///     router.get("/w/:code", files.file("participant.html"))   // one URL shape → one file
+///     router.notFound = files.handler                           // everything else from the folder
+public struct StaticFiles: HTTPResponder {
+    /// The folder's real path, without a trailing slash.
+    public let root: String
+    /// Sent with every file. Default `no-cache`: clients revalidate with the ETag on each use.
+    public var cacheControl: String = "no-cache"
+    /// Served for a path naming a folder. Default `index.html`.
+    public var indexFile: String = "index.html"
+    /// Files up to this size are kept in memory (revalidated by `stat` on each request).
+    public var maxCachedFileBytes: Int = 1024 * 1024
+    let cache = FileCache()
+
+    /// Throws `HTTPServerError` if `root` does not exist or is not a folder.
+    public init(root: String) throws {
+        guard let resolved = Self.realPath(root) else { throw HTTPServerError(operation: "static root \(root)", code: errno) }
+        var info = stat()
+        guard stat(resolved, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw HTTPServerError(operation: "static root \(root)", message: "not a directory")
+        }
+        self.root = resolved == "/" ? "" : resolved
+    }
+
+    /// This responder as a handler, e.g. for `router.notFound`.
+    public var handler: HTTPHandler {
+        let files = self
+        return { request in await files.respond(to: request) }
+    }
+
+    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        switch SafePath.segments(request.rawPath) {
+        case .failure:
+            return Self.plain(.badRequest)
+        case .success(let segments):
+            return serve(segments.joined(separator: "/"), request: request)
+        }
+    }
+
+    /// A handler that always serves `relativePath` (inside the root), whatever the request path.
+    public func file(_ relativePath: String) -> HTTPHandler {
+        let files = self
+        let checked: String? = switch SafePath.segments(relativePath) {
+        case .success(let segments): segments.joined(separator: "/")
+        case .failure: nil
+        }
+        return { request in
+            guard let checked else { return Self.plain(.notFound) }
+            return files.serve(checked, request: request)
+        }
+    }
+
+    /// Serves `relative` (already checked segment by segment).
+    func serve(_ relative: String, request: HTTPRequest) -> HTTPResponse {
+        guard request.method == .get || request.method == .head else {
+            var response = Self.plain(.methodNotAllowed)
+            response.headers["Allow"] = "GET, HEAD"
+            return response
+        }
+        guard let file = load(relative) else { return Self.plain(.notFound) }
+        var headers: HTTPHeaders = [
+            "Content-Type": file.contentType, "ETag": file.etag, "Cache-Control": cacheControl,
+            "X-Content-Type-Options": "nosniff",
+        ]
+        if let condition = request.headers["If-None-Match"], EntityTag.matches(condition, file.etag) {
+            return HTTPResponse(status: .notModified, headers: headers)
+        }
+        if request.method == .head {
+            headers["Content-Length"] = String(file.bytes.count)
+            return HTTPResponse(status: .ok, headers: headers)
+        }
+        return HTTPResponse(status: .ok, headers: headers, body: .bytes(file.bytes))
+    }
+
+    /// The file for `relative`, from the cache if its `stat` is unchanged, else read and checked.
+    private func load(_ relative: String) -> FileCache.Entry? {
+        var path = relative.isEmpty ? root : root + "/" + relative
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            path += "/" + indexFile
+            guard stat(path, &info) == 0 else { return nil }
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let identity = FileCache.Identity(info)
+        if let cached = cache.lookup(path, identity) { return cached }
+        // Symlinks are resolved here: whatever the path names must really live under the root.
+        guard let real = Self.realPath(path), real.hasPrefix(root + "/") else { return nil }
+        guard let bytes = Self.read(real, expected: Int(info.st_size)) else { return nil }
+        let entry = FileCache.Entry(
+            identity: identity, bytes: bytes, contentType: ContentType.forPath(real),
+            etag: EntityTag.make(inode: UInt64(info.st_ino), size: bytes.count,
+                                 modified: Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)))
+        if bytes.count <= maxCachedFileBytes { cache.store(path, entry) }
+        return entry
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func read(_ path: String, expected: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: max(expected, 0))
+        var total = 0
+        while total < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress?.advanced(by: total), $0.count - total) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            total += count
+        }
+        return total == bytes.count ? bytes : Array(bytes[0..<total])
+    }
+
+    static func plain(_ status: HTTPStatus) -> HTTPResponse {
+        HTTPResponse(status: status, contentType: "text/plain; charset=utf-8", text: status.reason + "\n")
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import OfficinaHTTP
+
+@Suite("Keep-alive and pipelining over a real socket")
+struct KeepAliveTests {
+    @Test("A kept-alive connection serves several requests in turn")
+    func keepAliveServesSeveralRequests() async throws {
+        try await onThread {
+            let server = try TestServer(responder: EchoResponder())
+            defer { server.stop() }
+            let client = try server.connect()
+            for index in 0..<3 {
+                try client.send("GET /item/\(index) HTTP/1.1\r\nHost: x\r\n\r\n")
+                let response = try client.receiveResponse()
+                #expect(response.status == 200)
+                #expect(response.text == "GET /item/\(index) 0\n")
+                #expect(response.header("Connection") == nil)
+                #expect(response.header("Date") != nil)
+            }
+        }
+    }
+
+    @Test("Pipelined requests are answered in order")
+    func pipelinedRequestsAnsweredInOrder() async throws {
+        try await onThread {
+            let server = try TestServer(responder: EchoResponder())
+            defer { server.stop() }
+            let client = try server.connect()
+            let requests = (0..<20).map { "GET /p/\($0) HTTP/1.1\r\nHost: x\r\n\r\n" }.joined()
+            try client.send(requests)
+            let responses = try client.receiveResponses(20)
+            #expect(responses.map(\.text) == (0..<20).map { "GET /p/\($0) 0\n" })
+        }
+    }
+
+    @Test("A pipelined request split across writes mid-header is still answered")
+    func pipelinedRequestSplitAcrossWrites() async throws {
+        try await onThread {
+            let server = try TestServer(responder: EchoResponder())
+            defer { server.stop() }
+            let client = try server.connect()
+            try client.send("GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHo")
+            Thread.sleep(forTimeInterval: 0.05)
+            try client.send("st: x\r\n\r\n")
+            let responses = try client.receiveResponses(2)
+            #expect(responses.map(\.text) == ["GET /a 0\n", "GET /b 0\n"])
+        }
+    }
+
+    @Test("HTTP/1.0 closes after the response unless it asks for keep-alive")
+    func http10ClosesByDefault() async throws {
+        try await onThread {
+            let server = try TestServer(responder: EchoResponder())
+            defer { server.stop() }
+            let closing = try server.connect()
+            try closing.send("GET /old HTTP/1.0\r\n\r\n")
+            let text = try closing.receiveAll()
+            #expect(text.hasPrefix("HTTP/1.1 200 OK\r\n"))
+            #expect(text.contains("Connection: close\r\n"))
+            #expect(text.hasSuffix("GET /old 0\n"))
+
+            let kept = try server.connect()
+            try kept.send("GET /one HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+            let first = try kept.receiveResponse()
+            #expect(first.header("Connection") == "keep-alive")
+            try kept.send("GET /two HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+            #expect(try kept.receiveResponse().text == "GET /two 0\n")
+        }
+    }
+
+    @Test("Connection: close is honoured, and conflicting Connection values mean close")
+    func connectionCloseHonoured() async throws {
+        try await onThread {
+            let server = try TestServer(responder: EchoResponder())
+            defer { server.stop() }
+            for value in ["close", "keep-alive, close"] {
+                let client = try server.connect()
+                try client.send("GET / HTTP/1.1\r\nHost: x\r\nConnection: \(value)\r\n\r\n")
+                let text = try client.receiveAll()
+                #expect(text.contains("Connection: close\r\n"))
+            }
+        }
+    }
+
+    @Test("HEAD gets the GET headers with Content-Length but no body")
+    func headHasNoBody() async throws {
+        try await onThread {
+            let server = try TestServer { router in
+                router.get("/doc") { _ in HTTPResponse(contentType: "text/plain", text: "twelve bytes") }
+            }
+            defer { server.stop() }
+            let client = try server.connect()
+            try client.send("HEAD /doc HTTP/1.1\r\nHost: x\r\n\r\nGET /doc HTTP/1.1\r\nHost: x\r\n\r\n")
+            var raw: [UInt8] = []
+            while !String(decoding: raw, as: UTF8.self).hasSuffix("twelve bytes") {
+                guard let chunk = try client.receive() else { break }
+                raw += chunk
+            }
+            let text = String(decoding: raw, as: UTF8.self)
+            let parts = text.components(separatedBy: "HTTP/1.1 200 OK")
+            #expect(parts.count == 3)
+            #expect(parts[1].contains("Content-Length: 12\r\n"))
+            #expect(parts[1].hasSuffix("\r\n\r\n"))
+            #expect(parts[2].hasSuffix("\r\n\r\ntwelve bytes"))
+        }
+    }
+}
