@@ -1,0 +1,67 @@
+// fetch wrapper for the JSON API (docs/api.md). Errors come back as ApiError with the API's stable
+// code; `errorMessage` turns any error into a friendly sentence in the chosen language.
+import { t, has } from './i18n.js';
+
+export class ApiError extends Error {
+    constructor(status, code, message, field = null, retryAfter = null) {
+        super(message || code);
+        this.status = status;
+        this.code = code;
+        this.field = field;
+        this.retryAfter = retryAfter;
+    }
+}
+
+/** Calls the API; resolves with the parsed JSON (or null for 204), rejects with ApiError. */
+export async function api(method, path, body) {
+    const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+    if (body !== undefined) {
+        init.headers['Content-Type'] = 'application/json';
+        init.body = JSON.stringify(body);
+    }
+    let response;
+    try {
+        response = await fetch(path, init);
+    } catch {
+        throw new ApiError(0, navigator.onLine === false ? 'offline' : 'network', '');
+    }
+    if (response.status === 204) return null;
+    const type = response.headers.get('Content-Type') || '';
+    let data = null;
+    if (type.includes('json')) data = await response.json().catch(() => null);
+    if (!response.ok) {
+        const error = data && data.error ? data.error : {};
+        const retry = Number.parseInt(response.headers.get('Retry-After') || '', 10);
+        const code = response.status === 429 ? 'rate_limit' : (error.code || `http_${response.status}`);
+        if (code === 'unauthenticated') window.dispatchEvent(new CustomEvent('officina:unauthenticated'));
+        throw new ApiError(response.status, code, error.message || '', error.field || null,
+            Number.isFinite(retry) ? retry : null);
+    }
+    return data;
+}
+
+export const get = (path) => api('GET', path);
+export const post = (path, body = {}) => api('POST', path, body);
+export const put = (path, body) => api('PUT', path, body);
+export const patch = (path, body) => api('PATCH', path, body);
+export const del = (path) => api('DELETE', path);
+
+/** `/api/workshops/{code}` plus a suffix, with the code encoded. */
+export function workshopPath(code, suffix = '') {
+    return `/api/workshops/${encodeURIComponent(code)}${suffix}`;
+}
+
+const BY_STATUS = { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict',
+    413: 'too_large', 422: 'invalid', 429: 'rate_limit' };
+
+/** A sentence for the person in front of the screen, for any error (ApiError or not). */
+export function errorMessage(error) {
+    if (!(error instanceof ApiError)) return t('error.unexpected');
+    if (error.code === 'rate_limit') {
+        return error.retryAfter ? t('error.rate_limit_wait', { seconds: error.retryAfter }) : t('error.rate_limit');
+    }
+    if (has(`error.${error.code}`)) return t(`error.${error.code}`);
+    const generic = BY_STATUS[error.status] || (error.status >= 500 ? 'server' : 'unexpected');
+    // Unknown code: say what kind of problem it is and keep the server's own words as detail.
+    return error.message ? `${t(`error.${generic}`)} (${error.message})` : t(`error.${generic}`);
+}

@@ -1,0 +1,75 @@
+// Live updates over server-sent events with a visible connection state.
+// EventSource retries by itself after a dropped connection (sending Last-Event-ID); when the server
+// answers an attempt with an error the browser gives up (readyState CLOSED), so we reopen it with
+// a growing delay. After any gap the page re-reads its state (`onResync`) in case events were lost.
+import { workshopPath } from './api.js';
+import { t } from './i18n.js';
+
+const EVENTS = ['workshop', 'proposal', 'merge', 'tally'];
+
+/**
+ * Opens the workshop's event stream. `handlers` maps event names to functions of parsed data.
+ * `statusNode` (optional) shows "Live" / "Reconnecting…".
+ */
+export function connectEvents(code, handlers, { statusNode = null, onResync = () => {} } = {}) {
+    let source = null;
+    let delay = 1000;
+    let hadGap = false;
+    let stopped = false;
+    let state = 'connecting';
+
+    const render = () => {
+        if (!statusNode) return;
+        statusNode.hidden = false;
+        statusNode.dataset.state = state;
+        statusNode.textContent = t(`live.${state}`);
+    };
+
+    const open = () => {
+        if (stopped) return;
+        source = new EventSource(workshopPath(code, '/events'));
+        source.addEventListener('open', () => {
+            state = 'live';
+            delay = 1000;
+            render();
+            if (hadGap) { hadGap = false; onResync(); }
+        });
+        source.addEventListener('error', () => {
+            if (stopped) return;
+            hadGap = true;
+            state = 'reconnecting';
+            render();
+            if (source.readyState === EventSource.CLOSED) {
+                setTimeout(open, delay);
+                delay = Math.min(delay * 2, 15000);
+            }
+        });
+        for (const name of EVENTS) {
+            source.addEventListener(name, (event) => {
+                const handler = handlers[name];
+                if (!handler) return;
+                let data;
+                try { data = JSON.parse(event.data); } catch { return; }
+                handler(data);
+            });
+        }
+    };
+
+    window.addEventListener('offline', () => { state = 'reconnecting'; hadGap = true; render(); });
+    // Back online: do not wait for the browser's retry timer (or trust a stream that may have died
+    // silently); open a fresh one now, and re-read the state once it is open.
+    window.addEventListener('online', () => {
+        if (stopped) return;
+        source?.close();
+        hadGap = true;
+        delay = 1000;
+        open();
+    });
+    window.addEventListener('pagehide', () => { stopped = true; source?.close(); });
+    render();
+    open();
+    return {
+        close() { stopped = true; source?.close(); },
+        rerender: render,
+    };
+}
