@@ -71,11 +71,11 @@ final class TestClient {
     }
 
     /// Reads until `count` complete responses (framed by Content-Length) have arrived.
-    func receiveResponses(_ count: Int) throws -> [TestResponse] {
+    func receiveResponses(_ count: Int, toHead: Bool = false) throws -> [TestResponse] {
         var buffer: [UInt8] = []
         var responses: [TestResponse] = []
         while responses.count < count {
-            while let (response, used) = TestResponse.parse(buffer) {
+            while let (response, used) = TestResponse.parse(buffer, toHead: toHead) {
                 responses.append(response)
                 buffer.removeFirst(used)
                 if responses.count == count { return responses }
@@ -86,8 +86,8 @@ final class TestClient {
         return responses
     }
 
-    func receiveResponse() throws -> TestResponse {
-        guard let response = try receiveResponses(1).first else { throw ClientError.closed(0) }
+    func receiveResponse(toHead: Bool = false) throws -> TestResponse {
+        guard let response = try receiveResponses(1, toHead: toHead).first else { throw ClientError.closed(0) }
         return response
     }
 
@@ -118,7 +118,7 @@ struct TestResponse {
     }
 
     /// One response from the start of `bytes`, framed by Content-Length (or no body for 1xx/204/304).
-    static func parse(_ bytes: [UInt8]) -> (TestResponse, Int)? {
+    static func parse(_ bytes: [UInt8], toHead: Bool = false) -> (TestResponse, Int)? {
         let text = bytes
         guard let end = (0..<max(0, text.count - 3)).first(where: {
             text[$0] == 13 && text[$0 + 1] == 10 && text[$0 + 2] == 13 && text[$0 + 3] == 10
@@ -133,7 +133,7 @@ struct TestResponse {
         }
         var response = TestResponse(status: status, headers: headers, body: [])
         let bodyStart = end + 4
-        let length = response.header("Content-Length").flatMap(Int.init) ?? 0
+        let length = toHead ? 0 : response.header("Content-Length").flatMap(Int.init) ?? 0
         guard text.count >= bodyStart + length else { return nil }
         response.body = Array(text[bodyStart..<(bodyStart + length)])
         return (response, bodyStart + length)

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import OfficinaHTTP
+
+@Suite("Static files over a real socket")
+struct StaticFilesTests {
+    /// A web root with a few files, a secret next to it, and a symlink pointing at the secret.
+    final class Fixture: @unchecked Sendable {
+        let base: URL
+        let root: URL
+
+        init() throws {
+            base = FileManager.default.temporaryDirectory.appendingPathComponent("officina-static-\(UUID().uuidString)")
+            root = base.appendingPathComponent("web")
+            let fm = FileManager.default
+            try fm.createDirectory(at: root.appendingPathComponent("css"), withIntermediateDirectories: true)
+            try "<h1>home</h1>".write(to: root.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+            try "<h1>participant</h1>".write(to: root.appendingPathComponent("participant.html"), atomically: true, encoding: .utf8)
+            try "body{}".write(to: root.appendingPathComponent("css/site.css"), atomically: true, encoding: .utf8)
+            try "hidden".write(to: root.appendingPathComponent(".env"), atomically: true, encoding: .utf8)
+            try "TOP SECRET".write(to: base.appendingPathComponent("secret.txt"), atomically: true, encoding: .utf8)
+            try fm.createSymbolicLink(atPath: root.appendingPathComponent("leak.txt").path, withDestinationPath: base.appendingPathComponent("secret.txt").path)
+            try fm.createSymbolicLink(atPath: root.appendingPathComponent("up").path, withDestinationPath: base.path)
+        }
+
+        deinit { try? FileManager.default.removeItem(at: base) }
+    }
+
+    func serve(_ fixture: Fixture) throws -> TestServer {
+        let files = try StaticFiles(root: fixture.root.path)
+        return try TestServer { router in
+            router.get("/w/:code", files.file("participant.html"))
+            router.notFound = files.handler
+        }
+    }
+
+    @Test("Files are served with content type, ETag, Cache-Control; a matching If-None-Match is 304")
+    func servesWithETag() async throws {
+        let fixture = try Fixture()
+        try await onThread {
+            let server = try serve(fixture)
+            defer { server.stop() }
+            let client = try server.connect()
+            try client.send("GET /css/site.css HTTP/1.1\r\nHost: x\r\n\r\n")
+            let first = try client.receiveResponse()
+            #expect(first.status == 200)
+            #expect(first.text == "body{}")
+            #expect(first.header("Content-Type") == "text/css; charset=utf-8")
+            #expect(first.header("Cache-Control") == "no-cache")
+            let etag = try #require(first.header("ETag"))
+            try client.send("GET /css/site.css HTTP/1.1\r\nHost: x\r\nIf-None-Match: W/\"other\", \(etag)\r\n\r\n")
+            let second = try client.receiveResponse()
+            #expect(second.status == 304)
+            #expect(second.body.isEmpty)
+            #expect(second.header("ETag") == etag)
+            try client.send("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n")
+            let head = try client.receiveResponse(toHead: true)
+            #expect(head.header("Content-Type") == "text/html; charset=utf-8")
+            #expect(head.header("Content-Length") == "13")
+            #expect(head.body.isEmpty)
+        }
+    }
+
+    @Test("A URL shape maps to one file; a folder serves its index.html")
+    func mappingAndIndex() async throws {
+        let fixture = try Fixture()
+        try await onThread {
+            let server = try serve(fixture)
+            defer { server.stop() }
+            let client = try server.connect()
+            try client.send("GET /w/ACD347 HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            let responses = try client.receiveResponses(2)
+            #expect(responses.map(\.text) == ["<h1>participant</h1>", "<h1>home</h1>"])
+        }
+    }
+
+    @Test("Path traversal attempts never read outside the root", arguments: [
+        "/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/..%2fsecret.txt", "/css/..%2f..%2fsecret.txt",
+        "/%252e%252e/secret.txt", "/..%5csecret.txt", "/css/%2e%2e/%2e%2e/secret.txt", "/leak.txt", "/up/secret.txt",
+        "/.env", "/index.html%00.css",
+    ])
+    func traversalIsRefused(path: String) async throws {
+        let fixture = try Fixture()
+        try await onThread {
+            let server = try serve(fixture)
+            defer { server.stop() }
+            let client = try server.connect()
+            try client.send("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n")
+            let response = try client.receiveResponse()
+            #expect([400, 404].contains(response.status), "\(path) → \(response.status)")
+            #expect(!response.text.contains("SECRET"))
+            #expect(!response.text.contains("hidden"))
+        }
+    }
+
+    @Test("Methods other than GET and HEAD on a file are 405 with Allow")
+    func postIsNotAllowed() async throws {
+        let fixture = try Fixture()
+        let files = try StaticFiles(root: fixture.root.path)
+        let response = await files.respond(to: HTTPRequest(method: .post, path: "/index.html"))
+        #expect(response.status == .methodNotAllowed)
+        #expect(response.headers["Allow"] == "GET, HEAD")
+    }
+
+    @Test("A missing root is an error at start, not at the first request")
+    func missingRoot() {
+        #expect(throws: HTTPServerError.self) { try StaticFiles(root: "/nonexistent/officina-web") }
+    }
+}

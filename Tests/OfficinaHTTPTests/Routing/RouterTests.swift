@@ -1,0 +1,62 @@
+import Testing
+@testable import OfficinaHTTP
+
+/// The router in-process, without a socket.
+@Suite("Router")
+struct RouterTests {
+    func router() -> Router {
+        var router = Router()
+        router.get("/api/workshops/:code") { request in
+            HTTPResponse(contentType: "text/plain", text: "workshop \(request.parameters["code"] ?? "")")
+        }
+        router.post("/api/workshops/:code/phase") { _ in HTTPResponse(status: .noContent) }
+        router.get("/w/*") { request in HTTPResponse(contentType: "text/plain", text: "rest \(request.parameters["*"] ?? "")") }
+        router.get("/page") { _ in HTTPResponse(contentType: "text/plain", text: "page") }
+        return router
+    }
+
+    func text(_ response: HTTPResponse) -> String {
+        if case .bytes(let bytes) = response.body { String(decoding: bytes, as: UTF8.self) } else { "" }
+    }
+
+    @Test("Path parameters and a trailing * are captured")
+    func parameters() async {
+        let router = router()
+        #expect(text(await router.respond(to: HTTPRequest(method: .get, path: "/api/workshops/ACD347"))) == "workshop ACD347")
+        #expect(text(await router.respond(to: HTTPRequest(method: .get, path: "/w/ACD347/extra"))) == "rest ACD347/extra")
+    }
+
+    @Test("A known path with another method answers 405 with Allow")
+    func methodNotAllowed() async {
+        let response = await router().respond(to: HTTPRequest(method: .delete, path: "/page"))
+        #expect(response.status == .methodNotAllowed)
+        #expect(response.headers["Allow"] == "GET, HEAD")
+        #expect(response.headers["Content-Type"]?.hasPrefix("text/plain") == true)
+    }
+
+    @Test("Under /api/ the 404 and 405 answers use the JSON error shape")
+    func jsonErrorsUnderAPI() async {
+        let missing = await router().respond(to: HTTPRequest(method: .get, path: "/api/nothing"))
+        #expect(missing.status == .notFound)
+        #expect(missing.headers["Content-Type"] == "application/json; charset=utf-8")
+        #expect(text(missing) == #"{"error":{"code":"not_found","message":"No route for /api/nothing"}}"#)
+        let wrong = await router().respond(to: HTTPRequest(method: .put, path: "/api/workshops/X/phase"))
+        #expect(wrong.status == .methodNotAllowed)
+        #expect(wrong.headers["Allow"] == "POST")
+        #expect(text(wrong).hasPrefix(#"{"error":{"code":"method_not_allowed""#))
+    }
+
+    @Test("Outside /api/ an unmatched path goes to the notFound fallback")
+    func fallback() async {
+        var router = router()
+        router.notFound = { _ in HTTPResponse(contentType: "text/plain", text: "fallback") }
+        #expect(text(await router.respond(to: HTTPRequest(method: .get, path: "/elsewhere"))) == "fallback")
+        #expect(await router.respond(to: HTTPRequest(method: .get, path: "/api/x")).status == .notFound)
+    }
+
+    @Test("JSON error strings escape quotes and control characters")
+    func jsonEscaping() {
+        let response = HTTPResponse.jsonError(.badRequest, code: "bad", message: "say \"hi\"\n\u{1}")
+        #expect(text(response) == #"{"error":{"code":"bad","message":"say \"hi\"\n\u0001"}}"#)
+    }
+}
