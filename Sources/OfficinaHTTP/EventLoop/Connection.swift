@@ -106,9 +106,9 @@ final class Connection: @unchecked Sendable {
         let previous = state
         state = .closed
         _ = cel_epoll_remove(loop.epollFD, fd)
-        _ = Glibc.close(fd)
         loop.connections.remove(self)
         loop.context.releaseConnection()
+        _ = Glibc.close(fd)
         output = []
         decoder = RequestDecoder(limits: decoder.limits)
         if case .streaming(let stream) = previous { stream.didClose() }

@@ -46,7 +46,7 @@ final class EventLoop: @unchecked Sendable {
         readBuffer = .allocate(byteCount: 64 * 1024, alignment: 16)
         let configuration = context.configuration
         let shortest = min(configuration.headerTimeout, configuration.idleTimeout, configuration.sseHeartbeat,
-                           configuration.lingerTimeout, configuration.acceptBackoff)
+                           configuration.lingerTimeout)
         sweepInterval = UInt64(min(max(shortest / 4, 0.005), 0.25) * 1e9)
         guard cel_epoll_add(epollFD, wakeFD, cel_epollin, Self.wakeToken) == 0 else {
             let code = errno
@@ -84,7 +84,9 @@ final class EventLoop: @unchecked Sendable {
         refreshDate()
         while running {
             let now = cel_monotonic_ns()
-            let wait = nextSweep > now ? Int32((nextSweep - now) / 1_000_000) + 1 : 0
+            var wake = nextSweep
+            if acceptPausedUntil != 0 { wake = min(wake, acceptPausedUntil) }
+            let wait = wake > now ? Int32((wake - now) / 1_000_000) + 1 : 0
             let count = cel_epoll_wait(epollFD, tokens, events, Int32(capacity), wait)
             refreshDate()
             for index in 0..<Int(max(count, 0)) {
@@ -97,6 +99,7 @@ final class EventLoop: @unchecked Sendable {
             }
             runQueuedTasks()
             let after = cel_monotonic_ns()
+            if acceptPausedUntil != 0, after >= acceptPausedUntil { resumeAccepting() }
             if after >= nextSweep {
                 sweep(now: after)
                 nextSweep = after + sweepInterval
@@ -135,11 +138,12 @@ final class EventLoop: @unchecked Sendable {
         return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
+    private func resumeAccepting() {
+        acceptPausedUntil = 0
+        if !draining { startAccepting() }
+    }
+
     private func sweep(now: UInt64) {
-        if !accepting, !draining, acceptPausedUntil != 0, now >= acceptPausedUntil {
-            acceptPausedUntil = 0
-            startAccepting()
-        }
         connections.forEach { $0.checkTimers(now: now) }
     }
 

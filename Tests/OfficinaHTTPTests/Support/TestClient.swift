@@ -91,6 +91,16 @@ final class TestClient {
         return response
     }
 
+    /// Reads until the text received so far contains `marker`; returns all of it.
+    func receive(until marker: String) throws -> String {
+        var bytes: [UInt8] = []
+        while !String(decoding: bytes, as: UTF8.self).contains(marker) {
+            guard let chunk = try receive() else { throw ClientError.closed(0) }
+            bytes += chunk
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// True if the server closed the connection (reads end of stream within the timeout).
     func isClosedByServer() -> Bool {
         while true {

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import OfficinaHTTP
+
+@Suite("Server-sent events over a real socket")
+struct EventStreamTests {
+    @Test("The stream head has text/event-stream, no-cache and no Content-Length; events arrive framed")
+    func headAndFraming() async throws {
+        try await onThread {
+            let hub = StreamHub()
+            let server = try TestServer(responder: hub.router())
+            defer { server.stop() }
+            let client = try server.connect()
+            try client.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(hub.waitForStreams(1))
+            hub.all.first?.send(event: "tally", data: "line one\nline two", id: "7")
+            let text = try client.receive(until: "line two\n\n")
+            #expect(text.hasPrefix("HTTP/1.1 200 OK\r\n"))
+            #expect(text.contains("Content-Type: text/event-stream\r\n"))
+            #expect(text.contains("Cache-Control: no-cache\r\n"))
+            #expect(!text.contains("Content-Length"))
+            #expect(text.hasSuffix("\r\n\r\nevent: tally\nid: 7\ndata: line one\ndata: line two\n\n"))
+        }
+    }
+
+    @Test("An event reaches each of 300 clients")
+    func manyClients() async throws {
+        try await onThread {
+            let hub = StreamHub()
+            let server = try TestServer(responder: hub.router())
+            defer { server.stop() }
+            let clients = try (0..<300).map { _ in try server.connect() }
+            for client in clients { try client.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n") }
+            #expect(hub.waitForStreams(300))
+            hub.broadcast(event: nil, data: "hello everyone")
+            for client in clients {
+                #expect(try client.receive(until: "data: hello everyone\n\n").contains("hello everyone"))
+            }
+            #expect(server.server.connectionCount == 300)
+        }
+    }
+
+    @Test("A client that stops reading is dropped once its backlog passes the bound; others keep receiving")
+    func slowClientIsDropped() async throws {
+        try await onThread {
+            let hub = StreamHub()
+            let server = try TestServer(configure: { $0.sseMaxPendingBytes = 64 * 1024 }, responder: hub.router())
+            defer { server.stop() }
+            let stalled = try TestClient(port: server.port, receiveBuffer: 4096)
+            try stalled.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(hub.waitForStreams(1))
+            let reader = try server.connect()
+            try reader.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(hub.waitForStreams(2))
+            let slow = hub.all[0]
+            let payload = String(repeating: "x", count: 1000)
+            var sent = 0
+            while slow.isOpen && sent < 10_000 {
+                hub.broadcast(event: nil, data: "\(sent) \(payload)")
+                sent += 1
+                if sent % 50 == 0 { _ = try reader.receive() }
+            }
+            #expect(!slow.isOpen)
+            #expect(sent < 10_000)
+            #expect(hub.closed >= 1)
+            hub.broadcast(event: nil, data: "after the drop")
+            #expect(try reader.receive(until: "after the drop").contains("after the drop"))
+        }
+    }
+
+    @Test("Heartbeats are sent on a quiet stream, and streams are exempt from the idle timeout")
+    func heartbeatsAndNoIdleTimeout() async throws {
+        try await onThread {
+            let hub = StreamHub()
+            let server = try TestServer(configure: { $0.sseHeartbeat = 0.1; $0.idleTimeout = 0.2 }, responder: hub.router())
+            defer { server.stop() }
+            let client = try server.connect()
+            try client.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(hub.waitForStreams(1))
+            _ = try client.receive(until: ":\n\n")
+            Thread.sleep(forTimeInterval: 0.6)
+            hub.broadcast(event: nil, data: "still open")
+            #expect(try client.receive(until: "still open").contains("still open"))
+        }
+    }
+
+    @Test("Closing the stream from the server ends the connection; a client leaving fires onClose")
+    func closeBothWays() async throws {
+        try await onThread {
+            let hub = StreamHub()
+            let server = try TestServer(responder: hub.router())
+            defer { server.stop() }
+            let first = try server.connect()
+            try first.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(hub.waitForStreams(1))
+            hub.all[0].send(event: nil, data: "bye", id: nil)
+            hub.all[0].close()
+            #expect(try first.receiveAll().hasSuffix("data: bye\n\n"))
+
+            let second = try TestClient(port: server.port)
+            try second.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(hub.waitForStreams(2))
+            _ = second
+            shutdown(second.fd, Int32(SHUT_RDWR))
+            for _ in 0..<200 where hub.closed < 2 { usleep(10_000) }
+            #expect(hub.closed == 2)
+            #expect(!hub.all[1].isOpen)
+        }
+    }
+
+    @Test("Sending from many threads at once is safe")
+    func concurrentSends() async throws {
+        try await onThread {
+            let hub = StreamHub()
+            let server = try TestServer(responder: hub.router())
+            defer { server.stop() }
+            let client = try server.connect()
+            try client.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(hub.waitForStreams(1))
+            let stream = hub.all[0]
+            DispatchQueue.concurrentPerform(iterations: 8) { worker in
+                for index in 0..<50 { stream.send(event: nil, data: "w\(worker)-\(index)", id: nil) }
+            }
+            stream.comment("end")
+            let text = try client.receive(until: ": end\n\n")
+            #expect(text.components(separatedBy: "data: w").count - 1 == 400)
+        }
+    }
+}

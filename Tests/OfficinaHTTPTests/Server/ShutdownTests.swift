@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import OfficinaHTTP
+
+@Suite("Graceful shutdown over a real socket")
+struct ShutdownTests {
+    @Test("Shutdown finishes the request in flight, ends streams, closes idle connections, refuses new ones")
+    func gracefulShutdown() async throws {
+        try await onThread {
+            let hub = StreamHub()
+            var router = hub.router()
+            router.get("/slow") { _ in
+                try await Task.sleep(nanoseconds: 300_000_000)
+                return HTTPResponse(contentType: "text/plain", text: "finished")
+            }
+            let server = try TestServer(responder: router)
+            let port = server.port
+            let idle = try server.connect()
+            try idle.send("GET /plain HTTP/1.1\r\nHost: x\r\n\r\n")
+            _ = try idle.receiveResponse()
+            let streaming = try server.connect()
+            try streaming.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(hub.waitForStreams(1))
+            let slow = try server.connect()
+            try slow.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
+            usleep(50_000)
+
+            let started = Date()
+            server.stop()
+            let elapsed = Date().timeIntervalSince(started)
+            #expect(elapsed >= 0.2 && elapsed < 5)
+
+            let answer = try slow.receiveAll()
+            #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"))
+            #expect(answer.contains("Connection: close\r\n"))
+            #expect(answer.hasSuffix("finished"))
+            #expect(try idle.receive() == nil)
+            _ = try streaming.receiveAll()
+            #expect(hub.closed == 1)
+            #expect(throws: (any Error).self) { try TestClient(port: port) }
+        }
+    }
+
+    @Test("Shutdown before start, or twice, does nothing")
+    func shutdownIsIdempotent() throws {
+        let server = HTTPServer(responder: EchoResponder())
+        server.shutdown()
+        var configuration = ServerConfiguration()
+        configuration.port = 0
+        configuration.accessLog = false
+        let started = HTTPServer(configuration: configuration, responder: EchoResponder())
+        try started.start()
+        started.shutdown()
+        started.shutdown()
+        #expect(throws: HTTPServerError.self) { try started.start() }
+    }
+}

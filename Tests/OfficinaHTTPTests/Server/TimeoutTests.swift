@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import OfficinaHTTP
+
+@Suite("Timeouts over a real socket")
+struct TimeoutTests {
+    @Test("Slowloris: a head not finished within headerTimeout gets 408 and is closed")
+    func headerTimeout() async throws {
+        try await onThread {
+            let server = try TestServer(configure: { $0.headerTimeout = 0.2 }, responder: EchoResponder())
+            defer { server.stop() }
+            let client = try server.connect()
+            let started = Date()
+            try client.send("GET / HTTP/1.1\r\nHost: x\r\n")
+            Thread.sleep(forTimeInterval: 0.1)
+            try client.send("X-Slow: 1\r\n")
+            let text = try client.receiveAll()
+            let elapsed = Date().timeIntervalSince(started)
+            #expect(text.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
+            #expect(elapsed >= 0.2 && elapsed < 2)
+        }
+    }
+
+    @Test("A connection that never sends anything is closed after headerTimeout")
+    func silentConnection() async throws {
+        try await onThread {
+            let server = try TestServer(configure: { $0.headerTimeout = 0.2 }, responder: EchoResponder())
+            defer { server.stop() }
+            let client = try server.connect()
+            let text = try client.receiveAll()
+            #expect(text.hasPrefix("HTTP/1.1 408 "))
+        }
+    }
+
+    @Test("An idle kept-alive connection is closed after idleTimeout, silently")
+    func idleTimeout() async throws {
+        try await onThread {
+            let server = try TestServer(configure: { $0.idleTimeout = 0.3 }, responder: EchoResponder())
+            defer { server.stop() }
+            let client = try server.connect()
+            try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            _ = try client.receiveResponse()
+            let started = Date()
+            #expect(try client.receive() == nil)
+            let elapsed = Date().timeIntervalSince(started)
+            #expect(elapsed >= 0.25 && elapsed < 3)
+            #expect(server.server.connectionCount == 0)
+        }
+    }
+
+    @Test("A kept-alive connection that keeps sending requests is not timed out")
+    func activeConnectionStays() async throws {
+        try await onThread {
+            let server = try TestServer(configure: { $0.idleTimeout = 0.3; $0.headerTimeout = 0.3 }, responder: EchoResponder())
+            defer { server.stop() }
+            let client = try server.connect()
+            for _ in 0..<6 {
+                try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+                #expect(try client.receiveResponse().status == 200)
+                Thread.sleep(forTimeInterval: 0.15)
+            }
+        }
+    }
+}
