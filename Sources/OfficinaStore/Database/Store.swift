@@ -1,0 +1,91 @@
+import Foundation
+
+/// The Officina database: one SQLite file in WAL mode, one writer thread, a pool of readers.
+///
+/// ```swift
+/// let store = try Store(path: "officina.db")
+/// let workshop = try await store.write { db in
+///     try db.workshops.create(programmeID: 1, theme: "design", title: title, description: text)
+/// }
+/// let same = try store.read { db in try db.workshops.find(code: workshop.code) }
+/// ```
+/// Writes go through ``write(_:)`` (or ``writeBlocking(_:)``) and are committed in groups; reads go
+/// through ``read(_:)``. Never start a transaction inside either: the store does.
+/// See <https://sqlite.org/wal.html>.
+public final class Store: Sendable {
+    /// The database file.
+    public let path: String
+    public let configuration: StoreConfiguration
+    let writer: Writer
+    let readers: ReaderPool
+
+    /// Opens (creating if needed) and migrates the database at `path`.
+    ///
+    /// Throws ``StoreError/Kind/cannotOpen`` for a missing or read-only folder and
+    /// ``StoreError/Kind/incompatible`` for a file that is not an Officina database or comes from a
+    /// newer Officina; such files are left untouched.
+    public init(path: String, configuration: StoreConfiguration = .default) throws {
+        self.path = path
+        self.configuration = configuration
+        try Self.checkFolder(of: path)
+        let connection = try Connection(path: path, mode: .readWriteCreate)
+        let migrator = Migrator(migrations: Schema.migrations + configuration.additionalMigrations)
+        connection.setBusyTimeout(milliseconds: configuration.busyTimeoutMilliseconds)
+        // Look before touching: switching to WAL rewrites the header of whatever file this is.
+        try migrator.checkCompatible(connection)
+        try Self.configureWriter(connection, configuration)
+        try migrator.migrate(connection)
+        writer = Writer(
+            connection: connection,
+            capacity: configuration.writeQueueCapacity,
+            maxBatchSize: configuration.maxBatchSize
+        )
+        let timeout = configuration.busyTimeoutMilliseconds
+        readers = ReaderPool(capacity: configuration.readerCount) {
+            let reader = try Connection(path: path, mode: .readOnly)
+            reader.setBusyTimeout(milliseconds: timeout)
+            try reader.enableForeignKeys()
+            return reader
+        }
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Runs `body` on a read connection inside a short read transaction (one consistent snapshot).
+    public func read<T>(_ body: (Connection) throws -> T) throws -> T {
+        try readers.read(body)
+    }
+
+    /// Stops accepting writes, commits those queued, checkpoints the WAL into the main file and
+    /// closes every connection. Safe to call more than once.
+    public func close() {
+        writer.stop()
+        readers.close()
+        try? writer.connection.executeScript("PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+
+    /// WAL (checked: the pragma answers the mode in effect), `synchronous`, foreign keys.
+    /// See <https://sqlite.org/pragma.html#pragma_journal_mode>.
+    private static func configureWriter(_ connection: Connection, _ configuration: StoreConfiguration) throws {
+        let mode = try connection.setPragma("journal_mode", "WAL")
+        guard mode?.lowercased() == "wal" else {
+            throw StoreError(.cannotOpen, message: "\(connection.path): WAL mode did not take effect (journal_mode is \(mode ?? "unknown"))")
+        }
+        try connection.setPragma("synchronous", configuration.synchronous.rawValue)
+        try connection.enableForeignKeys()
+    }
+
+    /// Gives one clear line for the common mistakes, before SQLite's terser "unable to open".
+    private static func checkFolder(of path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw StoreError(.cannotOpen, message: "cannot open database \(path): folder \(folder) does not exist")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw StoreError(.cannotOpen, message: "cannot open database \(path): folder \(folder) is not writable (SQLite needs it for the -wal and -shm files)")
+        }
+    }
+}

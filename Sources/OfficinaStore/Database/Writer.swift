@@ -1,0 +1,146 @@
+import Foundation
+
+/// The single writer: a thread that owns the writer connection and commits queued writes in batches.
+///
+/// Writes that arrive while a commit is being synced wait in a bounded queue; the next loop takes
+/// them all (up to `maxBatchSize`) into one `BEGIN IMMEDIATE` transaction, each inside its own
+/// savepoint, so one `fsync` acknowledges many writes (group commit) and a failing write is rolled
+/// back alone. Every caller is answered after `COMMIT` returned.
+/// See <https://sqlite.org/lang_transaction.html> and <https://sqlite.org/lang_savepoint.html>.
+final class Writer: @unchecked Sendable {
+    // All mutable state below is guarded by `condition`, except `connection`, which only the writer
+    // thread touches until `stop()` has seen the thread finish.
+    private let condition = NSCondition()
+    private var queue: [any PendingWriteProtocol] = []
+    private var isStopping = false
+    private var isFinished = false
+    private let capacity: Int
+    private let maxBatchSize: Int
+    private var statistics = WriterStatistics()
+    let connection: Connection
+
+    init(connection: Connection, capacity: Int, maxBatchSize: Int) {
+        self.connection = connection
+        self.capacity = max(1, capacity)
+        self.maxBatchSize = max(1, maxBatchSize)
+        let thread = Thread { [self] in run() }
+        thread.name = "officina-store-writer"
+        thread.start()
+    }
+
+    /// Queues a write, or refuses it at once when the queue is full or the store is closing.
+    func submit(_ write: any PendingWriteProtocol) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !isStopping else {
+            throw StoreError(.closed, message: "the store is closed")
+        }
+        guard queue.count < capacity else {
+            throw StoreError(.busy, message: "the writer's queue is full (\(capacity) writes); retry shortly")
+        }
+        queue.append(write)
+        condition.signal()
+    }
+
+    /// Writes waiting in the queue now.
+    var queuedCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return queue.count
+    }
+
+    /// Transactions committed and writes run so far.
+    var currentStatistics: WriterStatistics {
+        condition.lock()
+        defer { condition.unlock() }
+        return statistics
+    }
+
+    /// Refuses new writes, lets the queued ones commit, and waits for the thread to finish.
+    func stop() {
+        condition.lock()
+        isStopping = true
+        condition.broadcast()
+        while !isFinished {
+            condition.wait()
+        }
+        condition.unlock()
+    }
+
+    private func run() {
+        while let batch = nextBatch() {
+            commit(batch)
+        }
+    }
+
+    /// Waits for writes; `nil` once stopping and drained.
+    private func nextBatch() -> [any PendingWriteProtocol]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !isStopping {
+            condition.wait()
+        }
+        if queue.isEmpty {
+            isFinished = true
+            condition.broadcast()
+            return nil
+        }
+        if queue.count <= maxBatchSize {
+            defer { queue.removeAll(keepingCapacity: true) }
+            return queue
+        }
+        let batch = Array(queue.prefix(maxBatchSize))
+        queue.removeFirst(maxBatchSize)
+        return batch
+    }
+
+    private func record(transactions: Int, writes: Int) {
+        condition.lock()
+        statistics.transactions += transactions
+        statistics.writes += writes
+        condition.unlock()
+    }
+
+    /// Runs `batch` in as few transactions as possible and answers every write after its commit.
+    private func commit(_ batch: [any PendingWriteProtocol]) {
+        var next = batch.startIndex
+        while next < batch.endIndex {
+            var done: [any PendingWriteProtocol] = []
+            do {
+                try connection.execute("BEGIN IMMEDIATE")
+            } catch {
+                for write in batch[next...] {
+                    write.fail(error)
+                    write.complete()
+                }
+                return
+            }
+            var succeeded: [any PendingWriteProtocol] = []
+            while next < batch.endIndex {
+                let write = batch[next]
+                next += 1
+                done.append(write)
+                if write.perform(on: connection) {
+                    succeeded.append(write)
+                } else if !connection.isInTransaction {
+                    // SQLite rolled the whole transaction back (I/O error, full disk): the writes that
+                    // succeeded before this one are lost too. The rest start a new transaction.
+                    let lost = StoreError(.unavailable, message: "the transaction was rolled back by an I/O error; not saved")
+                    succeeded.forEach { $0.fail(lost) }
+                    succeeded.removeAll()
+                    break
+                }
+            }
+            if connection.isInTransaction {
+                do {
+                    try connection.execute("COMMIT")
+                } catch {
+                    connection.rollbackIfNeeded()
+                    succeeded.forEach { $0.fail(error) }
+                }
+            }
+            record(transactions: 1, writes: done.count)
+            done.forEach { $0.complete() }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/// Counters of the writer: how many writes ran in how many transactions (the group-commit ratio).
+public struct WriterStatistics: Sendable, Hashable {
+    /// Transactions the writer began (committed or not).
+    public var transactions = 0
+    /// Writes it ran in them.
+    public var writes = 0
+
+    /// Mean writes per transaction; 0 before the first.
+    public var meanBatchSize: Double { transactions == 0 ? 0 : Double(writes) / Double(transactions) }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import OfficinaCore
+
+/// Ballots: one per participant and workshop, always replaced whole.
+///
+/// The schema refuses dots below 1 and ratings outside 0–4; budgets, caps and which proposals may be
+/// supported are the App's rules.
+public struct BallotRepository {
+    let db: Connection
+
+    /// The participant's ballot in the workshop, or `nil` when they have not voted.
+    public func get(participantID: Int64, workshopID: Int64) throws -> Ballot? {
+        guard let ballotID = try db.queryOne(
+            "SELECT id FROM ballots WHERE participant_id = ? AND workshop_id = ?", [participantID, workshopID], { $0.int64(0) }
+        ) else { return nil }
+        let support = try db.query(
+            "SELECT proposal_id, dots FROM ballot_support WHERE ballot_id = ?", [ballotID]
+        ) { ($0.int64(0), $0.int(1)) }
+        var ratings: [Int64: [String: Int]] = [:]
+        try db.forEachRow(
+            "SELECT proposal_id, goal_key, value FROM ballot_ratings WHERE ballot_id = ?", [ballotID]
+        ) { row in ratings[row.int64(0), default: [:]][row.text(1)] = row.int(2) }
+        return Ballot(participantID: participantID, support: Dictionary(uniqueKeysWithValues: support), ratings: ratings)
+    }
+
+    /// Replaces the participant's whole ballot in the workshop (creating it on first vote).
+    /// Run inside one write, the old and new ballot never mix.
+    public func replace(_ ballot: Ballot, workshopID: Int64, at now: Date = Date()) throws {
+        try db.execute("""
+            INSERT INTO ballots (workshop_id, participant_id, created_at, updated_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (participant_id, workshop_id) DO UPDATE SET updated_at = excluded.updated_at
+            """, [workshopID, ballot.participantID, now, now])
+        guard let ballotID = try db.queryOne(
+            "SELECT id FROM ballots WHERE participant_id = ? AND workshop_id = ?", [ballot.participantID, workshopID], { $0.int64(0) }
+        ) else {
+            throw StoreError(.sqlite, message: "ballot vanished after upsert")
+        }
+        try db.execute("DELETE FROM ballot_support WHERE ballot_id = ?", [ballotID])
+        try db.execute("DELETE FROM ballot_ratings WHERE ballot_id = ?", [ballotID])
+        for (proposalID, dots) in ballot.support where dots != 0 {
+            try db.execute("INSERT INTO ballot_support (ballot_id, proposal_id, dots) VALUES (?, ?, ?)", [ballotID, proposalID, dots])
+        }
+        for (proposalID, goals) in ballot.ratings {
+            for (goal, value) in goals {
+                try db.execute(
+                    "INSERT INTO ballot_ratings (ballot_id, proposal_id, goal_key, value) VALUES (?, ?, ?, ?)",
+                    [ballotID, proposalID, goal, value]
+                )
+            }
+        }
+    }
+
+    /// Every ballot of the workshop, for scoring, ordered by participant id.
+    public func all(workshopID: Int64) throws -> [Ballot] {
+        var ballots: [Int64: Ballot] = [:]
+        try db.forEachRow("SELECT participant_id FROM ballots WHERE workshop_id = ?", [workshopID]) { row in
+            ballots[row.int64(0)] = Ballot(participantID: row.int64(0))
+        }
+        try db.forEachRow("""
+            SELECT b.participant_id, s.proposal_id, s.dots FROM ballot_support s JOIN ballots b ON b.id = s.ballot_id
+            WHERE b.workshop_id = ?
+            """, [workshopID]) { row in
+            ballots[row.int64(0)]?.support[row.int64(1)] = row.int(2)
+        }
+        try db.forEachRow("""
+            SELECT b.participant_id, r.proposal_id, r.goal_key, r.value FROM ballot_ratings r JOIN ballots b ON b.id = r.ballot_id
+            WHERE b.workshop_id = ?
+            """, [workshopID]) { row in
+            ballots[row.int64(0)]?.ratings[row.int64(1), default: [:]][row.text(2)] = row.int(3)
+        }
+        return ballots.values.sorted { $0.participantID < $1.participantID }
+    }
+
+    /// How many participants have a ballot in the workshop.
+    public func count(workshopID: Int64) throws -> Int {
+        try db.queryOne("SELECT count(*) FROM ballots WHERE workshop_id = ?", [workshopID]) { $0.int(0) } ?? 0
+    }
+
+    /// Support per proposal across the workshop's ballots (proposals without support are absent).
+    public func tallies(workshopID: Int64) throws -> [Int64: SupportTally] {
+        let rows = try db.query("""
+            SELECT s.proposal_id, sum(s.dots), count(*) FROM ballot_support s JOIN ballots b ON b.id = s.ballot_id
+            WHERE b.workshop_id = ? GROUP BY s.proposal_id
+            """, [workshopID]) { ($0.int64(0), SupportTally(support: $0.int(1), supporters: $0.int(2))) }
+        return Dictionary(uniqueKeysWithValues: rows)
+    }
+}
