@@ -36,6 +36,21 @@ import Testing
         #expect(long.hasPrefix(short))
     }
 
+    @Test(arguments: [2, 3, 17, 100])
+    func theFastLoopAgreesWithHMACAppliedStepByStep(iterations: Int) throws {
+        // RFC 8018 §5.2 written out literally with the public HMAC: U_1 = PRF(P, S || INT(1)), U_j = PRF(P, U_{j-1}).
+        let password = Array("a password longer than one sixty-four byte block of SHA-256, to be hashed first".utf8)
+        let salt = Array("NaCl".utf8)
+        let mac = HMACSHA256(key: password)
+        var u = mac.authenticationCode(for: salt + [0, 0, 0, 1])
+        var total = u
+        for _ in 1..<iterations {
+            u = mac.authenticationCode(for: u)
+            total = zip(total, u).map { $0 ^ $1 }
+        }
+        #expect(try PBKDF2.sha256(password: password, salt: salt, iterations: iterations, keyByteCount: 32) == total)
+    }
+
     @Test func zeroIterationsAreRefused() {
         #expect(throws: PBKDF2Error.invalidIterations(0)) {
             try PBKDF2.sha256(password: [1], salt: [2], iterations: 0, keyByteCount: 32)
