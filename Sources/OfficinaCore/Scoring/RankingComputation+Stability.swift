@@ -48,6 +48,11 @@ extension RankingComputation {
                     it: "Le prime \(k) sono stabili: nessun'altra proposta può entrarvi entro l'incertezza.",
                     en: "The top \(k) are settled: within the uncertainty no other proposal can enter them."
                 )
+                : contenders == 1
+                ? LocalizedText(
+                    it: "Le prime \(k) non sono ancora stabili: 1 altra proposta potrebbe entrarvi.",
+                    en: "The top \(k) are not settled yet: 1 other proposal could still enter them."
+                )
                 : LocalizedText(
                     it: "Le prime \(k) non sono ancora stabili: \(contenders) altre proposte potrebbero entrarvi.",
                     en: "The top \(k) are not settled yet: \(contenders) other proposals could still enter them."

@@ -1,0 +1,70 @@
+import Foundation
+
+/// A workshop's ranking as one CSV table, then a blank record and the method as label–value records.
+///
+/// Columns: rank, id, title, author, overall and its interval, per goal its score, interval and ratings,
+/// support share and lower bound, supporters, support units, ratings, build-ons, status, merged into,
+/// best and worst rank. Hidden and merged proposals follow the ranked ones with an empty rank.
+public enum CSVExport {
+    public static func workshop(_ report: WorkshopReport, dialect: CSVDialect, language: String) -> Data {
+        var writer = CSVWriter(dialect: dialect)
+        let labels = ReportLabels.of(language)
+        writer.record(texts: header(goals: report.ranking.goals, labels: labels))
+        rows(report.ranking, dialect: dialect, into: &writer, prefix: [])
+        writer.record([.empty])
+        methodRecords(report, labels: labels, into: &writer)
+        return writer.data
+    }
+
+    static func header(goals: [Goal], labels: ReportLabels) -> [String] {
+        var names = [labels.rank, "id", labels.proposal, labels.author, labels.overall, labels.low100, labels.high100]
+        for goal in goals {
+            names += ["\(goal.key) \(labels.score)", "\(goal.key) \(labels.low)", "\(goal.key) \(labels.high)",
+                      "\(goal.key) \(labels.ratings.lowercased())"]
+        }
+        names += [labels.support, labels.supportLower, labels.supporters, labels.supportUnits, labels.ratings,
+                  labels.buildOns, labels.status, labels.mergedInto, labels.rankBest, labels.rankWorst]
+        return names.map { $0.lowercased() }
+    }
+
+    static func rows(_ ranking: Ranking, dialect: CSVDialect, into writer: inout CSVWriter, prefix: [CSVWriter.Cell]) {
+        func number(_ value: Double, _ digits: Int) -> CSVWriter.Cell {
+            .number(DecimalText.format(value, digits: digits, comma: dialect.decimalComma))
+        }
+        for entry in ranking.entries {
+            var cells = prefix + [
+                .number("\(entry.rank)"), .number("\(entry.id)"), .text(entry.title), entry.author.map(CSVWriter.Cell.text) ?? .empty,
+                number(entry.overall, 2), number(entry.interval.low, 2), number(entry.interval.high, 2),
+            ]
+            for goal in ranking.goals {
+                guard let score = entry.goals[goal.key] else {
+                    cells += [.empty, .empty, .empty, .empty]
+                    continue
+                }
+                cells += [number(score.score, 2), number(score.low, 2), number(score.high, 2), .number("\(score.ratings)")]
+            }
+            cells += [
+                number(entry.support.share, 3), number(entry.support.lower, 3), .number("\(entry.support.supporters)"),
+                .number("\(entry.support.dots)"), .number("\(entry.ratings)"), .number("\(entry.buildOns)"),
+                .text("visible"), .empty, .number("\(entry.rankRange.best)"), .number("\(entry.rankRange.worst)"),
+            ]
+            writer.record(cells)
+        }
+        let blanks = Array(repeating: CSVWriter.Cell.empty, count: 3 + ranking.goals.count * 4 + 6)
+        for proposal in ranking.excluded {
+            var cells = prefix + [.empty, .number("\(proposal.id)"), .text(proposal.title)] + blanks
+            cells += [.number("\(proposal.buildOns)"), .text(proposal.status),
+                      proposal.mergedInto.map { .number("\($0)") } ?? .empty, .empty, .empty]
+            writer.record(cells)
+        }
+    }
+
+    static func methodRecords(_ report: WorkshopReport, labels: ReportLabels, into writer: inout CSVWriter) {
+        writer.record(texts: [labels.workshop, "\(report.code) · \(report.title.text(for: labels.language))"])
+        writer.record(texts: [labels.phase, labels.phaseName(report.phase)])
+        writer.record(texts: [labels.generated, ISO8601DateFormatter().string(from: report.generatedAt)])
+        for line in MethodStatement(ranking: report.ranking, labels: labels).lines {
+            writer.record(texts: [line.label, line.value])
+        }
+    }
+}
