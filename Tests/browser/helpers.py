@@ -69,3 +69,56 @@ def click(driver, element):
     """Scrolls the element to the middle of the viewport (clear of sticky bars) and clicks it."""
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
     element.click()
+
+
+CONTRAST_JS = r"""
+function rgba(text) {
+  const m = text.match(/rgba?\(([^)]+)\)/);
+  if (!m) return [0, 0, 0, 0];
+  const p = m[1].split(/[ ,\/]+/).filter(Boolean).map(Number);
+  return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+}
+function lum([r, g, b]) {
+  const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+}
+function background(node) {
+  for (let n = node; n && n.nodeType === 1; n = n.parentElement) {
+    const c = rgba(getComputedStyle(n).backgroundColor);
+    if (c[3] > 0.5) return c;
+  }
+  return [255, 255, 255, 1];
+}
+const failures = [];
+for (const node of document.querySelectorAll('body *')) {
+  if (node.closest('svg, [hidden], [disabled], .sr-only, dialog:not([open])')) continue;
+  const own = [...node.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim());
+  if (!own) continue;
+  const rect = node.getBoundingClientRect();
+  const style = getComputedStyle(node);
+  if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden' || Number(style.opacity) < 1) continue;
+  const fg = rgba(style.color), bg = background(node);
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  const ratio = (a + 0.05) / (b + 0.05);
+  const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+  const needed = size >= 24 || (size >= 18.66 && bold) ? 3 : 4.5;
+  if (ratio < needed) failures.push(`${node.tagName.toLowerCase()}.${node.className} "${node.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
+}
+return failures;
+"""
+
+
+def low_contrast(driver):
+    """Text elements whose colour on their background is below WCAG AA (4.5:1, or 3:1 for large text)."""
+    return driver.execute_script(CONTRAST_JS)
+
+
+def press(driver, selector, timeout=TIMEOUT):
+    """Finds and clicks `selector`, finding it again if the page re-rendered it in between."""
+    def attempt(d):
+        try:
+            click(d, css(d, selector))
+            return True
+        except StaleElementReferenceException:
+            return False
+    wait(driver, attempt, timeout, f"could not click {selector}")

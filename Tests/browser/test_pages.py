@@ -6,7 +6,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import DESKTOP, PHONE, screenshot
-from helpers import (all_css, click, card_with_title, css, no_horizontal_scroll, text_has, text_is, type_into, visible, wait)
+from helpers import (press, all_css, click, card_with_title, css, low_contrast, no_horizontal_scroll, text_has, text_is, type_into, visible, wait)
 
 XSS = "<img src=x onerror=alert(1)>"
 LONG_WORD = "Supercalifragilisticexpialidocious" * 3
@@ -35,7 +35,7 @@ def join_by_keyboard(driver, server, code, name):
 def post(driver, title):
     visible(driver, "#proposal-form")
     type_into(driver, "#p-title", title)
-    click(driver, css(driver, "#proposal-submit"))
+    press(driver, "#proposal-submit")
     return card_with_title(driver, title)
 
 
@@ -57,7 +57,7 @@ def test_an_italian_browser_sees_italian_and_the_choice_is_remembered(server, br
     screenshot(driver, "participant-collecting-it-phone")
 
     # Switching to English re-renders in place, and a reload keeps English.
-    click(driver, css(driver, '[data-lang="en"]'))
+    press(driver, '[data-lang="en"]')
     text_is(driver, "#w-title", workshop["title"]["en"])
     text_is(driver, "#phase-badge", "Collecting ideas")
     driver.refresh()
@@ -104,13 +104,16 @@ def test_a_360_px_phone_never_scrolls_sideways(server, browsers):
     phone.get(server.url + "/")
     visible(phone, "#join-form")
     assert no_horizontal_scroll(phone), "join page"
+    assert low_contrast(phone) == []
     screenshot(phone, "join-phone")
     join_by_keyboard(phone, server, code, "Nadia")
     post(phone, LONG_WORD)
     assert no_horizontal_scroll(phone), "participant page with a long unbroken title"
+    assert low_contrast(phone) == []
     phone.get(f"{server.url}/screen/{code}")
     visible(phone, "#wall .idea")
     assert no_horizontal_scroll(phone), "projector page"
+    assert low_contrast(phone) == []
     screenshot(phone, "screen-collecting-phone")
     phone.get(server.url + "/console")
     visible(phone, "#login-form")
@@ -123,6 +126,7 @@ def test_a_360_px_phone_never_scrolls_sideways(server, browsers):
     wait(phone, lambda d: css(d, "#ws-code").text == code, message="workshop open")
     visible(phone, "#mod-list li")
     assert no_horizontal_scroll(phone), "console workshop view"
+    assert low_contrast(phone) == []
     screenshot(phone, "console-workshop-phone")
 
 

@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import DESKTOP, PHONE, screenshot
-from helpers import (all_css, card_with_title, click, css, text_has, text_is, type_into, visible, wait)
+from helpers import (press, all_css, card_with_title, click, css, low_contrast, text_has, text_is, type_into, visible, wait)
 
 IDEA_A = "Community garden on the roof"
 IDEA_B = "A rooftop community garden"          # a near-duplicate of IDEA_A, merged by the facilitator
@@ -20,15 +20,15 @@ def log_in(driver, server):
     visible(driver, "#login-form")
     type_into(driver, "#username", server.username)
     type_into(driver, "#password", server.password)
-    click(driver, css(driver, "#login-submit"))
+    press(driver, "#login-submit")
     visible(driver, "#programmes .ws-list")
 
 
 def confirm_phase(driver, phase):
-    click(driver, css(driver, f'#phase-buttons button[data-phase="{phase}"]'))
+    press(driver, f'#phase-buttons button[data-phase="{phase}"]')
     dialog = visible(driver, "#confirm-dialog")
     assert dialog.get_attribute("open") is not None
-    click(driver, css(driver, "#confirm-ok"))
+    press(driver, "#confirm-ok")
     wait(driver, lambda d: css(d, "#ws-phase").get_attribute("data-phase") == phase, message=f"phase {phase}")
 
 
@@ -41,7 +41,7 @@ def join(driver, server, code, name, via_link):
         visible(driver, "#code")
         type_into(driver, "#code", code.lower())
     type_into(driver, "#name", name)
-    click(driver, css(driver, "#join-submit"))
+    press(driver, "#join-submit")
     wait(driver, lambda d: d.current_url.endswith(f"/w/{code}"), message="participant page")
     text_has(driver, "#who", name)
 
@@ -52,8 +52,8 @@ def post_idea(driver, title, body, goals):
     text_is(driver, "#p-title-count", f"{len(title)} / 120")
     type_into(driver, "#p-body", body)
     for goal in goals:
-        click(driver, css(driver, f'#p-goals input[value="{goal}"]'))
-    click(driver, css(driver, "#proposal-submit"))
+        press(driver, f'#p-goals input[value="{goal}"]')
+    press(driver, "#proposal-submit")
     card_with_title(driver, title)
     wait(driver, lambda d: css(d, "#p-title").get_attribute("value") == "", message="form reset")
 
@@ -70,14 +70,14 @@ def test_whole_workshop_story(server, browsers):
     # The facilitator logs in and opens a seeded workshop, turns live tallies on and opens collection.
     fac = browsers.new("facilitator", DESKTOP)
     log_in(fac, server)
-    click(fac, css(fac, f'#programmes a[href="#{code}"]'))
+    press(fac, f'#programmes a[href="#{code}"]')
     text_is(fac, "#ws-code", code)
-    click(fac, css(fac, "#edit-open"))
+    press(fac, "#edit-open")
     visible(fac, "#edit-dialog")
     live = css(fac, "#e-live")
     if not live.is_selected():
         click(fac, live)
-    click(fac, css(fac, "#edit-save"))
+    press(fac, "#edit-save")
     wait(fac, lambda d: not css(d, "#edit-dialog").is_displayed(), message="edit dialog closes")
     wait(fac, lambda d: api.get(f"/api/workshops/{code}")["settings"]["showLiveTallies"] is True,
          message="setting saved")
@@ -117,12 +117,12 @@ def test_whole_workshop_story(server, browsers):
     wait(fac, lambda d: css(d, "#dupes-box").is_displayed(), message="duplicate suggestion")
     assert IDEA_A in css(fac, "#dupes").text and IDEA_B in css(fac, "#dupes").text
     screenshot(fac, "console-moderation-desktop")
-    click(fac, css(fac, "#dupes button.primary"))
+    press(fac, "#dupes button.primary")
     wait(fac, lambda d: css(d, "#toast").text != "", message="merge toast")
     undo = wait(fac, lambda d: css(d, "#toast button.link"))
     click(fac, undo)
     wait(fac, lambda d: css(d, "#dupes-box").is_displayed(), message="suggestion back after undo")
-    click(fac, css(fac, "#dupes button.primary"))
+    press(fac, "#dupes button.primary")
     wait(fac, lambda d: css(d, '#mod-list li[data-status="merged"]'), message="merged item listed")
     text_has(projector, "#merge-toast", IDEA_B)
     wait(projector, lambda d: len(all_css(d, "#wall > li")) == 2, message="merged idea leaves the wall")
@@ -148,6 +148,7 @@ def test_whole_workshop_story(server, browsers):
     wait(alice, lambda d: save_state(d) == "saved", message="Alice's ballot saved")
     text_has(alice, "#budget", "3")
     screenshot(alice, "participant-voting-phone")
+    assert low_contrast(alice) == []
 
     # Bruno puts the most dots allowed on Alice's idea: the + button stops at the cap.
     target = card_with_title(bruno, IDEA_A)
@@ -166,6 +167,7 @@ def test_whole_workshop_story(server, browsers):
     wait(projector, tallies_shown, timeout=2, message="projector tallies within 2 s")
     assert time.monotonic() - saved_at <= 2.0
     screenshot(projector, "screen-voting-desktop")
+    assert low_contrast(projector) == []
 
     ballot = api.get(f"/api/workshops/{code}/ranking")["counts"]["ballots"]
     assert ballot == 2
@@ -178,7 +180,7 @@ def test_whole_workshop_story(server, browsers):
 
     # The facilitator closes the workshop and downloads the CSV; it matches the API's ranking.
     confirm_phase(fac, "closed")
-    click(fac, css(fac, '#exports a[data-format="csv"]'))
+    press(fac, '#exports a[data-format="csv"]')
     csv_path = wait(fac, lambda d: next((p for p in d.download_dir.glob("*.csv")), False), timeout=10,
                     message="CSV downloaded")
     wait(fac, lambda d: csv_path.stat().st_size > 0 and not list(d.download_dir.glob("*.crdownload")))
@@ -202,3 +204,5 @@ def test_whole_workshop_story(server, browsers):
     screenshot(alice, "participant-closed-phone")
     screenshot(projector, "screen-closed-desktop")
     screenshot(fac, "console-closed-desktop")
+    for driver in (alice, projector, fac):
+        assert low_contrast(driver) == [], driver.label
