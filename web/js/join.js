@@ -16,10 +16,17 @@ start(async () => {
     const submit = byId('join-submit');
     let workshop = null;
     let lookedUp = '';
+    let already = null;
 
     const renderPreview = () => {
         setText(preview, workshop ? t('join.joining', { title: localized(workshop.title) }) : '');
-        show(accessField, Boolean(workshop?.settings?.requireAccessCode));
+        show(accessField, Boolean(workshop?.settings?.requireAccessCode) && !already);
+        show(byId('rejoin'), Boolean(workshop && already));
+        if (workshop && already) {
+            const link = byId('rejoin-link');
+            link.href = `/w/${workshop.code}`;
+            setText(link, t('join.continue_as', { name: already.name }));
+        }
     };
 
     const lookUp = async () => {
@@ -27,11 +34,15 @@ start(async () => {
         if (code === lookedUp) return;
         lookedUp = code;
         workshop = null;
+        already = null;
         renderPreview();
         if (!JOIN_CODE.test(code)) return;
         try {
-            const found = await api('GET', workshopPath(code));
-            if (normaliseCode(codeInput.value) === code) { workshop = found; renderPreview(); }
+            const [found, me] = await Promise.all([
+                api('GET', workshopPath(code)),
+                api('GET', `/api/me?code=${encodeURIComponent(code)}`).catch(() => null),
+            ]);
+            if (normaliseCode(codeInput.value) === code) { workshop = found; already = me?.participant ?? null; renderPreview(); }
         } catch (error) {
             if (normaliseCode(codeInput.value) === code) setText(preview, errorMessage(error));
         }
