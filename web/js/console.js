@@ -185,7 +185,14 @@ async function openWorkshop(code) {
         workshop: (w) => { state.workshop = w; patchSidebar(w); renderWorkshop(); refreshStats(); },
         proposal: (p) => { state.proposals.set(p.id, p); renderModeration(); refreshStats(); refreshRankingSoon(); },
         merge: () => { refreshRankingSoon(); },
-        tally: () => { refreshStats(); refreshRankingSoon(); },
+        tally: (tally) => {
+            if (tally.tallies) {
+                for (const p of state.proposals.values()) p.tally = tally.tallies[String(p.id)] ?? { support: 0, supporters: 0 };
+                renderModerationSoon();
+            }
+            refreshStats();
+            refreshRankingSoon();
+        },
     }, { statusNode: byId('conn'), onResync: () => loadWorkshop().then(renderWorkshop).catch(fatal) });
 }
 
@@ -323,6 +330,8 @@ function renderStats() {
 }
 
 // ---- moderation ----
+
+const renderModerationSoon = debounce(() => renderModeration(), 300);
 
 function renderModeration() {
     const all = [...state.proposals.values()].sort((a, b) => a.id - b.id);
