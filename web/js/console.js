@@ -183,7 +183,7 @@ async function openWorkshop(code) {
     refreshRanking();
     state.events = connectEvents(code, {
         workshop: (w) => { state.workshop = w; patchSidebar(w); renderWorkshop(); refreshStats(); },
-        proposal: (p) => { state.proposals.set(p.id, p); renderModeration(); refreshStats(); refreshRankingSoon(); },
+        proposal: (p) => { state.proposals.set(p.id, p); renderModerationSoon(); refreshStats(); refreshRankingSoon(); },
         merge: () => { refreshRankingSoon(); },
         tally: (tally) => {
             if (tally.tallies) {
@@ -331,9 +331,19 @@ function renderStats() {
 
 // ---- moderation ----
 
-const renderModerationSoon = debounce(() => renderModeration(), 300);
+// Live updates must not pull a select or button out from under the facilitator's hand: while
+// focus is inside the list, the redraw waits.
+const renderModerationSoon = debounce(() => {
+    if (byId('mod-list').contains(document.activeElement) || byId('dupes').contains(document.activeElement)) {
+        renderModerationSoon();
+        return;
+    }
+    renderModeration();
+}, 300);
 
 function renderModeration() {
+    // Keep the keyboard where it was: the same idea's first button after the redraw.
+    const focusId = document.activeElement?.closest?.('#mod-list li')?.dataset.id;
     const all = [...state.proposals.values()].sort((a, b) => a.id - b.id);
     const visible = all.filter((p) => p.status === 'visible');
     show(byId('mod-empty'), all.length === 0);
@@ -353,6 +363,7 @@ function renderModeration() {
         ]);
     }));
     replace(byId('mod-list'), ...all.map((p) => moderationItem(p, visible)));
+    if (focusId) byId('mod-list').querySelector(`li[data-id="${focusId}"] button`)?.focus();
 }
 
 function moderationItem(p, visible) {
