@@ -3,6 +3,7 @@ import Foundation
 
 let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
     "crypto": cryptoBenchmark,
+    "store": storeBenchmark,
 ]
 
 let arguments = CommandLine.arguments.dropFirst()

@@ -26,14 +26,12 @@ public struct BallotRepository {
     /// Replaces the participant's whole ballot in the workshop (creating it on first vote).
     /// Run inside one write, the old and new ballot never mix.
     public func replace(_ ballot: Ballot, workshopID: Int64, at now: Date = Date()) throws {
-        try db.execute("""
+        guard let ballotID = try db.queryOne("""
             INSERT INTO ballots (workshop_id, participant_id, created_at, updated_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (participant_id, workshop_id) DO UPDATE SET updated_at = excluded.updated_at
-            """, [workshopID, ballot.participantID, now, now])
-        guard let ballotID = try db.queryOne(
-            "SELECT id FROM ballots WHERE participant_id = ? AND workshop_id = ?", [ballot.participantID, workshopID], { $0.int64(0) }
-        ) else {
-            throw StoreError(.sqlite, message: "ballot vanished after upsert")
+            RETURNING id
+            """, [workshopID, ballot.participantID, now, now], { $0.int64(0) }) else {
+            throw StoreError(.sqlite, message: "ballot upsert returned no id")
         }
         try db.execute("DELETE FROM ballot_support WHERE ballot_id = ?", [ballotID])
         try db.execute("DELETE FROM ballot_ratings WHERE ballot_id = ?", [ballotID])

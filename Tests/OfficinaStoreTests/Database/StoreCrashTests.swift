@@ -1,0 +1,83 @@
+import Foundation
+import OfficinaCore
+import Testing
+@testable import OfficinaStore
+
+/// A child process (`officina-bench store crash-writer`) writes ballots from several threads and logs
+/// each one after its commit returned; it is killed with SIGKILL at random moments, again and again.
+/// After every kill, every logged write must be in the file and the file must pass `integrity_check`.
+@Suite struct StoreCrashTests {
+    /// `officina-bench`, built by `swift build`/`swift test` next to the test bundle.
+    static var benchExecutable: URL? {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<3 {
+            let candidate = folder.appendingPathComponent("officina-bench")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    @Test func everyAcknowledgedWriteSurvivesRepeatedSIGKILL() throws {
+        let bench = try #require(Self.benchExecutable, "officina-bench must be built next to the tests (swift build)")
+        let folder = try TemporaryFolder()
+        let database = folder.path("crash.db")
+        let log = folder.path("acknowledged.log")
+        var generator = SystemRandomNumberGenerator()
+        var checked = 0
+        for round in 0..<6 {
+            let child = Process()
+            child.executableURL = bench
+            child.arguments = ["store", "crash-writer", database, log, "--writers", "8"]
+            child.standardOutput = FileHandle.nullDevice
+            try child.run()
+            // The first round also creates and migrates the file; later rounds are killed sooner.
+            let pause = round == 0 ? 600 : Int.random(in: 80...400, using: &generator)
+            usleep(useconds_t(pause * 1_000))
+            #expect(child.isRunning, "the writer died on its own in round \(round)")
+            kill(child.processIdentifier, SIGKILL)
+            child.waitUntilExit()
+            #expect(child.terminationReason == .uncaughtSignal)
+
+            let acknowledged = try Self.acknowledgedWrites(in: log)
+            let store = try Store(path: database)
+            #expect(try store.read { db in try db.integrityCheck() } == ["ok"])
+            let missing = try store.read { db in
+                try acknowledged.filter { write in
+                    guard let participant = try db.participants.list(tokenHash: write.token) else { return true }
+                    let ballot = try db.ballots.get(participantID: participant.id, workshopID: participant.workshopID)
+                    return ballot?.support[write.proposal] != write.dots
+                }
+            }
+            #expect(missing.isEmpty, "round \(round): \(missing.count) of \(acknowledged.count) acknowledged writes lost")
+            checked = acknowledged.count
+            store.close()
+        }
+        #expect(checked > 50, "the child acknowledged too few writes for the test to mean anything")
+    }
+
+    struct Acknowledged {
+        let token: String
+        let proposal: Int64
+        let dots: Int
+    }
+
+    /// The log's complete lines (a line cut by the kill is ignored: its write was acknowledged, so
+    /// checking it would be fine, but its fields may be incomplete).
+    static func acknowledgedWrites(in path: String) throws -> [Acknowledged] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
+            let fields = line.split(separator: " ")
+            guard fields.count == 3, let proposal = Int64(fields[1]), let dots = Int(fields[2]) else { return nil }
+            return Acknowledged(token: String(fields[0]), proposal: proposal, dots: dots)
+        }
+    }
+}
+
+private extension ParticipantRepository {
+    /// The participant holding `tokenHash` in whichever workshop.
+    func list(tokenHash: String) throws -> Participant? {
+        try db.queryOne("SELECT id FROM participants WHERE token_hash = ?", [tokenHash]) { $0.int64(0) }
+            .flatMap { try find(id: $0) }
+    }
+}
