@@ -51,8 +51,8 @@ import Testing
         let svgFile = directory.appendingPathComponent("code.svg")
         let pngFile = directory.appendingPathComponent("code.png")
         try Data(svg.utf8).write(to: svgFile)
-        _ = try run("rsvg-convert", ["--background-color=white", "-o", pngFile.path, svgFile.path], package: "librsvg2-bin")
-        let output = try run("zbarimg", ["--raw", "-q", pngFile.path], package: "zbar-tools")
+        _ = try run("rsvg-convert", ["--background-color=white", "-o", pngFile.path, svgFile.path], package: "librsvg2-bin", in: directory)
+        let output = try run("zbarimg", ["--raw", "-q", pngFile.path], package: "zbar-tools", in: directory)
         return output.hasSuffix("\n") ? String(output.dropLast()) : output
     }
 
@@ -60,23 +60,34 @@ import Testing
         var description: String
     }
 
-    private static func run(_ tool: String, _ arguments: [String], package: String) throws -> String {
+    /// Runs `tool` with its output going to files rather than pipes: other suites in the same process
+    /// install signal handlers, and Foundation's pipe reads crash on EINTR instead of retrying.
+    private static func run(_ tool: String, _ arguments: [String], package: String, in directory: URL) throws -> String {
         let searchPath = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         guard let executable = searchPath.map({ "\($0)/\(tool)" }).first(where: FileManager.default.isExecutableFile(atPath:)) else {
             throw ToolFailure(description: "\(tool) not found on PATH: install Debian's \(package) (`apt-get install -y \(package)`, as .ci/steps/05-install-qr-tools.sh does)")
         }
+        let outFile = directory.appendingPathComponent("\(tool).out")
+        let errFile = directory.appendingPathComponent("\(tool).err")
+        try Data().write(to: outFile)
+        try Data().write(to: errFile)
+        let out = try FileHandle(forWritingTo: outFile)
+        let err = try FileHandle(forWritingTo: errFile)
+        defer {
+            try? out.close()
+            try? err.close()
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = out
+        process.standardError = err
         try process.run()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let output = try Data(contentsOf: outFile)
         guard process.terminationStatus == 0 else {
+            let errors = (try? Data(contentsOf: errFile)) ?? Data()
             throw ToolFailure(description: "\(tool) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(String(decoding: errors, as: UTF8.self))")
         }
         return String(decoding: output, as: UTF8.self)

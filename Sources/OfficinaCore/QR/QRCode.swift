@@ -55,7 +55,7 @@ public struct QRCode: Sendable, Hashable {
         version = layout.version
         size = layout.size
         mask = chosen.mask.rawValue
-        modules = (0..<(layout.size * layout.size)).map { chosen.matrix[$0 % layout.size, $0 / layout.size] }
+        modules = chosen.matrix.dark
     }
 
     /// Whether the module at column `x`, row `y` is dark; outside the symbol (the quiet zone) is light.

@@ -2,49 +2,52 @@
 extension QRMatrix {
     /// N1 + (run − 5) per run of five or more same-coloured modules in a row or column; N2 per 2×2
     /// same-coloured block; N3 per 1:1:3:1:1 finder-like pattern with four light modules on one side;
-    /// N4 per 5% that the dark share strays from 50%.
+    /// N4 per full 5% that the dark share strays from 50%.
     var penalty: Int {
-        let n1 = 3, n2 = 3, n3 = 40, n4 = 10
+        let n2 = 3, n4 = 10
         var score = 0
-        for line in 0..<size {
-            score += linePenalty(count: size, n1: n1, n3: n3) { self[$0, line] }
-            score += linePenalty(count: size, n1: n1, n3: n3) { self[line, $0] }
+        var line = [Bool](repeating: false, count: size)
+        for i in 0..<size {
+            for j in 0..<size { line[j] = dark[i * size + j] }
+            score += Self.linePenalty(line)
+            for j in 0..<size { line[j] = dark[j * size + i] }
+            score += Self.linePenalty(line)
         }
         for y in 0..<(size - 1) {
             for x in 0..<(size - 1) {
-                let colour = self[x, y]
-                if colour == self[x + 1, y] && colour == self[x, y + 1] && colour == self[x + 1, y + 1] { score += n2 }
+                let i = y * size + x
+                let colour = dark[i]
+                if colour == dark[i + 1] && colour == dark[i + size] && colour == dark[i + size + 1] { score += n2 }
             }
         }
-        let darkCount = dark.reduce(0) { $0 + ($1 ? 1 : 0) }
+        var darkCount = 0
+        for module in dark where module { darkCount += 1 }
         let total = size * size
         score += n4 * (abs(darkCount * 20 - total * 10) / total)
         return score
     }
 
-    /// Rules 1 and 3 along one row or column read through `module`.
-    private func linePenalty(count: Int, n1: Int, n3: Int, module: (Int) -> Bool) -> Int {
+    /// Rules 1 and 3 along one row or column.
+    private static func linePenalty(_ line: [Bool]) -> Int {
+        let n1 = 3, n3 = 40
+        // The last eleven modules as bits, newest lowest: dark-light-dark×3-light-dark then four light
+        // (10111010000) or four light then the pattern (00001011101).
+        let patternThenLight = 0b101_1101_0000
+        let lightThenPattern = 0b000_0101_1101
         var score = 0
-        var run = 1
-        for i in 1...count {
-            if i < count && module(i) == module(i - 1) {
+        var run = 0
+        var window = 0
+        for (index, module) in line.enumerated() {
+            if index > 0 && module == line[index - 1] {
                 run += 1
             } else {
                 if run >= 5 { score += n1 + run - 5 }
                 run = 1
             }
+            window = ((window << 1) | (module ? 1 : 0)) & 0x7FF
+            if index >= 10 && (window == patternThenLight || window == lightThenPattern) { score += n3 }
         }
-        // Dark-light-dark×3-light-dark with four light modules before or after it.
-        let core: [Bool] = [true, false, true, true, true, false, true]
-        let light: [Bool] = [false, false, false, false]
-        let before = light + core
-        let after = core + light
-        if count >= before.count {
-            for start in 0...(count - before.count) {
-                if before.indices.allSatisfy({ module(start + $0) == before[$0] }) { score += n3 }
-                if after.indices.allSatisfy({ module(start + $0) == after[$0] }) { score += n3 }
-            }
-        }
+        if run >= 5 { score += n1 + run - 5 }
         return score
     }
 }
