@@ -58,12 +58,17 @@ public final class Store: Sendable {
         try readers.read(body)
     }
 
-    /// Stops accepting writes, commits those queued, checkpoints the WAL into the main file and
-    /// closes every connection. Safe to call more than once.
+    /// Stops accepting writes, commits those queued, closes the idle readers and copies the WAL into
+    /// the main file as far as no other reader prevents it. Safe to call more than once.
+    ///
+    /// The checkpoint is `PASSIVE`: it never waits, so a command-line process (`officina backup`)
+    /// closing its store cannot stall a running server's writer. SQLite completes the checkpoint and
+    /// removes the `-wal` file when the last connection closes
+    /// (<https://sqlite.org/pragma.html#pragma_wal_checkpoint>).
     public func close() {
         writer.stop()
         readers.close()
-        try? writer.connection.executeScript("PRAGMA wal_checkpoint(TRUNCATE)")
+        try? writer.connection.executeScript("PRAGMA wal_checkpoint(PASSIVE)")
     }
 
     /// WAL (checked: the pragma answers the mode in effect), `synchronous`, foreign keys.

@@ -18,6 +18,7 @@ final class Writer: @unchecked Sendable {
     private let maxBatchSize: Int
     private var statistics = WriterStatistics()
     let connection: Connection
+    private let answerQueue = DispatchQueue(label: "officina-store-answers")
 
     init(connection: Connection, capacity: Int, maxBatchSize: Int) {
         self.connection = connection
@@ -111,8 +112,9 @@ final class Writer: @unchecked Sendable {
             } catch {
                 for write in batch[next...] {
                     write.fail(error)
-                    write.complete()
                 }
+                let answers = Answers(Array(batch[next...]))
+                answerQueue.async { answers.writes.forEach { $0.complete() } }
                 return
             }
             var succeeded: [any PendingWriteProtocol] = []
@@ -140,7 +142,15 @@ final class Writer: @unchecked Sendable {
                 }
             }
             record(transactions: 1, writes: done.count)
-            done.forEach { $0.complete() }
+            // Resuming callers costs a little each; do it off this thread so the next batch can start.
+            let answers = Answers(done)
+            answerQueue.async { answers.writes.forEach { $0.complete() } }
         }
     }
+}
+
+/// Writes handed from the writer thread to the answer queue; the writer no longer touches them.
+private final class Answers: @unchecked Sendable {
+    let writes: [any PendingWriteProtocol]
+    init(_ writes: [any PendingWriteProtocol]) { self.writes = writes }
 }

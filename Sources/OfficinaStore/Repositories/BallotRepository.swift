@@ -35,17 +35,18 @@ public struct BallotRepository {
         }
         try db.execute("DELETE FROM ballot_support WHERE ballot_id = ?", [ballotID])
         try db.execute("DELETE FROM ballot_ratings WHERE ballot_id = ?", [ballotID])
+        var support: [any DatabaseValueConvertible] = []
         for (proposalID, dots) in ballot.support where dots != 0 {
-            try db.execute("INSERT INTO ballot_support (ballot_id, proposal_id, dots) VALUES (?, ?, ?)", [ballotID, proposalID, dots])
+            support += [ballotID, proposalID, dots]
         }
+        try db.insertRows("INSERT INTO ballot_support (ballot_id, proposal_id, dots)", columns: 3, values: support)
+        var ratings: [any DatabaseValueConvertible] = []
         for (proposalID, goals) in ballot.ratings {
             for (goal, value) in goals {
-                try db.execute(
-                    "INSERT INTO ballot_ratings (ballot_id, proposal_id, goal_key, value) VALUES (?, ?, ?, ?)",
-                    [ballotID, proposalID, goal, value]
-                )
+                ratings += [ballotID, proposalID, goal, value]
             }
         }
+        try db.insertRows("INSERT INTO ballot_ratings (ballot_id, proposal_id, goal_key, value)", columns: 4, values: ratings)
     }
 
     /// Every ballot of the workshop, for scoring, ordered by participant id.
