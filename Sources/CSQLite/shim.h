@@ -11,4 +11,11 @@ static inline sqlite3_destructor_type officina_sqlite_transient(void) {
 static inline int officina_sqlite_db_config_int(sqlite3 *db, int op, int value, int *out) {
     return sqlite3_db_config(db, op, value, out);
 }
+
+/// sqlite3_config(SQLITE_CONFIG_MEMSTATUS, on) is variadic too. Turning memory statistics off spares
+/// a global mutex on every allocation; it must run before sqlite3_initialize
+/// (https://sqlite.org/c3ref/c_config_covering_index_scan.html#sqliteconfigmemstatus).
+static inline int officina_sqlite_config_memstatus(int on) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, on);
+}
 #endif

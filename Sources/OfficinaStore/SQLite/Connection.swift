@@ -35,6 +35,7 @@ public final class Connection {
     /// (<https://sqlite.org/c3ref/open.html>: "a database connection handle is usually returned, even
     /// if an error occurs").
     public init(path: String, mode: OpenMode = .readWriteCreate) throws {
+        Connection.configureLibrary()
         var handle: OpaquePointer?
         // NOMUTEX: each connection is confined to one thread at a time by the store.
         let flags = mode.flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
@@ -126,6 +127,17 @@ public final class Connection {
 
     /// Whether a transaction is open (<https://sqlite.org/c3ref/get_autocommit.html>).
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Process-wide settings, applied once before the library's first use. If another part of the
+    /// process initialised SQLite first, `sqlite3_config` refuses and the defaults stay: harmless.
+    private static let libraryConfiguration: Void = {
+        _ = officina_sqlite_config_memstatus(0)
+        _ = sqlite3_initialize()
+    }()
+
+    static func configureLibrary() {
+        libraryConfiguration
+    }
 
     static func message(_ handle: OpaquePointer) -> String {
         String(cString: sqlite3_errmsg(handle))
