@@ -19,12 +19,19 @@ final class Writer: @unchecked Sendable {
     private var statistics = WriterStatistics()
     let connection: Connection
     private let answerQueue = DispatchQueue(label: "officina-store-answers")
+    /// The writer's own thread: a write submitted from it (inside a write) would wait forever.
+    private var writerThread: pthread_t?
 
     init(connection: Connection, capacity: Int, maxBatchSize: Int) {
         self.connection = connection
         self.capacity = max(1, capacity)
         self.maxBatchSize = max(1, maxBatchSize)
-        let thread = Thread { [self] in run() }
+        let thread = Thread { [self] in
+            condition.lock()
+            writerThread = pthread_self()
+            condition.unlock()
+            run()
+        }
         thread.name = "officina-store-writer"
         thread.start()
     }
@@ -33,6 +40,9 @@ final class Writer: @unchecked Sendable {
     func submit(_ write: any PendingWriteProtocol) throws {
         condition.lock()
         defer { condition.unlock() }
+        if let writerThread, pthread_equal(writerThread, pthread_self()) != 0 {
+            throw StoreError(.sqlite, message: "a write was started from inside another write; do all of it in one body")
+        }
         guard !isStopping else {
             throw StoreError(.closed, message: "the store is closed")
         }
@@ -154,3 +164,4 @@ private final class Answers: @unchecked Sendable {
     let writes: [any PendingWriteProtocol]
     init(_ writes: [any PendingWriteProtocol]) { self.writes = writes }
 }
+

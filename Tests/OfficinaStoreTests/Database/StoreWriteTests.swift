@@ -137,3 +137,14 @@ final class Gate: @unchecked Sendable {
 
     func open() { opened.signal() }
 }
+
+@Suite struct StoreNestedWriteTests {
+    @Test func aWriteStartedInsideAWriteIsRefusedInsteadOfDeadlocking() throws {
+        let folder = try TemporaryFolder()
+        let store = try Store(path: folder.path("nested.db"))
+        let error = try #require(throws: StoreError.self) {
+            try store.writeBlocking { _ in try store.writeBlocking { _ in 1 } }
+        }
+        #expect(error.message.contains("inside another write"))
+    }
+}
