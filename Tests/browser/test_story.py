@@ -58,6 +58,30 @@ def post_idea(driver, title, body, goals):
     wait(driver, lambda d: css(d, "#p-title").get_attribute("value") == "", message="form reset")
 
 
+def check_csv_matches_ranking(text, ranking, merged_id):
+    """The CSV's table (up to its first blank record) lists the ranked proposals in the API's order with
+    the same ranks, titles and overall scores; the merged proposal follows without a rank."""
+    rows = list(csv.reader(io.StringIO(text)))
+    header = [h.strip().lower() for h in rows[0]]
+    column = {name: header.index(name) if name in header else default
+              for name, default in (("rank", 0), ("id", 1), ("title", 2), ("overall", 4))}
+    if "title" not in header and "proposal" in header:
+        column["title"] = header.index("proposal")
+    table = []
+    for row in rows[1:]:
+        if not any(cell.strip() for cell in row):
+            break
+        table.append(row)
+    ranked = [row for row in table if row[column["rank"]].strip()]
+    entries = ranking["entries"]
+    assert [int(r[column["id"]]) for r in ranked] == [e["id"] for e in entries]
+    assert [int(r[column["rank"]]) for r in ranked] == [e["rank"] for e in entries]
+    assert [r[column["title"]] for r in ranked] == [e["title"] for e in entries]
+    for row, entry in zip(ranked, entries):
+        assert abs(float(row[column["overall"]].replace(",", ".")) - entry["overall"]) < 0.01, (row, entry)
+    assert merged_id not in [int(r[column["id"]]) for r in ranked]
+
+
 def save_state(driver):
     return css(driver, "#save-state").get_attribute("data-state")
 
@@ -184,15 +208,8 @@ def test_whole_workshop_story(server, browsers):
     csv_path = wait(fac, lambda d: next((p for p in d.download_dir.glob("*.csv")), False), timeout=10,
                     message="CSV downloaded")
     wait(fac, lambda d: csv_path.stat().st_size > 0 and not list(d.download_dir.glob("*.crdownload")))
-    rows = list(csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
-    header = [h.strip().lower() for h in rows[0]]
     ranking = server.facilitator_api().get(f"/api/workshops/{code}/ranking")
-    title_col = header.index("title")
-    csv_titles = [r[title_col] for r in rows[1:] if len(r) > title_col]
-    assert csv_titles == [e["title"] for e in ranking["entries"]], (csv_titles, ranking["entries"])
-    if "rank" in header:
-        assert [int(r[header.index("rank")]) for r in rows[1:]] == [e["rank"] for e in ranking["entries"]]
-    assert IDEA_B not in csv_titles
+    check_csv_matches_ranking(csv_path.read_text(encoding="utf-8-sig"), ranking, merged["id"])
 
     # Everyone sees the published ranking with its breakdown.
     for driver in (alice, bruno):
