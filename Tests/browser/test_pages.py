@@ -182,3 +182,29 @@ def test_a_lost_connection_shows_reconnecting_and_recovers(server, browsers):
     status, _ = api.call("POST", f"/api/workshops/{code}/phase", {"phase": "voting"})
     assert status == 200
     wait(driver, lambda d: css(d, "#phase-badge").get_attribute("data-phase") == "voting", message="phase follows")
+
+
+def test_approval_voting_without_ratings_toggles_support_and_saves(server, browsers):
+    workshop = server.create_workshop(votingMethod="approval", ratingsEnabled=False)
+    code = workshop["code"]
+    api = open_phase(server, code, "collecting")
+    ada = browsers.new("ada", PHONE)
+    ben = browsers.new("ben", PHONE)
+    join_by_keyboard(ada, server, code, "Ada")
+    join_by_keyboard(ben, server, code, "Ben")
+    post(ada, "Open workshop evenings")
+    post(ben, "Shared tool library")
+    card_with_title(ada, "Shared tool library")
+    status, _ = api.call("POST", f"/api/workshops/{code}/phase", {"phase": "voting"})
+    assert status == 200
+    card = card_with_title(ada, "Shared tool library")
+    toggle = wait(ada, lambda d: card.find_element(By.CSS_SELECTOR, "button.toggle"), message="toggle shown")
+    assert card.find_elements(By.CSS_SELECTOR, "fieldset.rating") == [], "no ratings when the workshop asks none"
+    assert toggle.get_attribute("aria-pressed") == "false"
+    click(ada, toggle)
+    assert toggle.get_attribute("aria-pressed") == "true"
+    wait(ada, lambda d: css(d, "#save-state").get_attribute("data-state") == "saved", message="saved")
+    text_has(ada, "#budget", "1")
+    own = card_with_title(ada, "Open workshop evenings")
+    assert own.find_elements(By.CSS_SELECTOR, "button.toggle")[0].is_displayed() is False
+    screenshot(ada, "participant-approval-phone")

@@ -87,6 +87,8 @@ async function loadBallot() {
 
 async function onWorkshop(workshop) {
     const phaseChanged = workshop.phase !== state.workshop.phase;
+    // New voting settings (method, ratings, self-support) mean the cards' controls are rebuilt.
+    if (JSON.stringify(workshop.settings) !== JSON.stringify(state.workshop.settings)) state.renderedPhase = null;
     state.workshop = workshop;
     if (phaseChanged) {
         try { await loadPhaseData(); } catch (error) { showFatal(error); }
