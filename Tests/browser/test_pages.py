@@ -130,14 +130,22 @@ def test_a_360_px_phone_never_scrolls_sideways(server, browsers):
     screenshot(phone, "console-workshop-phone")
 
 
-def test_desktop_screenshots_of_join_and_login(server, browsers):
+def test_desktop_layouts_have_no_sideways_scroll_and_are_photographed(server, browsers):
+    code = server.draft_workshop()["code"]
+    open_phase(server, code, "collecting")
     desk = browsers.new("desk", DESKTOP)
-    desk.get(server.url + "/")
-    visible(desk, "#join-form")
-    screenshot(desk, "join-desktop")
     desk.get(server.url + "/console")
     visible(desk, "#login-form")
     screenshot(desk, "console-login-desktop")
+    desk.get(server.url + "/")
+    visible(desk, "#join-form")
+    screenshot(desk, "join-desktop")
+    join_by_keyboard(desk, server, code, "Dora")
+    post(desk, "A repair café every Saturday")
+    post(desk, "Bike parking in the courtyard")
+    assert no_horizontal_scroll(desk)
+    assert low_contrast(desk) == []
+    screenshot(desk, "participant-collecting-desktop")
 
 
 def test_a_wrong_password_gets_a_clear_message(server, browsers):

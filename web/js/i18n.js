@@ -26,6 +26,13 @@ export function preferredLanguage() {
 
 export function lang() { return current; }
 
+/** The locale for Intl: the browser's own tag when it is of the chosen language (en-GB → 24-hour
+ *  clock), else the bare language. */
+export function locale() {
+    const tags = navigator.languages?.length ? navigator.languages : [navigator.language];
+    return tags.find((tag) => String(tag || '').toLowerCase().split('-')[0] === current) || current;
+}
+
 async function load(language) {
     const response = await fetch(`/i18n/${language}.json`, { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`i18n ${language}: ${response.status}`);
@@ -69,7 +76,7 @@ export function t(key, params = {}) {
 
 /** Plural form: looks up `key.one`, `key.other`, … by Intl.PluralRules; `{n}` is the formatted count. */
 export function tp(key, n, params = {}) {
-    const form = new Intl.PluralRules(current).select(n);
+    const form = new Intl.PluralRules(locale()).select(n);
     const full = has(`${key}.${form}`) ? `${key}.${form}` : `${key}.other`;
     return t(full, { n: formatNumber(n), ...params });
 }
@@ -82,23 +89,23 @@ export function localized(text) {
 }
 
 export function formatNumber(n, options = {}) {
-    return new Intl.NumberFormat(current, options).format(n);
+    return new Intl.NumberFormat(locale(), options).format(n);
 }
 
 export function formatPercent(share, digits = 0) {
-    return new Intl.NumberFormat(current, { style: 'percent', maximumFractionDigits: digits }).format(share);
+    return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: digits }).format(share);
 }
 
 export function formatDateTime(iso) {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return '';
-    return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 export function formatTime(iso) {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return '';
-    return new Intl.DateTimeFormat(current, { hour: '2-digit', minute: '2-digit' }).format(date);
+    return new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit' }).format(date);
 }
 
 /** Applies data-i18n / data-i18n-attr to `root` and its descendants. */
