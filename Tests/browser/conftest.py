@@ -83,7 +83,8 @@ class Server:
         assert programmes and programmes[0]["workshops"], "the seeded programme is missing"
         for programme in programmes:
             for workshop in programme["workshops"]:
-                if workshop["phase"] == "draft" and workshop["code"] not in taken:
+                if (workshop["phase"] == "draft" and workshop["code"] not in taken
+                        and not workshop["settings"]["requireAccessCode"]):
                     taken.add(workshop["code"])
                     return workshop
         workshop = self.create_workshop()

@@ -66,7 +66,7 @@ def test_an_italian_browser_sees_italian_and_the_choice_is_remembered(server, br
 
 
 def test_a_script_in_a_title_shows_as_text_and_runs_nothing(server, browsers):
-    code = server.draft_workshop()["code"]
+    code = server.create_workshop()["code"]
     open_phase(server, code, "collecting")
     author = browsers.new("xss-author", PHONE)
     join_by_keyboard(author, server, code, "Mallory")
@@ -97,7 +97,7 @@ def test_a_script_in_a_title_shows_as_text_and_runs_nothing(server, browsers):
 
 
 def test_a_360_px_phone_never_scrolls_sideways(server, browsers):
-    code = server.draft_workshop()["code"]
+    code = server.create_workshop()["code"]
     open_phase(server, code, "collecting")
     phone = browsers.new("narrow", PHONE)
     assert phone.execute_script("return window.innerWidth") <= 360
@@ -131,7 +131,7 @@ def test_a_360_px_phone_never_scrolls_sideways(server, browsers):
 
 
 def test_desktop_layouts_have_no_sideways_scroll_and_are_photographed(server, browsers):
-    code = server.draft_workshop()["code"]
+    code = server.create_workshop()["code"]
     open_phase(server, code, "collecting")
     desk = browsers.new("desk", DESKTOP)
     desk.get(server.url + "/console")
@@ -170,7 +170,7 @@ def test_an_unknown_code_is_refused_before_joining(server, browsers):
 
 
 def test_a_lost_connection_shows_reconnecting_and_recovers(server, browsers):
-    code = server.draft_workshop()["code"]
+    code = server.create_workshop()["code"]
     api = open_phase(server, code, "collecting")
     driver = browsers.new("flaky", PHONE)
     join_by_keyboard(driver, server, code, "Ivo")

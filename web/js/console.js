@@ -2,7 +2,7 @@
 // live ranking with goal weights, access codes, participation figures and exports.
 import { el, byId, setText, show, replace, debounce, toast } from './dom.js';
 import { get, post, patch, del, workshopPath, errorMessage } from './api.js';
-import { t, tp, has, localized, formatNumber, formatDateTime, onLanguageChange } from './i18n.js';
+import { t, tp, has, lang, localized, formatNumber, formatDateTime, onLanguageChange } from './i18n.js';
 import { connectEvents } from './sse.js';
 import { countdown } from './countdown.js';
 import { confirmDialog } from './dialogs.js';
@@ -34,7 +34,7 @@ start(async () => {
     wireCodes();
     byId('edit-open').addEventListener('click', () => openEditor({ workshop: state.workshop }));
     window.addEventListener('hashchange', () => selectFromHash());
-    onLanguageChange(() => { renderSidebar(); if (state.workshop) renderWorkshop(); });
+    onLanguageChange(() => { renderSidebar(); if (state.workshop) { renderWorkshop(); renderWeights(); refreshRanking(); } });
     window.addEventListener('officina:unauthenticated', () => { state.events?.close(); showLogin(); });
     const me = await get('/api/me').catch(() => ({ facilitator: null }));
     const setupToken = new URLSearchParams(location.search).get('setup');
@@ -460,7 +460,7 @@ async function refreshRanking() {
     const seq = ++rankingSeq;
     const weights = Object.entries(state.weights).map(([k, v]) => `${k}:${v}`).join(',');
     try {
-        const ranking = await get(workshopPath(state.code, `/ranking?weights=${encodeURIComponent(weights)}`));
+        const ranking = await get(workshopPath(state.code, `/ranking?weights=${encodeURIComponent(weights)}&lang=${lang()}`));
         if (seq !== rankingSeq) return;
         setText(byId('rank-error'), '');
         const box = byId('console-ranking');
@@ -495,8 +495,8 @@ function wireCodes() {
 
 function renderExports() {
     replace(byId('exports'), ...EXPORTS.map((format) => el('a', {
-        class: 'button-link', href: workshopPath(state.code, `/export?format=${format}`), text: t(`export.${format}`),
-        dataset: { format }, attrs: format === 'html' ? { target: '_blank', rel: 'noopener' } : { download: '' },
+        class: 'button-link', href: workshopPath(state.code, `/export?format=${format}&lang=${lang()}`), text: t(`export.${format}`),
+        dataset: { format }, attrs: { download: '' },
     })));
 }
 

@@ -2,7 +2,7 @@
 // rate while voting (saved as one ballot, debounced), the published ranking when closed; live via SSE.
 import { el, byId, setText, show, replace, reconcile, debounce, bindCounter, toast } from './dom.js';
 import { get, post, put, workshopPath, errorMessage } from './api.js';
-import { t, tp, has, localized, formatNumber, formatTime, onLanguageChange } from './i18n.js';
+import { t, tp, has, lang, localized, formatNumber, formatTime, onLanguageChange } from './i18n.js';
 import { connectEvents } from './sse.js';
 import { countdown } from './countdown.js';
 import { renderRanking, renderShortlist, settledNote, goalName } from './ranking.js';
@@ -73,7 +73,7 @@ async function loadPhaseData() {
     const phase = state.workshop.phase;
     if (phase === 'voting' || phase === 'closed') await loadBallot();
     if (phase === 'closed') {
-        state.ranking = await get(workshopPath(state.code, '/ranking')).catch((error) => ({ error }));
+        state.ranking = await get(workshopPath(state.code, `/ranking?lang=${lang()}`)).catch((error) => ({ error }));
     }
 }
 

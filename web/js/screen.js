@@ -2,7 +2,7 @@
 // live support bars (or the ballot count when tallies are hidden) while voting, results when closed.
 import { el, byId, setText, show, replace, reconcile } from './dom.js';
 import { get, workshopPath, errorMessage } from './api.js';
-import { t, tp, has, localized, formatNumber, formatPercent, onLanguageChange } from './i18n.js';
+import { t, tp, has, lang, localized, formatNumber, formatPercent, onLanguageChange } from './i18n.js';
 import { connectEvents } from './sse.js';
 import { countdown } from './countdown.js';
 import { barChart } from './charts.js';
@@ -59,7 +59,7 @@ async function loadAll() {
 
 async function loadPhaseData() {
     if (state.workshop.phase === 'closed') {
-        state.ranking = await get(workshopPath(state.code, '/ranking')).catch((error) => ({ error }));
+        state.ranking = await get(workshopPath(state.code, `/ranking?lang=${lang()}`)).catch((error) => ({ error }));
     }
 }
 
