@@ -28,9 +28,9 @@ final class StreamHub: Sendable {
         return router
     }
 
-    /// Waits until `count` streams are open, up to two seconds.
+    /// Waits until `count` streams are open, up to ten seconds (the machine may be busy).
     func waitForStreams(_ count: Int) -> Bool {
-        for _ in 0..<200 {
+        for _ in 0..<1000 {
             if all.count >= count { return true }
             usleep(10_000)
         }

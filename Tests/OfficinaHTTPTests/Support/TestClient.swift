@@ -26,7 +26,7 @@ final class TestClient {
             Glibc.close(fd)
             throw ClientError.system("connect", code)
         }
-        setTimeout(seconds: 5)
+        setTimeout(seconds: 10)
     }
 
     deinit { Glibc.close(fd) }
