@@ -4,6 +4,7 @@ import Foundation
 let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
     "crypto": cryptoBenchmark,
     "store": storeBenchmark,
+    "http": httpBenchmark,
 ]
 
 let arguments = CommandLine.arguments.dropFirst()

@@ -18,7 +18,7 @@ extension Connection {
                 if headStarted == nil, !decoder.isReadingBody { headStarted = now }
                 decoder.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
                 processInput()
-                guard case .reading = state else {
+                guard case .reading = state, !blockedOnOutput else {
                     // Not reading now: whatever is left in the socket waits. With edge-triggered
                     // epoll no new event may come for it, so remember to look when reading resumes.
                     if !isClosed { inputPending = true }
@@ -26,8 +26,13 @@ extension Connection {
                 }
                 if count < buffer.count { return }
             } else if count == 0 {
-                // The client closed its side. A request still arriving can never complete.
-                close()
+                // The client closed its side. A request still arriving can never complete; a
+                // response still being written is finished first.
+                if case .reading = state, hasPendingOutput {
+                    state = .closing
+                } else {
+                    close()
+                }
                 return
             } else {
                 let code = errno
@@ -56,6 +61,12 @@ extension Connection {
     /// Decodes and dispatches buffered requests while the connection is reading.
     func processInput() {
         while case .reading = state {
+            // A client that pipelines without reading its responses gets no more answers until
+            // it reads: the output buffer stays bounded by one response.
+            if hasPendingOutput {
+                blockedOnOutput = true
+                return
+            }
             switch decoder.next() {
             case .needMore:
                 return
@@ -77,7 +88,7 @@ extension Connection {
         inFlight = InFlight(
             method: HTTPMethod(rawValue: "-"), path: "-", isHead: false, keepAlive: false,
             minorVersion: 1, started: now)
-        complete(ResponseEncoder.errorResponse(error))
+        write(ResponseEncoder.errorResponse(error))
     }
 
     /// Hands a request to the responder off the I/O thread; the response comes back through
@@ -94,6 +105,11 @@ extension Connection {
             method: head.method, path: head.path, query: head.query, headers: head.headers,
             body: decoded.body, remoteAddress: remoteAddress)
         request.rawPath = head.rawPath
+        if let immediate = loop.context.immediateResponder?.respondImmediately(to: request) {
+            // Answered on this thread; `processInput`'s loop goes on to the next pipelined request.
+            write(immediate)
+            return
+        }
         let responder = loop.context.responder
         let loop = self.loop
         Task {

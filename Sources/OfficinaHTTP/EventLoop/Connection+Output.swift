@@ -48,6 +48,11 @@ extension Connection {
     }
 
     private func outputDrained() {
+        if case .reading = state, blockedOnOutput {
+            blockedOnOutput = false
+            resumeReading()
+            return
+        }
         guard case .closing = state else { return }
         // Shut our side and read until the client closes, so bytes it already sent do not turn
         // into a reset that destroys the response before it is read (RFC 9112 §9.6).
@@ -56,8 +61,15 @@ extension Connection {
         readAvailable()
     }
 
-    /// Writes the response to the request in flight and moves to the next state.
+    /// Writes the response to the request in flight, answered by a task, and resumes reading.
     func complete(_ response: HTTPResponse) {
+        guard !isClosed, inFlight != nil else { return }
+        write(response)
+        resumeReading()
+    }
+
+    /// Writes the response to the request in flight and moves to the next state.
+    func write(_ response: HTTPResponse) {
         guard !isClosed, let request = inFlight else { return }
         inFlight = nil
         var response = response
@@ -85,17 +97,18 @@ extension Connection {
         }
         log(request, status: response.status.code, bytes: bytes)
         flush()
-        resumeReading()
+        if case .reading = state {
+            lastRead = cel_monotonic_ns()
+            if !decoder.isIdle { headStarted = lastRead }
+        }
     }
 
     /// After a response on a kept-alive connection: answer pipelined requests already buffered,
     /// then read what waited in the socket.
     private func resumeReading() {
         guard case .reading = state else { return }
-        lastRead = cel_monotonic_ns()
-        if !decoder.isIdle { headStarted = lastRead }
         processInput()
-        if case .reading = state, inputPending { readAvailable() }
+        if case .reading = state, !blockedOnOutput, inputPending { readAvailable() }
         if case .reading = state, decoder.isIdle { decoder.shrinkIfIdle() }
     }
 

@@ -51,6 +51,8 @@ final class Connection: @unchecked Sendable {
     var lastWrite: UInt64
     /// Input arrived while the connection was not reading; read it when it resumes.
     var inputPending = false
+    /// Decoding paused until the pending output is written.
+    var blockedOnOutput = false
     /// The client shut its sending side; finish the response in flight, then close.
     var peerHalfClosed = false
     /// The server is shutting down: answer what is in flight, then close.
@@ -93,6 +95,7 @@ final class Connection: @unchecked Sendable {
                 if events & (cel_epollrdhup | cel_epollhup) != 0 { close() } else { discardInput() }
             case .responding, .closing:
                 inputPending = true
+                if events & cel_epollrdhup != 0 { peerHalfClosed = true }
                 if events & cel_epollhup != 0 { close() }
             case .closed:
                 break

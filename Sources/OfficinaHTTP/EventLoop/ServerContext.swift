@@ -3,6 +3,8 @@
 final class ServerContext: Sendable {
     let configuration: ServerConfiguration
     let responder: any HTTPResponder
+    /// The same responder when it can answer on the I/O thread.
+    let immediateResponder: (any ImmediateResponder)?
     let limits: RequestLimits
     let listenFD: Int32
     private let openConnections = Locked(0)
@@ -10,6 +12,7 @@ final class ServerContext: Sendable {
     init(configuration: ServerConfiguration, responder: any HTTPResponder, listenFD: Int32) {
         self.configuration = configuration
         self.responder = responder
+        self.immediateResponder = responder as? any ImmediateResponder
         self.limits = configuration.requestLimits
         self.listenFD = listenFD
     }

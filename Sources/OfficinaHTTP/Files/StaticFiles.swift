@@ -9,7 +9,7 @@ import Glibc
 ///     let files = try StaticFiles(root: "./web")
 ///     router.get("/w/:code", files.file("participant.html"))   // one URL shape → one file
 ///     router.notFound = files.handler                           // everything else from the folder
-public struct StaticFiles: HTTPResponder {
+public struct StaticFiles: ImmediateResponder {
     /// The folder's real path, without a trailing slash.
     public let root: String
     /// Sent with every file. Default `no-cache`: clients revalidate with the ETag on each use.
@@ -36,12 +36,18 @@ public struct StaticFiles: HTTPResponder {
         return { request in await files.respond(to: request) }
     }
 
+    /// Answers at once when the file is in memory and unchanged (one `stat`), else nil.
+    public func respondImmediately(to request: HTTPRequest) -> HTTPResponse? {
+        guard case .success(let segments) = SafePath.segments(request.rawPath) else { return Self.plain(.badRequest) }
+        return serve(segments.joined(separator: "/"), request: request, cachedOnly: true)
+    }
+
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         switch SafePath.segments(request.rawPath) {
         case .failure:
             return Self.plain(.badRequest)
         case .success(let segments):
-            return serve(segments.joined(separator: "/"), request: request)
+            return serve(segments.joined(separator: "/"), request: request) ?? Self.plain(.notFound)
         }
     }
 
@@ -54,18 +60,19 @@ public struct StaticFiles: HTTPResponder {
         }
         return { request in
             guard let checked else { return Self.plain(.notFound) }
-            return files.serve(checked, request: request)
+            return files.serve(checked, request: request) ?? Self.plain(.notFound)
         }
     }
 
     /// Serves `relative` (already checked segment by segment).
-    func serve(_ relative: String, request: HTTPRequest) -> HTTPResponse {
+    /// With `cachedOnly`, returns nil instead of reading a file that is not in memory.
+    func serve(_ relative: String, request: HTTPRequest, cachedOnly: Bool = false) -> HTTPResponse? {
         guard request.method == .get || request.method == .head else {
             var response = Self.plain(.methodNotAllowed)
             response.headers["Allow"] = "GET, HEAD"
             return response
         }
-        guard let file = load(relative) else { return Self.plain(.notFound) }
+        guard let file = load(relative, cachedOnly: cachedOnly) else { return cachedOnly ? nil : Self.plain(.notFound) }
         var headers: HTTPHeaders = [
             "Content-Type": file.contentType, "ETag": file.etag, "Cache-Control": cacheControl,
             "X-Content-Type-Options": "nosniff",
@@ -81,7 +88,7 @@ public struct StaticFiles: HTTPResponder {
     }
 
     /// The file for `relative`, from the cache if its `stat` is unchanged, else read and checked.
-    private func load(_ relative: String) -> FileCache.Entry? {
+    private func load(_ relative: String, cachedOnly: Bool) -> FileCache.Entry? {
         var path = relative.isEmpty ? root : root + "/" + relative
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
@@ -92,6 +99,7 @@ public struct StaticFiles: HTTPResponder {
         guard info.st_mode & S_IFMT == S_IFREG else { return nil }
         let identity = FileCache.Identity(info)
         if let cached = cache.lookup(path, identity) { return cached }
+        if cachedOnly { return nil }
         // Symlinks are resolved here: whatever the path names must really live under the root.
         guard let real = Self.realPath(path), real.hasPrefix(root + "/") else { return nil }
         guard let bytes = Self.read(real, expected: Int(info.st_size)) else { return nil }

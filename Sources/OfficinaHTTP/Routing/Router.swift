@@ -11,11 +11,12 @@
 /// answers 405 with `Allow` (RFC 9110 §15.5.6). `HEAD` falls back to `GET`. Under any of
 /// `jsonPrefixes` (default `/api/`) both answer in the API's JSON error shape
 /// (`not_found`, `method_not_allowed`), elsewhere in plain text.
-public struct Router: HTTPResponder {
+public struct Router: ImmediateResponder {
     struct Route: Sendable {
         var method: HTTPMethod
         var segments: [Substring]
         var handler: HTTPHandler
+        var immediate: ImmediateHandler?
     }
 
     private var routes: [Route] = []
@@ -34,6 +35,8 @@ public struct Router: HTTPResponder {
     /// `jsonPrefixes`: those always get the JSON 404.
     public var notFound: HTTPHandler = { _ in
         HTTPResponse(status: .notFound, contentType: "text/plain; charset=utf-8", text: "Not Found\n")
+    } {
+        didSet { immediateFallback = nil }
     }
 
     /// True if `path` lies under one of `jsonPrefixes` (or is one without its final slash).
@@ -48,6 +51,25 @@ public struct Router: HTTPResponder {
     public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping HTTPHandler) {
         routes.append(Route(method: method, segments: Self.split(pattern), handler: handler))
     }
+
+    /// Adds a route whose handler answers at once on the I/O thread (see `ImmediateResponder`):
+    /// only for handlers that never block, like a health check. With middleware installed the
+    /// router answers everything through the middleware, asynchronously.
+    ///
+    ///     router.immediate(.get, "/healthz") { _ in HTTPResponse(contentType: "application/json", text: #"{"status":"ok"}"#) }
+    public mutating func immediate(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping ImmediateHandler) {
+        routes.append(Route(method: method, segments: Self.split(pattern), handler: { handler($0) }, immediate: handler))
+    }
+
+    /// Serves `files` for every path no route matches (outside `jsonPrefixes`), answering cached
+    /// files on the I/O thread and reading others off it.
+    public mutating func serveFiles(_ files: StaticFiles) {
+        notFound = files.handler
+        immediateFallback = files
+    }
+
+    /// The immediate side of the fallback set by `serveFiles`; cleared when `notFound` is set directly.
+    private var immediateFallback: (any ImmediateResponder)?
 
     public mutating func get(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.get, pattern, handler) }
     public mutating func post(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.post, pattern, handler) }
@@ -66,6 +88,23 @@ public struct Router: HTTPResponder {
             Chained(middleware: middleware, next: next)
         }
         return await chain.respond(to: request)
+    }
+
+    /// Answers at once when the matched route (or the file fallback) can; nil means "ask
+    /// `respond(to:)`". Errors (404 under `jsonPrefixes`, 405) are cheap and answered here too.
+    public func respondImmediately(to request: HTTPRequest) -> HTTPResponse? {
+        guard middleware.isEmpty else { return nil }
+        let lookup = request.method == .head ? .get : request.method
+        if let (route, parameters) = match(lookup, request.path) {
+            guard let immediate = route.immediate else { return nil }
+            var request = request
+            request.parameters = parameters
+            return immediate(request)
+        }
+        if isJSONPath(request.path) || !allowedMethods(request.path).isEmpty {
+            return Dispatch(router: self).unmatched(request)
+        }
+        return immediateFallback?.respondImmediately(to: request)
     }
 
     /// The route for `method` and `path`, with its captured parameters, or the methods
@@ -114,19 +153,25 @@ public struct Router: HTTPResponder {
 private struct Dispatch: HTTPResponder {
     let router: Router
 
+    /// 405 with `Allow` for a known path, a JSON 404 under `jsonPrefixes`, else nil (ask `notFound`).
+    func unmatched(_ request: HTTPRequest) -> HTTPResponse? {
+        let allowed = router.allowedMethods(request.path)
+        let json = router.isJSONPath(request.path)
+        if !allowed.isEmpty {
+            var response = json
+                ? .jsonError(.methodNotAllowed, code: "method_not_allowed", message: "\(request.method) is not allowed here")
+                : HTTPResponse(status: .methodNotAllowed, contentType: "text/plain; charset=utf-8", text: "Method Not Allowed\n")
+            response.headers["Allow"] = allowed.map(\.rawValue).joined(separator: ", ")
+            return response
+        }
+        if json { return .jsonError(.notFound, code: "not_found", message: "No route for \(request.path)") }
+        return nil
+    }
+
     func respond(to request: HTTPRequest) async -> HTTPResponse {
         let lookup = request.method == .head ? .get : request.method
         guard let (route, parameters) = router.match(lookup, request.path) else {
-            let allowed = router.allowedMethods(request.path)
-            let json = router.isJSONPath(request.path)
-            if !allowed.isEmpty {
-                var response = json
-                    ? .jsonError(.methodNotAllowed, code: "method_not_allowed", message: "\(request.method) is not allowed here")
-                    : HTTPResponse(status: .methodNotAllowed, contentType: "text/plain; charset=utf-8", text: "Method Not Allowed\n")
-                response.headers["Allow"] = allowed.map(\.rawValue).joined(separator: ", ")
-                return response
-            }
-            if json { return .jsonError(.notFound, code: "not_found", message: "No route for \(request.path)") }
+            if let response = unmatched(request) { return response }
             do { return try await router.notFound(request) } catch { return router.errorResponder(request, error) }
         }
         var request = request

@@ -105,4 +105,35 @@ struct KeepAliveTests {
             #expect(parts[2].hasSuffix("\r\n\r\ntwelve bytes"))
         }
     }
+
+    @Test("A client that half-closes after its request still gets the response")
+    func halfClosedClientGetsResponse() async throws {
+        try await onThread {
+            let server = try TestServer(responder: EchoResponder())
+            defer { server.stop() }
+            let client = try server.connect()
+            try client.send("GET /bye HTTP/1.1\r\nHost: x\r\n\r\n")
+            client.finishSending()
+            #expect(try client.receiveAll().hasSuffix("GET /bye 0\n"))
+        }
+    }
+
+    @Test("Immediate and asynchronous routes pipelined together are answered in order")
+    func mixedPipelineKeepsOrder() async throws {
+        try await onThread {
+            let server = try TestServer { router in
+                router.immediate(.get, "/now") { _ in HTTPResponse(contentType: "text/plain", text: "now") }
+                router.get("/later") { _ in
+                    try await Task.sleep(nanoseconds: 20_000_000)
+                    return HTTPResponse(contentType: "text/plain", text: "later")
+                }
+            }
+            defer { server.stop() }
+            let client = try server.connect()
+            let paths = ["/later", "/now", "/now", "/later", "/now", "/missing"]
+            try client.send(paths.map { "GET \($0) HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
+            let responses = try client.receiveResponses(paths.count)
+            #expect(responses.map(\.text) == ["later", "now", "now", "later", "now", "Not Found\n"])
+        }
+    }
 }
