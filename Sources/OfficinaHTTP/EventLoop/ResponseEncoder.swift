@@ -13,8 +13,12 @@ enum ResponseEncoder {
     /// no CR, LF or NUL (STYLE.md pitfall 9).
     static func headersAreSafe(_ headers: HTTPHeaders) -> Bool {
         for (name, value) in headers.fields {
-            if name.isEmpty || !name.utf8.allSatisfy(ByteClass.isTokenByte) { return false }
-            if !value.utf8.allSatisfy(ByteClass.isFieldValueByte) { return false }
+            var name = name
+            var value = value
+            let nameIsToken = name.withUTF8 { bytes in
+                !bytes.isEmpty && bytes.allSatisfy(ByteClass.isTokenByte)
+            }
+            guard nameIsToken, value.withUTF8({ $0.allSatisfy(ByteClass.isFieldValueByte) }) else { return false }
         }
         return true
     }

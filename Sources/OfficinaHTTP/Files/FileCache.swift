@@ -26,6 +26,8 @@ final class FileCache: Sendable {
         var bytes: [UInt8]
         var contentType: String
         var etag: String
+        /// The response headers, built once per file version.
+        var headers: HTTPHeaders
     }
 
     /// At most this many bytes are cached in total; past it the cache is emptied and refilled.

@@ -16,28 +16,45 @@ public enum SafePath {
     /// The decoded segments of `rawPath` (e.g. `/css/site%20main.css` → `["css", "site main.css"]`).
     /// Empty segments (from `//` or a trailing `/`) are dropped.
     public static func segments(_ rawPath: String) -> Result<[String], Refusal> {
-        var result: [String] = []
-        for raw in rawPath.utf8.split(separator: 0x2F, omittingEmptySubsequences: true) {
-            let lowered = raw.map(ByteClass.lowercased)
-            if containsEscape(lowered, "%2f") || containsEscape(lowered, "%5c") { return .failure(.encodedSeparator) }
-            guard case .success(let segment) = PercentDecoding.decodePath(ArraySlice(raw)) else {
-                return .failure(.malformedEncoding)
+        var rawPath = rawPath
+        return rawPath.withUTF8 { bytes in
+            var result: [String] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x2F { end += 1 }
+                if end > start {
+                    switch segment(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                    case .success(let segment): result.append(segment)
+                    case .failure(let refusal): return .failure(refusal)
+                    }
+                }
+                start = end + 1
             }
-            if segment.hasPrefix(".") { return .failure(.dotSegment) }
-            if segment.utf8.contains(where: { $0 == 0 || $0 == 0x5C || $0 == 0x2F || $0 < 0x20 || $0 == 0x7F }) {
-                return .failure(.forbiddenByte)
-            }
-            result.append(segment)
+            return .success(result)
         }
-        return .success(result)
     }
 
-    private static func containsEscape(_ bytes: [UInt8], _ escape: String) -> Bool {
-        let needle = Array(escape.utf8)
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start..<(start + needle.count)].elementsEqual(needle) {
-            return true
+    /// One segment as sent: refuse encoded separators, decode once, then refuse what could climb.
+    private static func segment(_ raw: UnsafeBufferPointer<UInt8>) -> Result<String, Refusal> {
+        let decoded: String
+        if raw.contains(0x25) {
+            for index in 0..<max(0, raw.count - 2) where raw[index] == 0x25 {
+                let high = raw[index + 1]
+                let low = ByteClass.lowercased(raw[index + 2])
+                if (high == 0x32 && low == 0x66) || (high == 0x35 && low == 0x63) { return .failure(.encodedSeparator) }
+            }
+            guard case .success(let text) = PercentDecoding.decodePath(ArraySlice(raw)) else {
+                return .failure(.malformedEncoding)
+            }
+            decoded = text
+        } else {
+            decoded = String(decoding: raw, as: UTF8.self)
         }
-        return false
+        if decoded.utf8.first == 0x2E { return .failure(.dotSegment) }
+        if decoded.utf8.contains(where: { $0 < 0x20 || $0 == 0x5C || $0 == 0x2F || $0 == 0x7F }) {
+            return .failure(.forbiddenByte)
+        }
+        return .success(decoded)
     }
 }

@@ -73,10 +73,8 @@ public struct StaticFiles: ImmediateResponder {
             return response
         }
         guard let file = load(relative, cachedOnly: cachedOnly) else { return cachedOnly ? nil : Self.plain(.notFound) }
-        var headers: HTTPHeaders = [
-            "Content-Type": file.contentType, "ETag": file.etag, "Cache-Control": cacheControl,
-            "X-Content-Type-Options": "nosniff",
-        ]
+        var headers = file.headers
+        if headers["Cache-Control"] != cacheControl { headers["Cache-Control"] = cacheControl }
         if let condition = request.headers["If-None-Match"], EntityTag.matches(condition, file.etag) {
             return HTTPResponse(status: .notModified, headers: headers)
         }
@@ -103,10 +101,17 @@ public struct StaticFiles: ImmediateResponder {
         // Symlinks are resolved here: whatever the path names must really live under the root.
         guard let real = Self.realPath(path), real.hasPrefix(root + "/") else { return nil }
         guard let bytes = Self.read(real, expected: Int(info.st_size)) else { return nil }
+        let contentType = ContentType.forPath(real)
+        let etag = EntityTag.make(
+            inode: UInt64(info.st_ino), size: bytes.count,
+            modified: Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec))
         let entry = FileCache.Entry(
-            identity: identity, bytes: bytes, contentType: ContentType.forPath(real),
-            etag: EntityTag.make(inode: UInt64(info.st_ino), size: bytes.count,
-                                 modified: Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)))
+            identity: identity, bytes: bytes, contentType: contentType,
+            etag: etag,
+            headers: [
+                "Content-Type": contentType, "ETag": etag, "Cache-Control": cacheControl,
+                "X-Content-Type-Options": "nosniff",
+            ])
         if bytes.count <= maxCachedFileBytes { cache.store(path, entry) }
         return entry
     }

@@ -7,11 +7,19 @@ enum ByteClass {
     static let colon: UInt8 = 0x3A
 
     /// tchar: `!#$%&'*+-.^_`|~`, digits and letters (RFC 9110 §5.6.2).
+    @inline(__always)
     static func isTokenByte(_ byte: UInt8) -> Bool {
-        tokenTable[Int(byte)]
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A,
+             0x21, 0x23, 0x24, 0x25, 0x26, 0x27, 0x2A, 0x2B, 0x2D, 0x2E, 0x5E, 0x5F, 0x60, 0x7C, 0x7E:
+            return true
+        default:
+            return false
+        }
     }
 
     /// A byte allowed in a field value: HTAB, SP, VCHAR, obs-text (RFC 9110 §5.5).
+    @inline(__always)
     static func isFieldValueByte(_ byte: UInt8) -> Bool {
         byte == tab || (byte >= 0x20 && byte != 0x7F)
     }
@@ -38,13 +46,5 @@ enum ByteClass {
     /// ASCII lower-casing, for comparing tokens.
     static func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
-
-    private static let tokenTable: [Bool] = (0..<256).map { value in
-        let byte = UInt8(value)
-        switch byte {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
-        default: return Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
-        }
     }
 }

@@ -95,13 +95,14 @@ public struct Router: ImmediateResponder {
     public func respondImmediately(to request: HTTPRequest) -> HTTPResponse? {
         guard middleware.isEmpty else { return nil }
         let lookup = request.method == .head ? .get : request.method
-        if let (route, parameters) = match(lookup, request.path) {
+        let segments = Self.split(request.path)
+        if let (route, parameters) = match(lookup, segments: segments) {
             guard let immediate = route.immediate else { return nil }
             var request = request
             request.parameters = parameters
             return immediate(request)
         }
-        if isJSONPath(request.path) || !allowedMethods(request.path).isEmpty {
+        if isJSONPath(request.path) || !allowedMethods(segments: segments).isEmpty {
             return Dispatch(router: self).unmatched(request)
         }
         return immediateFallback?.respondImmediately(to: request)
@@ -110,7 +111,10 @@ public struct Router: ImmediateResponder {
     /// The route for `method` and `path`, with its captured parameters, or the methods
     /// the path allows when none matches the method.
     func match(_ method: HTTPMethod, _ path: String) -> (Route, [String: String])? {
-        let segments = Self.split(path)
+        match(method, segments: Self.split(path))
+    }
+
+    func match(_ method: HTTPMethod, segments: [Substring]) -> (Route, [String: String])? {
         for route in routes where route.method == method {
             if let parameters = Self.capture(route.segments, segments) { return (route, parameters) }
         }
@@ -118,7 +122,10 @@ public struct Router: ImmediateResponder {
     }
 
     func allowedMethods(_ path: String) -> [HTTPMethod] {
-        let segments = Self.split(path)
+        allowedMethods(segments: Self.split(path))
+    }
+
+    func allowedMethods(segments: [Substring]) -> [HTTPMethod] {
         var allowed: [HTTPMethod] = []
         for route in routes where Self.capture(route.segments, segments) != nil && !allowed.contains(route.method) {
             allowed.append(route.method)
@@ -127,8 +134,9 @@ public struct Router: ImmediateResponder {
         return allowed
     }
 
-    private static func split(_ path: String) -> [Substring] {
-        path.split(separator: "/", omittingEmptySubsequences: true)
+    /// Splits on `/` by bytes, not Characters: the path is matched on every request.
+    static func split(_ path: String) -> [Substring] {
+        path.utf8.split(separator: 0x2F, omittingEmptySubsequences: true).map { Substring($0) }
     }
 
     private static func capture(_ pattern: [Substring], _ path: [Substring]) -> [String: String]? {
