@@ -112,7 +112,7 @@ extension Connection {
         }
         let responder = loop.context.responder
         let loop = self.loop
-        Task {
+        Task(executorPreference: loop.context.handlers) {
             let response = await responder.respond(to: request)
             loop.execute { [self] in complete(response) }
         }

@@ -92,7 +92,7 @@ extension Connection {
             } else {
                 let stream = ServerEventStream(connection: self, maxPendingBytes: loop.context.configuration.sseMaxPendingBytes)
                 state = .streaming(stream)
-                Task { open(stream) }
+                Task(executorPreference: loop.context.handlers) { open(stream) }
             }
         }
         log(request, status: response.status.code, bytes: bytes)

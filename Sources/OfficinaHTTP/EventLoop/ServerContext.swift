@@ -7,6 +7,8 @@ final class ServerContext: Sendable {
     let immediateResponder: (any ImmediateResponder)?
     let limits: RequestLimits
     let listenFD: Int32
+    /// Where handlers and `EventStream` openers run.
+    let handlers: HandlerExecutor
     private let openConnections = Locked(0)
 
     init(configuration: ServerConfiguration, responder: any HTTPResponder, listenFD: Int32) {
@@ -15,6 +17,7 @@ final class ServerContext: Sendable {
         self.immediateResponder = responder as? any ImmediateResponder
         self.limits = configuration.requestLimits
         self.listenFD = listenFD
+        self.handlers = HandlerExecutor(threads: configuration.handlerThreads)
     }
 
     /// Counts a new connection unless the cap is reached.

@@ -10,7 +10,9 @@ import Glibc
 ///     print("listening on", server.port)
 ///     server.runUntilSignalled()      // blocks until SIGINT/SIGTERM, then shuts down gracefully
 ///
-/// Handlers run as Swift tasks, off the I/O threads; responses go back to the connection's loop.
+/// Handlers run as Swift tasks on the server's own handler threads (`handlerThreads`), off the
+/// I/O threads; responses go back to the connection's loop. `ImmediateResponder`s may answer
+/// cheap requests on the I/O thread itself.
 public final class HTTPServer: Sendable {
     public let configuration: ServerConfiguration
     public let responder: any HTTPResponder
@@ -62,6 +64,7 @@ public final class HTTPServer: Sendable {
                 for _ in 0..<max(1, configuration.ioThreads) { loops.append(try EventLoop(context: context)) }
             } catch {
                 close(fd)
+                context.handlers.shutdown()
                 throw error
             }
             var finished: [DispatchSemaphore] = []
@@ -99,6 +102,7 @@ public final class HTTPServer: Sendable {
         for loop in running.loops { loop.stop() }
         for done in running.finished { done.wait() }
         close(running.context.listenFD)
+        running.context.handlers.shutdown()
     }
 
     /// Blocks until SIGINT or SIGTERM, then shuts down gracefully. Returns the signal received.

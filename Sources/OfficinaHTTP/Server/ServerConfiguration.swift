@@ -14,6 +14,9 @@ public struct ServerConfiguration: Sendable {
     public var port: Int = 8080
     /// Event-loop threads. Default: one per online core.
     public var ioThreads: Int = ServerConfiguration.onlineCores
+    /// Threads that run handlers (a task executor of the server's own, see `HTTPServer`).
+    /// Handlers that block, e.g. on SQLite, each hold one. Default: twice the cores, at least 4.
+    public var handlerThreads: Int = max(4, 2 * ServerConfiguration.onlineCores)
     /// Most connections open at once, live streams included; past it a new connection gets 503
     /// and is closed. Default 16,384. The server raises its soft open-file limit to the hard one.
     public var maxConnections: Int = 16_384
