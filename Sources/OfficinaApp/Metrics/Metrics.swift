@@ -1,0 +1,81 @@
+import Foundation
+
+/// The server's counters, exposed at `GET /metrics` in the Prometheus text exposition format
+/// (https://prometheus.io/docs/instrumenting/exposition_formats/).
+public final class Metrics: Sendable {
+    struct State {
+        var requests: [RequestKey: Int] = [:]
+        var latency = Histogram(bounds: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5])
+        var ballots = 0
+        var batchSizes = Histogram(bounds: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512])
+        var events: [String: Int] = [:]
+    }
+
+    struct RequestKey: Hashable {
+        var method: String
+        var route: String
+        var status: Int
+    }
+
+    private let state = Protected(State())
+    /// Reads the number of open live streams when rendering.
+    let openStreams: @Sendable () -> Int
+
+    public init(openStreams: @escaping @Sendable () -> Int = { 0 }) {
+        self.openStreams = openStreams
+    }
+
+    public func recordRequest(method: String, route: String, status: Int, seconds: Double) {
+        state.withLock { state in
+            state.requests[RequestKey(method: method, route: route, status: status), default: 0] += 1
+            state.latency.observe(seconds)
+        }
+    }
+
+    public func recordBallotWritten() {
+        state.withLock { $0.ballots += 1 }
+    }
+
+    public func recordWriteBatch(size: Int) {
+        state.withLock { $0.batchSizes.observe(Double(size)) }
+    }
+
+    public func recordEvent(kind: String) {
+        state.withLock { $0.events[kind, default: 0] += 1 }
+    }
+
+    /// The exposition text.
+    public func render() -> String {
+        let snapshot = state.withLock { $0 }
+        var lines: [String] = []
+        lines.append("# HELP officina_http_requests_total HTTP requests answered, by method, route and status.")
+        lines.append("# TYPE officina_http_requests_total counter")
+        for (key, count) in snapshot.requests.sorted(by: { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }) {
+            lines.append("officina_http_requests_total{method=\"\(Self.escape(key.method))\",route=\"\(Self.escape(key.route))\",status=\"\(key.status)\"} \(count)")
+        }
+        lines.append("# HELP officina_http_request_duration_seconds Time from request to response head.")
+        lines.append("# TYPE officina_http_request_duration_seconds histogram")
+        lines += snapshot.latency.lines("officina_http_request_duration_seconds")
+        lines.append("# HELP officina_live_streams Open server-sent event streams.")
+        lines.append("# TYPE officina_live_streams gauge")
+        lines.append("officina_live_streams \(openStreams())")
+        lines.append("# HELP officina_ballots_written_total Ballots stored (each PUT that changed a ballot).")
+        lines.append("# TYPE officina_ballots_written_total counter")
+        lines.append("officina_ballots_written_total \(snapshot.ballots)")
+        lines.append("# HELP officina_db_write_batch_size Writes committed together in one transaction.")
+        lines.append("# TYPE officina_db_write_batch_size histogram")
+        lines += snapshot.batchSizes.lines("officina_db_write_batch_size")
+        lines.append("# HELP officina_live_events_total Live events published, by kind.")
+        lines.append("# TYPE officina_live_events_total counter")
+        for (kind, count) in snapshot.events.sorted(by: { $0.key < $1.key }) {
+            lines.append("officina_live_events_total{kind=\"\(Self.escape(kind))\"} \(count)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Label values escape `\`, `"` and newlines.
+    static func escape(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
+    }
+}
