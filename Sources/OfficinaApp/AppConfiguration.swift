@@ -1,0 +1,52 @@
+import Foundation
+
+/// Everything `officina serve` can be told, with the defaults `--help` prints.
+public struct AppConfiguration: Sendable {
+    /// Address to listen on. Default `127.0.0.1`.
+    public var host = "127.0.0.1"
+    /// Port to listen on; 0 picks a free one (tests). Default 8080.
+    public var port = 8080
+    /// The SQLite file. Default `./officina.db`.
+    public var databasePath = "./officina.db"
+    /// The folder of the browser app. Default `./web`.
+    public var webRoot = "./web"
+    /// The folder holding `programme.json`, loaded into an empty database. Default: `seeds`
+    /// next to the web folder.
+    public var seedsPath: String?
+    /// Mark cookies `Secure` with the `__Host-` prefix (when served over TLS). Default off.
+    public var secureCookies = false
+    /// PBKDF2 iterations for new password hashes. Default 600,000 (OWASP 2023).
+    public var pbkdf2Iterations = 600_000
+    /// The URL people reach the server at, for join links and QR codes, e.g.
+    /// `https://officina.example.org`. Default: taken from each request's `Host`.
+    public var publicURL: String?
+    /// How long a facilitator stays signed in. Default 12 hours.
+    public var sessionLifetime: TimeInterval = 12 * 3600
+    /// How long a participant cookie lasts. Default 30 days.
+    public var participantLifetime: TimeInterval = 30 * 86_400
+    /// How long the first-run setup link works. Default 24 hours.
+    public var setupLifetime: TimeInterval = 24 * 3600
+    /// Failed logins one address may make in a burst, and how fast the allowance refills.
+    /// Default 5, then one every 12 seconds.
+    public var loginBurst = 5
+    public var loginRefillPerSecond = 1.0 / 12
+    /// Joins one address may make in a burst, and the refill rate. A room on one Wi-Fi shares an
+    /// address, so this is generous. Default 60, then 2 a second.
+    public var joinBurst = 60
+    public var joinRefillPerSecond = 2.0
+    /// Most `tally` events per second per workshop. Default 4.
+    public var maxTalliesPerSecond = 4.0
+    /// Threads hashing passwords, apart from the I/O and cooperative threads. Default 2.
+    public var hashingThreads = 2
+    /// Print one access-log line per request on stdout. Default on.
+    public var accessLog = true
+
+    public init() {}
+
+    /// The seeds folder to use: `--seeds`, else `seeds/` beside the web folder.
+    public var resolvedSeedsPath: String {
+        if let seedsPath { return seedsPath }
+        let web = URL(fileURLWithPath: webRoot).standardizedFileURL
+        return web.deletingLastPathComponent().appendingPathComponent("seeds").path
+    }
+}
