@@ -1,4 +1,5 @@
 import Foundation
+import OfficinaCore
 import OfficinaHTTP
 
 /// Strict reading of a JSON object from a request body: every member is checked for type and
@@ -105,17 +106,35 @@ public struct JSONFields: Sendable {
         return value
     }
 
-    /// A user text, normalised by `TextInput` (NFC, control characters removed, trimmed) and
-    /// checked against `length` after normalisation.
-    public func text(_ name: String, length: ClosedRange<Int>, multiline: Bool = false) throws -> String? {
+    /// A user text, cleaned and length-checked by `field` (OfficinaCore's `TextField`: NFC,
+    /// control and bidi characters removed, trimmed); errors name this member's path.
+    public func text(_ name: String, _ field: TextField) throws -> String? {
         guard let value = members[name] else { return nil }
         guard case let .string(raw) = value else { throw typeError(name, "a string") }
-        return try TextInput.normalise(raw, field: path(name), length: length, multiline: multiline)
+        return try field.clean(raw, path: path(name))
     }
 
-    public func requiredText(_ name: String, length: ClosedRange<Int>, multiline: Bool = false) throws -> String {
-        guard let value = try text(name, length: length, multiline: multiline) else { throw missing(name) }
+    public func requiredText(_ name: String, _ field: TextField) throws -> String {
+        guard let value = try text(name, field) else { throw missing(name) }
         return value
+    }
+
+    /// A `{"it","en"}` text: Italian required unless `field` allows empty, English optional.
+    public func localized(_ name: String, _ field: TextField) throws -> LocalizedText? {
+        guard let object = try object(name, allowed: ["it", "en"]) else {
+            if members[name] == .null { throw typeError(name, "an object {\"it\",\"en\"}") }
+            return nil
+        }
+        guard case let .string(italian)? = object.members["it"] else {
+            if object.members["it"] == nil { throw object.missing("it") }
+            throw object.typeError("it", "a string")
+        }
+        var english = ""
+        if let value = object.members["en"] {
+            guard case let .string(text) = value else { throw object.typeError("en", "a string") }
+            english = text
+        }
+        return try field.clean(LocalizedText(it: italian, en: english), path: path(name))
     }
 
     /// An array of strings, each checked by `element`.

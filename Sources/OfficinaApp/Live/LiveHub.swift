@@ -45,7 +45,7 @@ public final class LiveHub: Sendable {
     }
 
     /// Starts serving `stream` for a workshop. `lastEventID` is the client's `Last-Event-ID`.
-    public func attach(_ stream: any EventStream, workshopID: Int64, facilitator: Bool, lastEventID: Int64?) {
+    public func attach(_ stream: any EventStream, workshopID: Int64, facilitator: Bool, lastEventID: Int64?, baseURL: String) {
         let id: Int? = state.withLock { state in
             guard !state.closed else { return nil }
             state.nextID += 1
@@ -58,17 +58,21 @@ public final class LiveHub: Sendable {
             return
         }
         stream.onClose { [weak self] in self?.detach(id, workshopID: workshopID) }
-        Task { await self.replay(id, workshopID: workshopID, facilitator: facilitator, after: lastEventID, stream: stream) }
+        Task {
+            await self.replay(id, workshopID: workshopID, facilitator: facilitator, after: lastEventID, baseURL: baseURL, stream: stream)
+        }
     }
 
-    private func replay(_ id: Int, workshopID: Int64, facilitator: Bool, after lastEventID: Int64?, stream: any EventStream) async {
+    private func replay(
+        _ id: Int, workshopID: Int64, facilitator: Bool, after lastEventID: Int64?, baseURL: String, stream: any EventStream
+    ) async {
         var lastSent = await source.lastSequence(workshopID: workshopID)
         if let lastEventID, lastEventID < lastSent {
             if let missed = await source.events(workshopID: workshopID, after: lastEventID, limit: replayLimit),
                missed.count < replayLimit {
                 for event in missed { stream.send(event, facilitator: facilitator) }
                 lastSent = missed.last?.sequence ?? lastSent
-            } else if let snapshot = await source.workshopSnapshot(workshopID: workshopID) {
+            } else if let snapshot = await source.workshopSnapshot(workshopID: workshopID, baseURL: baseURL) {
                 stream.send(snapshot, facilitator: facilitator)
                 lastSent = snapshot.sequence
             }

@@ -6,7 +6,7 @@ public protocol LiveSource: Sendable {
     /// Events after `sequence`, oldest first; nil when some of them are no longer kept.
     func events(workshopID: Int64, after sequence: Int64, limit: Int) async -> [LiveEvent]?
     /// A `workshop` event describing the workshop now (for a reconnect whose gap is too old).
-    func workshopSnapshot(workshopID: Int64) async -> LiveEvent?
+    func workshopSnapshot(workshopID: Int64, baseURL: String) async -> LiveEvent?
     /// The workshop's current tallies.
     func tallies(workshopID: Int64) async -> TallySnapshot?
 }

@@ -1,0 +1,40 @@
+import OfficinaCore
+import OfficinaStore
+
+/// The live hub's view of the store: the `events` table, workshop snapshots and tallies.
+struct StoreLiveSource: LiveSource {
+    let store: Store
+
+    func lastSequence(workshopID: Int64) async -> Int64 {
+        (try? store.read { try $0.events.latestSeq(workshopID: workshopID) }) ?? 0
+    }
+
+    func events(workshopID: Int64, after sequence: Int64, limit: Int) async -> [LiveEvent]? {
+        try? store.read { db -> [LiveEvent]? in
+            if let oldest = try db.events.oldestSeq(workshopID: workshopID), sequence < oldest - 1 { return nil }
+            return try db.events.since(workshopID: workshopID, after: sequence, limit: limit).compactMap {
+                LiveEvent(sequence: $0.seq, kind: $0.type, storedData: $0.data)
+            }
+        } ?? nil
+    }
+
+    func workshopSnapshot(workshopID: Int64, baseURL: String) async -> LiveEvent? {
+        try? store.read { db -> LiveEvent? in
+            guard let state = try WorkshopState.load(id: workshopID, in: db) else { return nil }
+            let data = state.json(baseURL: baseURL)
+            return LiveEvent(sequence: try db.events.latestSeq(workshopID: workshopID), kind: "workshop",
+                             facilitatorData: data, publicData: data)
+        } ?? nil
+    }
+
+    func tallies(workshopID: Int64) async -> TallySnapshot? {
+        try? store.read { db -> TallySnapshot? in
+            guard let workshop = try db.workshops.find(id: workshopID) else { return nil }
+            let tallies = try db.ballots.tallies(workshopID: workshopID)
+            return TallySnapshot(
+                ballots: try db.ballots.count(workshopID: workshopID),
+                tallies: tallies.mapValues { TallySnapshot.Entry(support: $0.support, supporters: $0.supporters) },
+                visibleToParticipants: ProposalView.talliesVisible(workshop.settings, workshop.phase))
+        } ?? nil
+    }
+}
