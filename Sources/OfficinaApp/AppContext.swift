@@ -14,6 +14,7 @@ public final class AppContext: Sendable {
     public let joinLimiter: RateLimiter
     public let hashing: WorkerPool
     public let hub: LiveHub
+    let passwords: PasswordHasher
 
     public init(configuration: AppConfiguration, store: Store) {
         self.configuration = configuration
@@ -22,6 +23,7 @@ public final class AppContext: Sendable {
         loginLimiter = RateLimiter(burst: configuration.loginBurst, perSecond: configuration.loginRefillPerSecond)
         joinLimiter = RateLimiter(burst: configuration.joinBurst, perSecond: configuration.joinRefillPerSecond)
         hashing = WorkerPool(threads: configuration.hashingThreads, maxPending: 64, name: "officina-pbkdf2")
+        passwords = PasswordHasher(pool: hashing, iterations: configuration.pbkdf2Iterations)
         let hub = LiveHub(source: StoreLiveSource(store: store), maxTalliesPerSecond: configuration.maxTalliesPerSecond)
         self.hub = hub
         metrics = Metrics(openStreams: { hub.openStreams })

@@ -152,4 +152,16 @@ public struct JSONFields: Sendable {
             return try element(string, itemPath)
         }
     }
+
+    /// An array of objects, each read strictly; paths are `name[index].member`.
+    public func objects(_ name: String, count: ClosedRange<Int>, allowed: Set<String>) throws -> [JSONFields]? {
+        guard let value = members[name] else { return nil }
+        guard case let .array(values) = value else { throw typeError(name, "an array of objects") }
+        guard count.contains(values.count) else {
+            throw APIError.invalid(path(name), "\(path(name)) must have \(count.lowerBound) to \(count.upperBound) items.", code: "count")
+        }
+        return try values.enumerated().map { index, item in
+            try JSONFields(item, prefix: "\(path(name))[\(index)].", allowed: allowed)
+        }
+    }
 }

@@ -31,8 +31,9 @@ struct StoreLiveSource: LiveSource {
         try? store.read { db -> TallySnapshot? in
             guard let workshop = try db.workshops.find(id: workshopID) else { return nil }
             let tallies = try db.ballots.tallies(workshopID: workshopID)
+            let counts = try db.workshops.counts(workshopID: workshopID)
             return TallySnapshot(
-                ballots: try db.ballots.count(workshopID: workshopID),
+                ballots: counts.ballots, participants: counts.participants,
                 tallies: tallies.mapValues { TallySnapshot.Entry(support: $0.support, supporters: $0.supporters) },
                 visibleToParticipants: ProposalView.talliesVisible(workshop.settings, workshop.phase))
         } ?? nil

@@ -11,22 +11,24 @@ public struct TallySnapshot: Sendable, Hashable {
     }
 
     public var ballots: Int
+    public var participants: Int
     public var tallies: [Int64: Entry]
     /// Whether participants may see the tallies (the workshop shows them live, or it is closed).
     public var visibleToParticipants: Bool
 
-    public init(ballots: Int, tallies: [Int64: Entry], visibleToParticipants: Bool) {
+    public init(ballots: Int, participants: Int, tallies: [Int64: Entry], visibleToParticipants: Bool) {
         self.ballots = ballots
+        self.participants = participants
         self.tallies = tallies
         self.visibleToParticipants = visibleToParticipants
     }
 
-    /// `{"ballots":n,"tallies":{…}|null}` for one viewer.
+    /// `{"ballots":n,"participants":n,"tallies":{…}|null}` for one viewer.
     public func json(forFacilitator: Bool) -> JSONValue {
         let shown = forFacilitator || visibleToParticipants
         let entries: JSONValue = .object(tallies.sorted { $0.key < $1.key }.map { id, entry in
             (String(id), .object([("support", .int(entry.support)), ("supporters", .int(entry.supporters))]))
         })
-        return .object([("ballots", .int(ballots)), ("tallies", shown ? entries : .null)])
+        return .object([("ballots", .int(ballots)), ("participants", .int(participants)), ("tallies", shown ? entries : .null)])
     }
 }

@@ -12,7 +12,10 @@ public struct SecurityHeaders: HTTPMiddleware {
 
     public func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
         var response = await next.respond(to: request)
-        response.headers["Content-Security-Policy"] = Self.contentSecurityPolicy
+        // A generated document (report, tickets) may bring its own, stricter-on-script policy.
+        if response.headers["Content-Security-Policy"] == nil {
+            response.headers["Content-Security-Policy"] = Self.contentSecurityPolicy
+        }
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["X-Frame-Options"] = "DENY"

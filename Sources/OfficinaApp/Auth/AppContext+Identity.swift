@@ -1,0 +1,53 @@
+import Foundation
+import OfficinaCore
+import OfficinaHTTP
+import OfficinaStore
+
+/// Who sent a request: the facilitator of a valid session cookie, and the participant of a
+/// workshop's cookie. Cookies hold 256-bit tokens; the store keeps only their SHA-256.
+extension AppContext {
+    /// The signed-in facilitator, or nil (no cookie, unknown or expired session).
+    func facilitator(of request: HTTPRequest) throws -> FacilitatorSession? {
+        guard let value = request.cookies[cookies.sessionName], let token = SecureToken(value) else { return nil }
+        return try store.read { try $0.sessions.findValid(tokenHash: token.storageDigest) }
+    }
+
+    /// The signed-in facilitator; 401 `unauthenticated` otherwise.
+    func requireFacilitator(_ request: HTTPRequest) throws -> FacilitatorSession {
+        guard let session = try facilitator(of: request) else { throw APIError.unauthenticated }
+        return session
+    }
+
+    /// The participant of `workshop` whose cookie the request carries, or nil.
+    func participant(of request: HTTPRequest, in workshop: Workshop) throws -> Participant? {
+        guard let value = request.cookies[cookies.participantName(workshop.code.value)], let token = SecureToken(value) else {
+            return nil
+        }
+        return try store.read { try $0.participants.find(tokenHash: token.storageDigest, workshopID: workshop.id) }
+    }
+
+    /// The participant of `workshop`; 403 `not_participant` otherwise.
+    func requireParticipant(_ request: HTTPRequest, in workshop: Workshop) throws -> Participant {
+        guard let participant = try participant(of: request, in: workshop) else { throw APIError.notParticipant }
+        return participant
+    }
+
+    /// The viewer a request stands for in `workshop`.
+    func viewer(of request: HTTPRequest, in workshop: Workshop) throws -> Viewer {
+        Viewer(isFacilitator: try facilitator(of: request) != nil, participantID: try participant(of: request, in: workshop)?.id)
+    }
+
+    /// Starts a facilitator session and returns the `Set-Cookie` value.
+    func startSession(facilitatorID: Int64) async throws -> String {
+        let token = SecureToken.generate()
+        let expires = Date().addingTimeInterval(configuration.sessionLifetime)
+        _ = try await store.write { db in
+            _ = try db.sessions.deleteExpired()
+            return try db.sessions.create(tokenHash: token.storageDigest, facilitatorID: facilitatorID, expiresAt: expires)
+        }
+        return cookies.setCookie(cookies.sessionName, token.value, maxAge: Int(configuration.sessionLifetime))
+    }
+
+    /// The client's address, the key of the rate limiters.
+    func clientKey(_ request: HTTPRequest) -> String { request.remoteAddress }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import OfficinaCore
+import OfficinaHTTP
+import OfficinaStore
+
+/// `/api/me`, `/api/setup` and `/api/session`: who is calling, first-run setup, login, logout.
+struct IdentityRoutes {
+    let context: AppContext
+
+    func register(_ routes: inout RouteTable) {
+        routes.get("/api/me", me)
+        routes.post("/api/setup", setup)
+        routes.post("/api/session", login)
+        routes.delete("/api/session", logout)
+    }
+
+    func me(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let facilitator = try context.facilitator(of: request)
+        var participant: Participant?
+        if let code = request.queryItems["code"], let joinCode = JoinCode(code),
+           let workshop = try context.store.read({ try $0.workshops.find(code: joinCode) }) {
+            participant = try context.participant(of: request, in: workshop)
+        }
+        return .json([
+            "facilitator": facilitator.map { .object([("username", .string($0.username))]) } ?? .null,
+            "participant": participant.map { JSONValue.person(id: $0.id, name: $0.name) } ?? .null,
+        ])
+    }
+
+    func setup(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let key = context.clientKey(request)
+        if let wait = context.loginLimiter.retryAfter(key) { throw APIError.tooMany("Too many attempts; wait a little.", retryAfter: wait) }
+        let body = try JSONFields(request, allowed: ["token", "username", "password"])
+        let token = try body.requiredRawString("token", maxLength: 128)
+        let username = try body.requiredText("username", Self.username)
+        let password = try body.requiredRawString("password", maxLength: PasswordPolicy.lengths.upperBound)
+        try PasswordPolicy.validate(password)
+        let hash = try await context.passwords.hash(password)
+        let digest = SecureToken.storageDigest(of: token)
+        let account: FacilitatorAccount? = try await context.store.write { db in
+            guard try db.facilitators.count() == 0, try db.setupTokens.consume(tokenHash: digest) else { return nil }
+            return try db.facilitators.create(username: username, passwordHash: hash)
+        }
+        guard let account else {
+            context.loginLimiter.take(key)
+            throw APIError(.forbidden, code: "setup", "This setup link is invalid, used or expired, or a facilitator already exists.")
+        }
+        let cookie = try await context.startSession(facilitatorID: account.id)
+        return HTTPResponse.json(["facilitator": ["username": .string(account.username)]], status: .created).settingCookie(cookie)
+    }
+
+    func login(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let key = context.clientKey(request)
+        if let wait = context.loginLimiter.retryAfter(key) {
+            throw APIError.tooMany("Too many failed logins from this address; wait a little.", retryAfter: wait)
+        }
+        let body = try JSONFields(request, allowed: ["username", "password"])
+        let username = try body.requiredText("username", Self.username)
+        let password = try body.requiredRawString("password", maxLength: PasswordPolicy.lengths.upperBound)
+        let account = try context.store.read { try $0.facilitators.find(username: username) }
+        guard try await context.passwords.verify(password, against: account?.passwordHash), let account else {
+            context.loginLimiter.take(key)
+            throw APIError(.unauthorized, code: "credentials", "Wrong username or password.")
+        }
+        let cookie = try await context.startSession(facilitatorID: account.id)
+        return HTTPResponse.json(["facilitator": ["username": .string(account.username)]]).settingCookie(cookie)
+    }
+
+    func logout(_ request: HTTPRequest) async throws -> HTTPResponse {
+        if let value = request.cookies[context.cookies.sessionName], let token = SecureToken(value) {
+            _ = try await context.store.write { try $0.sessions.delete(tokenHash: token.storageDigest) }
+        }
+        return HTTPResponse(status: .noContent).settingCookie(context.cookies.clearCookie(context.cookies.sessionName))
+    }
+
+    /// A facilitator's username: 1–64 characters on one line.
+    static let username = TextField(field: "username", lengths: 1...64, multiline: false)
+}

@@ -1,0 +1,24 @@
+import OfficinaHTTP
+
+/// Registers routes on the router so that each records its pattern for metrics and has its
+/// errors mapped by `ErrorResponse`, the one place errors become responses.
+struct RouteTable {
+    var router: Router
+
+    mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping HTTPHandler) {
+        router.add(method, pattern) { request in
+            RouteLabel.current?.pattern = pattern
+            do {
+                return try await handler(request)
+            } catch {
+                return ErrorResponse.response(for: error)
+            }
+        }
+    }
+
+    mutating func get(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.get, pattern, handler) }
+    mutating func post(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.post, pattern, handler) }
+    mutating func put(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.put, pattern, handler) }
+    mutating func patch(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.patch, pattern, handler) }
+    mutating func delete(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.delete, pattern, handler) }
+}
