@@ -1,0 +1,53 @@
+import Foundation
+import OfficinaCore
+import OfficinaHTTP
+import OfficinaStore
+
+/// Officina's application: the store opened and prepared, the shared context, and the router
+/// with every route of docs/api.md and its middleware, frozen before the server listens.
+///
+///     let app = try Application(configuration: configuration)
+///     let setupLink = try app.prepareFirstRun()
+///     let server = HTTPServer(configuration: …, responder: app.router)
+public final class Application: Sendable {
+    public let context: AppContext
+    public let router: Router
+
+    public init(configuration: AppConfiguration, store: Store) {
+        context = AppContext(configuration: configuration, store: store)
+        router = Self.makeRouter(context)
+    }
+
+    public convenience init(configuration: AppConfiguration) throws {
+        self.init(configuration: configuration, store: try Store(path: configuration.databasePath))
+    }
+
+    static func makeRouter(_ context: AppContext) -> Router {
+        var routes = RouteTable(router: Router())
+        OperationsRoutes(context: context).register(&routes)
+        IdentityRoutes(context: context).register(&routes)
+        ProgrammeRoutes(context: context).register(&routes)
+        WorkshopRoutes(context: context).register(&routes)
+        JoinRoutes(context: context).register(&routes)
+        ProposalRoutes(context: context).register(&routes)
+        ModerationRoutes(context: context).register(&routes)
+        BallotRoutes(context: context).register(&routes)
+        LiveRoutes(context: context).register(&routes)
+        PageRoutes(context: context).register(&routes)
+        var router = routes.router
+        router.errorResponder = { _, error in ErrorResponse.response(for: error) }
+        router.notFound = PageRoutes(context: context).notFound
+        router.use(RequestMetrics(metrics: context.metrics))
+        router.use(SecurityHeaders())
+        router.use(APIFallbacks())
+        router.use(OriginCheck(trustedAuthorities: context.configuration.publicURL.flatMap(OriginCheck.authority(of:)).map { [$0] } ?? []))
+        return router
+    }
+
+    /// Stops live streams and the hashing threads, and closes the store (which checkpoints the WAL).
+    public func shutdown() {
+        context.hub.closeAll()
+        context.hashing.stop()
+        context.store.close()
+    }
+}

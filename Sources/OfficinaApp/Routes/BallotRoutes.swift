@@ -1,0 +1,104 @@
+import Foundation
+import OfficinaCore
+import OfficinaHTTP
+import OfficinaStore
+
+/// A participant's whole ballot: read it, replace it while voting. Budget, cap, self-support and
+/// ratings are checked by `BallotRules`, inside the write, so a ballot can never be stored
+/// against a phase or a proposal list that changed meanwhile.
+struct BallotRoutes {
+    let context: AppContext
+
+    func register(_ routes: inout RouteTable) {
+        routes.get("/api/workshops/:code/ballot", show)
+        routes.put("/api/workshops/:code/ballot", replace)
+    }
+
+    func show(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let workshop = try context.workshop(request)
+        let participant = try context.requireParticipant(request, in: workshop)
+        let ballot = try context.store.read { try $0.ballots.get(participantID: participant.id, workshopID: workshop.id) }
+        return .json(Self.json(ballot ?? Ballot(participantID: participant.id), settings: workshop.settings))
+    }
+
+    func replace(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let workshop = try context.workshop(request)
+        let participant = try context.requireParticipant(request, in: workshop)
+        let body = try JSONFields(request, allowed: ["support", "ratings"])
+        let ballot = Ballot(participantID: participant.id, support: try Self.support(body), ratings: try Self.ratings(body))
+        let settings = try await context.store.write { db -> WorkshopSettings in
+            guard let current = try db.workshops.find(id: workshop.id) else { throw APIError.notFound("Workshop") }
+            try PhaseRules.check(.castBallot, phase: current.phase, deadline: current.deadline)
+            let visible = try db.proposals.list(workshopID: workshop.id, includeHidden: false).map(\.proposal).filter { $0.status == .visible }
+            try BallotRules.validate(
+                ballot, settings: current.settings, visibleProposalIDs: Set(visible.map(\.id)),
+                goalKeys: Set(try db.workshops.goals(workshopID: workshop.id).map(\.key)),
+                authorOf: Dictionary(visible.map { ($0.id, $0.authorID) }, uniquingKeysWith: { first, _ in first }),
+                participantID: participant.id)
+            try db.ballots.replace(ballot, workshopID: workshop.id)
+            return current.settings
+        }
+        context.metrics.recordBallotWritten()
+        context.hub.talliesChanged(workshopID: workshop.id)
+        return .json(Self.json(ballot, settings: settings))
+    }
+
+    /// `support`: `{"<proposalId>": dots}`; keys must be ids, values integers.
+    static func support(_ body: JSONFields) throws -> [Int64: Int] {
+        guard let value = body.members["support"], value != .null else { return [:] }
+        guard case let .object(pairs) = value else { throw body.typeError("support", "an object of proposal ids to numbers") }
+        guard pairs.count <= 1_000 else { throw APIError.invalid("support", "support names too many proposals.", code: "too_many") }
+        var support: [Int64: Int] = [:]
+        for (key, amount) in pairs {
+            let field = "support.\(key.prefix(24))"
+            guard let id = Int64(key), id > 0 else {
+                throw APIError.invalid(field, "\(field): not a proposal of this workshop.", code: "unknown_proposal")
+            }
+            guard case let .integer(dots) = amount, dots >= 0, dots <= 1_000 else {
+                throw APIError.invalid(field, "\(field) must be a whole number of dots from 0.", code: "type")
+            }
+            support[id] = Int(dots)
+        }
+        return support
+    }
+
+    /// `ratings`: `{"<proposalId>": {"<goalKey>": 0-4}}`.
+    static func ratings(_ body: JSONFields) throws -> [Int64: [String: Int]] {
+        guard let value = body.members["ratings"], value != .null else { return [:] }
+        guard case let .object(pairs) = value else { throw body.typeError("ratings", "an object of proposal ids to ratings") }
+        guard pairs.count <= 1_000 else { throw APIError.invalid("ratings", "ratings name too many proposals.", code: "too_many") }
+        var ratings: [Int64: [String: Int]] = [:]
+        for (key, perGoal) in pairs {
+            let field = "ratings.\(key.prefix(24))"
+            guard let id = Int64(key), id > 0 else {
+                throw APIError.invalid(field, "\(field): not a proposal of this workshop.", code: "unknown_proposal")
+            }
+            guard case let .object(goals) = perGoal, goals.count <= 64 else {
+                throw APIError.invalid(field, "\(field) must be an object of goal keys to ratings 0–4.", code: "type")
+            }
+            var values: [String: Int] = [:]
+            for (goal, rating) in goals {
+                guard case let .integer(number) = rating, number >= -1_000, number <= 1_000 else {
+                    throw APIError.invalid("\(field).\(goal.prefix(32))", "\(field).\(goal.prefix(32)) must be a whole number from 0 to 4.", code: "type")
+                }
+                values[goal] = Int(number)
+            }
+            ratings[id] = values
+        }
+        return ratings
+    }
+
+    /// The Ballot shape, with the method, budget, cap and dots spent.
+    static func json(_ ballot: Ballot, settings: WorkshopSettings) -> JSONValue {
+        .object([
+            ("support", .object(ballot.support.sorted { $0.key < $1.key }.map { (String($0.key), .int($0.value)) })),
+            ("ratings", .object(ballot.ratings.sorted { $0.key < $1.key }.map { id, goals in
+                (String(id), .object(goals.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))
+            })),
+            ("method", .string(settings.votingMethod.rawValue)),
+            ("budget", .int(settings.votingMethod == .dots ? settings.dotBudget : 0)),
+            ("cap", .int(settings.votingMethod == .dots ? settings.perProposalCap : 1)),
+            ("spent", .int(ballot.spent)),
+        ])
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import OfficinaCore
+import OfficinaHTTP
+import OfficinaStore
+
+/// Proposals and build-ons: list, add and edit while collecting; facilitators hide and unhide.
+struct ProposalRoutes {
+    let context: AppContext
+
+    func register(_ routes: inout RouteTable) {
+        routes.get("/api/workshops/:code/proposals", list)
+        routes.post("/api/workshops/:code/proposals", create)
+        routes.patch("/api/proposals/:id", update)
+        routes.post("/api/proposals/:id/buildons", buildOn)
+    }
+
+    func list(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let workshop = try context.workshop(request)
+        let viewer = try context.viewer(of: request, in: workshop)
+        let (threads, tallies) = try context.store.read { db in
+            (try db.proposals.list(workshopID: workshop.id, includeHidden: true), try db.ballots.tallies(workshopID: workshop.id))
+        }
+        var shown = threads.filter { thread in
+            viewer.isFacilitator || thread.proposal.status == .visible
+                || (thread.proposal.status == .hidden && thread.proposal.authorID == viewer.participantID)
+        }
+        if workshop.settings.shuffleProposals, !viewer.isFacilitator, let participant = viewer.participantID {
+            shown.sort { ProposalOrder.key(participant: participant, proposal: $0.proposal.id) < ProposalOrder.key(participant: participant, proposal: $1.proposal.id) }
+        }
+        let proposals = shown.map { thread in
+            ProposalView(thread: thread, workshopCode: workshop.code.value, settings: workshop.settings, phase: workshop.phase,
+                         tally: tallies[thread.proposal.id]).json(for: viewer)
+        }
+        return .json(["proposals": .array(proposals)])
+    }
+
+    static let allowed: Set<String> = ["title", "body", "goals"]
+
+    func create(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let workshop = try context.workshop(request)
+        let participant = try context.requireParticipant(request, in: workshop)
+        let body = try JSONFields(request, allowed: Self.allowed)
+        let title = try body.requiredText("title", TextField.proposalTitle)
+        let text = try body.text("body", TextField.proposalBody) ?? ""
+        let goals = try body.strings("goals", maxCount: 12) { value, _ in value } ?? []
+        let (view, event) = try await context.store.write { db -> (ProposalView, LiveEvent) in
+            guard let current = try db.workshops.find(id: workshop.id) else { throw APIError.notFound("Workshop") }
+            try PhaseRules.check(.addProposal, phase: current.phase, deadline: current.deadline)
+            let known = Set(try db.workshops.goals(workshopID: workshop.id).map(\.key))
+            let selected = try GoalKeys.selection(goals, known: known)
+            let proposal = try db.proposals.create(workshopID: workshop.id, authorID: participant.id, title: title, body: text, goals: selected)
+            return try Self.changed(proposal.id, in: current, db: db)
+        }
+        context.publish([event], workshopID: workshop.id)
+        return .json(view.json(for: Viewer(isFacilitator: false, participantID: participant.id)), status: .created)
+    }
+
+    func update(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let (proposal, workshop) = try context.proposal(request)
+        let facilitator = try context.facilitator(of: request)
+        let participant = facilitator == nil ? try context.participant(of: request, in: workshop) : nil
+        if facilitator == nil {
+            guard let participant else { throw APIError.notParticipant }
+            guard participant.id == proposal.authorID else {
+                throw APIError(.forbidden, code: "forbidden", "Only the author or a facilitator may edit this proposal.")
+            }
+        }
+        let body = try JSONFields(request, allowed: Self.allowed.union(["status"]))
+        let title = try body.text("title", TextField.proposalTitle)
+        let text = try body.text("body", TextField.proposalBody)
+        let goals = try body.strings("goals", maxCount: 12) { value, _ in value }
+        var status: ProposalStatus?
+        if let name = try body.rawString("status", maxLength: 16) {
+            guard facilitator != nil else { throw APIError(.forbidden, code: "forbidden", "Only a facilitator may hide or show a proposal.", field: "status") }
+            switch name {
+            case "hidden": status = .hidden
+            case "visible": status = .visible
+            default: throw APIError.invalid("status", "status must be hidden or visible.", code: "type")
+            }
+        }
+        let newStatus = status
+        let isFacilitator = facilitator != nil
+        let (view, event) = try await context.store.write { db -> (ProposalView, LiveEvent) in
+            guard let current = try db.workshops.find(id: workshop.id), let stored = try db.proposals.find(id: proposal.id) else {
+                throw APIError.notFound("Proposal")
+            }
+            if isFacilitator {
+                guard current.phase != .closed else { throw DomainError(.phase, code: "phase", "The workshop is closed: proposals can no longer change.") }
+            } else {
+                try PhaseRules.check(.editOwnProposal, phase: current.phase, deadline: current.deadline)
+            }
+            if case .merged = stored.status, title != nil || text != nil || goals != nil || newStatus != nil {
+                throw DomainError(.conflict, code: "merged", "This proposal was merged; undo the merge to change it.")
+            }
+            let selected = try goals.map { try GoalKeys.selection($0, known: Set(try db.workshops.goals(workshopID: workshop.id).map(\.key))) }
+            if title != nil || text != nil || selected != nil {
+                _ = try db.proposals.update(id: proposal.id, title: title, body: text, goals: selected)
+            }
+            if let newStatus { _ = try db.proposals.setStatus(id: proposal.id, newStatus) }
+            return try Self.changed(proposal.id, in: current, db: db)
+        }
+        context.publish([event], workshopID: workshop.id)
+        if status != nil { context.hub.talliesChanged(workshopID: workshop.id) }
+        return .json(view.json(for: Viewer(isFacilitator: isFacilitator, participantID: participant?.id)))
+    }
+
+    func buildOn(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let (proposal, workshop) = try context.proposal(request)
+        let participant = try context.requireParticipant(request, in: workshop)
+        let body = try JSONFields(request, allowed: ["text"])
+        let text = try body.requiredText("text", TextField.buildOnText)
+        let (buildOn, view, event) = try await context.store.write { db -> (BuildOn, ProposalView, LiveEvent) in
+            guard let current = try db.workshops.find(id: workshop.id), let stored = try db.proposals.find(id: proposal.id) else {
+                throw APIError.notFound("Proposal")
+            }
+            try PhaseRules.check(.buildOn, phase: current.phase, deadline: current.deadline)
+            guard stored.status == .visible else {
+                throw DomainError(.conflict, code: "not_visible", "This proposal is \(stored.status.name); it cannot be built on.")
+            }
+            let buildOn = try db.buildOns.add(proposalID: proposal.id, authorID: participant.id, text: text)
+            let (view, event) = try Self.changed(proposal.id, in: current, db: db)
+            return (buildOn, view, event)
+        }
+        context.publish([event], workshopID: workshop.id)
+        let viewer = Viewer(isFacilitator: false, participantID: participant.id)
+        return .json(ProposalView.buildOn(buildOn, settings: view.settings, viewer: viewer), status: .created)
+    }
+
+    /// The proposal's view after a change, and the `proposal` event announcing it.
+    static func changed(_ id: Int64, in workshop: Workshop, db: Connection) throws -> (ProposalView, LiveEvent) {
+        guard let thread = try db.proposals.thread(id: id) else { throw APIError.notFound("Proposal") }
+        let tally = try db.ballots.tallies(workshopID: workshop.id)[id]
+        let view = ProposalView(thread: thread, workshopCode: workshop.code.value, settings: workshop.settings, phase: workshop.phase, tally: tally)
+        return (view, try db.appendLiveEvent(workshopID: workshop.id, kind: "proposal", data: view.event))
+    }
+}
