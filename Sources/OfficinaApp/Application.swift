@@ -33,13 +33,14 @@ public final class Application: Sendable {
         ModerationRoutes(context: context).register(&routes)
         BallotRoutes(context: context).register(&routes)
         LiveRoutes(context: context).register(&routes)
-        PageRoutes(context: context).register(&routes)
+        ResultRoutes(context: context).register(&routes)
+        let pages = PageRoutes(context: context)
+        pages.register(&routes)
         var router = routes.router
         router.errorResponder = { _, error in ErrorResponse.response(for: error) }
-        router.notFound = PageRoutes(context: context).notFound
+        router.notFound = pages.notFound
         router.use(RequestMetrics(metrics: context.metrics))
         router.use(SecurityHeaders())
-        router.use(APIFallbacks())
         router.use(OriginCheck(trustedAuthorities: context.configuration.publicURL.flatMap(OriginCheck.authority(of:)).map { [$0] } ?? []))
         return router
     }

@@ -25,7 +25,7 @@ public enum ErrorResponse {
             return .badJSON("The body is not valid JSON.")
         default:
             if let mapped = mapLayerError(error) { return mapped }
-            FileHandle.standardError.write(Data("officina: unexpected error: \(String(reflecting: error))\n".utf8))
+            logUnexpected(error)
             return APIError(.internalServerError, code: "internal", "Something went wrong on the server.")
         }
     }
@@ -38,6 +38,11 @@ public enum ErrorResponse {
         case .forbidden: .forbidden
         }
         return APIError(status, code: error.code, error.message, field: error.field)
+    }
+
+    /// Writes an error the client will not see to stderr, for the operator.
+    static func logUnexpected(_ error: any Error) {
+        FileHandle.standardError.write(Data("officina: unexpected error: \(String(reflecting: error))\n".utf8))
     }
 
     /// The JSON body for an error.

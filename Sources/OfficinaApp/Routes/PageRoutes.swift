@@ -1,9 +1,15 @@
 import Foundation
 import OfficinaHTTP
 
-/// The browser app's pages and static files from `--web`.
+/// The browser app's pages (`/`, `/w/{code}`, `/console`, `/screen/{code}`) and every other
+/// static file from `--web`, served by OfficinaHTTP's `StaticFiles` (ETag, 304, no escape
+/// from the folder). Without a web folder, pages answer 404.
 struct PageRoutes {
-    let context: AppContext
+    let files: StaticFiles?
+
+    init(context: AppContext) {
+        files = try? StaticFiles(root: context.configuration.webRoot)
+    }
 
     func register(_ routes: inout RouteTable) {
         routes.get("/", page("index.html"))
@@ -13,23 +19,13 @@ struct PageRoutes {
     }
 
     func page(_ file: String) -> HTTPHandler {
-        let root = context.configuration.webRoot
-        return { _ in
-            let path = URL(fileURLWithPath: root).appendingPathComponent(file).path
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw APIError.notFound("Page")
-            }
-            var response = HTTPResponse(status: .ok, contentType: "text/html; charset=utf-8", body: Array(data))
-            response.headers["Cache-Control"] = "no-cache"
-            return response
-        }
+        guard let files else { return notFound }
+        return files.file(file)
     }
 
-    /// Anything else: a static file, or 404.
+    /// Anything no route matched outside `/api/`: a static file, or 404.
     var notFound: HTTPHandler {
-        { request in
-            if request.path.hasPrefix("/api/") { throw APIError.notFound("API endpoint") }
-            return HTTPResponse(status: .notFound, contentType: "text/plain; charset=utf-8", text: "Not Found\n")
-        }
+        if let files { return files.handler }
+        return { _ in HTTPResponse(status: .notFound, contentType: "text/plain; charset=utf-8", text: "Not Found\n") }
     }
 }

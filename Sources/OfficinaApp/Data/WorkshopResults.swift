@@ -1,0 +1,43 @@
+import Foundation
+import OfficinaCore
+import OfficinaStore
+
+/// What a workshop's ranking and its exports are computed from, loaded in one read: the
+/// workshop, its goals with the weights to apply, every proposal, every ballot, the phase log.
+public struct WorkshopResults: Sendable {
+    public var workshop: Workshop
+    public var input: ScoringInput
+    public var phaseLog: [PhaseChange]
+    public var counts: WorkshopCounts
+
+    /// Loads the workshop's scoring input. `weights` is a `?weights=` text (`space:2,community:1`)
+    /// checked by `GoalWeights` (422 `weights`); nil applies the programme's goal weights.
+    /// `showAuthors` is false for readers who may not see authors of an anonymous workshop.
+    public static func load(_ workshop: Workshop, weights: String?, showAuthors: Bool, in db: Connection) throws -> WorkshopResults {
+        var goals = try db.workshops.goals(workshopID: workshop.id)
+        if let weights, !weights.isEmpty {
+            let parsed = try GoalWeights.parse(weights, goals: goals)
+            goals = goals.map { goal in
+                var goal = goal
+                goal.weight = parsed[goal.key] ?? goal.weight
+                return goal
+            }
+        }
+        let authorsShown = showAuthors || !workshop.settings.anonymous
+        let candidates = try db.proposals.list(workshopID: workshop.id, includeHidden: true).map { thread in
+            RankingCandidate(proposal: thread.proposal, buildOns: thread.buildOns.count, showAuthor: authorsShown)
+        }
+        let counts = try db.workshops.counts(workshopID: workshop.id)
+        let input = ScoringInput(
+            workshop: workshop.code.value, phase: workshop.phase, goals: goals, candidates: candidates,
+            ballots: try db.ballots.all(workshopID: workshop.id), settings: workshop.settings, participants: counts.participants)
+        return WorkshopResults(workshop: workshop, input: input, phaseLog: try db.workshops.phaseLog(workshopID: workshop.id), counts: counts)
+    }
+
+    /// The ranking (pure computation; run it off the store's threads).
+    public func ranking(language: String = "it") -> Ranking {
+        var configuration = ScoringConfiguration.default
+        configuration.language = language
+        return Ranking.compute(input, configuration: configuration)
+    }
+}

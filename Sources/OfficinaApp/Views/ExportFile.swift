@@ -1,0 +1,19 @@
+import OfficinaHTTP
+
+/// A rendered export: bytes, content type and the file name offered to the browser.
+public struct ExportFile: Sendable {
+    public var bytes: [UInt8]
+    public var contentType: String
+    public var fileName: String
+
+    /// The download response (`Content-Disposition: attachment`, RFC 6266). HTML reports
+    /// carry their own styles, so they get the generated-document policy (no script at all).
+    var response: HTTPResponse {
+        var response = HTTPResponse(status: .ok, contentType: contentType, body: bytes)
+        response.headers["Content-Disposition"] = "attachment; filename=\"\(fileName)\""
+        if contentType.hasPrefix("text/html") {
+            response.headers["Content-Security-Policy"] = TicketSheet.contentSecurityPolicy
+        }
+        return response
+    }
+}
