@@ -1,0 +1,86 @@
+import Foundation
+import OfficinaCore
+import OfficinaHTTP
+import OfficinaStore
+@testable import OfficinaApp
+
+/// A real Officina server on a random loopback port with a fresh SQLite file in a temporary
+/// folder, the seeded programme, and a facilitator `facilitator` / `correct horse battery`.
+final class TestServer: @unchecked Sendable {
+    static let username = "facilitator"
+    static let password = "correct horse battery"
+
+    let directory: URL
+    let application: Application
+    let http: HTTPServer
+    var port: Int { http.port }
+    var store: Store { application.context.store }
+
+    init(configure: (inout AppConfiguration) -> Void = { _ in }) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("officina-app-\(UUID().uuidString)")
+        let web = directory.appendingPathComponent("web")
+        try FileManager.default.createDirectory(at: web, withIntermediateDirectories: true)
+        for page in ["index", "participant", "console", "screen"] {
+            try Data("<!doctype html><title>\(page)</title>".utf8).write(to: web.appendingPathComponent("\(page).html"))
+        }
+        var configuration = AppConfiguration()
+        configuration.port = 0
+        configuration.databasePath = directory.appendingPathComponent("officina.db").path
+        configuration.webRoot = web.path
+        configuration.seedsPath = Self.seedsFolder
+        configuration.pbkdf2Iterations = 1_000
+        configuration.accessLog = false
+        configure(&configuration)
+        application = Application(configuration: configuration, store: try Store(path: configuration.databasePath))
+        _ = try application.loadSeedsIfEmpty()
+        let hash = try PasswordHash.create(password: Self.password, iterations: 1_000).encoded
+        _ = try application.context.store.writeBlocking { try $0.facilitators.create(username: Self.username, passwordHash: hash) }
+        var server = ServerConfiguration()
+        server.port = 0
+        server.ioThreads = 1
+        server.accessLog = .disabled
+        server.shutdownTimeout = 2
+        http = HTTPServer(configuration: server, responder: application.router)
+        try http.start()
+    }
+
+    /// Stops the server and removes the folder.
+    func stop() {
+        http.shutdown()
+        application.shutdown()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// The repository's `seeds/` folder.
+    static var seedsFolder: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("seeds").path
+    }
+
+    func browser() -> Browser { Browser(port: port) }
+
+    /// A browser signed in as the facilitator.
+    func facilitator() async throws -> Browser {
+        let browser = browser()
+        let response = try await browser.post("/api/session", ["username": .string(Self.username), "password": .string(Self.password)])
+        guard response.status == 200 else { throw TestFailure("login failed: \(response)") }
+        return browser
+    }
+
+    /// The code of the seeded workshop at `index` (0–4).
+    func seededCode(_ index: Int = 0) throws -> String {
+        try store.read { db in try db.programmes.list()[0].workshops[index].code.value }
+    }
+}
+
+/// Runs `body` with a fresh server and always stops it.
+func withServer(configure: (inout AppConfiguration) -> Void = { _ in }, _ body: (TestServer) async throws -> Void) async throws {
+    let server = try TestServer(configure: configure)
+    do {
+        try await body(server)
+    } catch {
+        server.stop()
+        throw error
+    }
+    server.stop()
+}
