@@ -64,11 +64,14 @@ struct TestFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Runs blocking work on a GCD thread and awaits it.
+/// Runs blocking work on a thread of its own and awaits it: neither Swift's cooperative pool
+/// nor GCD's global queues (whose few threads the server and store may need) are blocked.
 func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async {
+        let thread = Thread {
             continuation.resume(with: Result { try work() })
         }
+        thread.stackSize = 1 << 20
+        thread.start()
     }
 }

@@ -16,7 +16,7 @@ final class TestServer: @unchecked Sendable {
     var port: Int { http.port }
     var store: Store { application.context.store }
 
-    init(configure: (inout AppConfiguration) -> Void = { _ in }) throws {
+    init(configure: @Sendable (inout AppConfiguration) -> Void = { _ in }) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("officina-app-\(UUID().uuidString)")
         let web = directory.appendingPathComponent("web")
         try FileManager.default.createDirectory(at: web, withIntermediateDirectories: true)
@@ -73,14 +73,18 @@ final class TestServer: @unchecked Sendable {
     }
 }
 
-/// Runs `body` with a fresh server and always stops it.
-func withServer(configure: (inout AppConfiguration) -> Void = { _ in }, _ body: (TestServer) async throws -> Void) async throws {
-    let server = try TestServer(configure: configure)
+/// Runs `body` with a fresh server and always stops it. Starting and stopping block (the
+/// store opens, shutdown waits for handlers), so they run on a GCD thread, not on Swift's
+/// cooperative pool that the server's handlers need.
+func withServer(
+    configure: @escaping @Sendable (inout AppConfiguration) -> Void = { _ in }, _ body: (TestServer) async throws -> Void
+) async throws {
+    let server = try await offPool { try TestServer(configure: configure) }
     do {
         try await body(server)
     } catch {
-        server.stop()
+        try await offPool { server.stop() }
         throw error
     }
-    server.stop()
+    try await offPool { server.stop() }
 }
