@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import OfficinaApp
+
+/// Server-sent events: what each viewer receives, tallies coalesced to at most 4 a second
+/// however many ballots arrive, and resuming with `Last-Event-ID` without a gap.
+@Suite struct LiveUpdateTests {
+    @Test func proposalsAndPhaseChangesArriveLiveWithIncreasingIDs() async throws {
+        try await withServer { server in
+            let f = try await Fixture.make(server)
+            let stream = try EventStreamReader(port: server.port, path: "/api/workshops/\(f.code)/events", cookies: f.reader.cookies)
+            defer { stream.close() }
+            #expect(await stream.wait { !$0.filter { $0.name == "tally" }.isEmpty })
+            #expect(stream.head.contains("text/event-stream"))
+            try await f.author.post("/api/workshops/\(f.code)/proposals", ["title": "Cinema all'aperto"])
+            try await f.facilitator.post("/api/workshops/\(f.code)/phase", ["phase": "voting"])
+            #expect(await stream.wait { events in events.contains { $0.name == "workshop" && $0.json["phase"] == "voting" } })
+            let proposal = try #require(stream.events(named: "proposal").first)
+            #expect(proposal.json["title"] == "Cinema all'aperto")
+            let ids = stream.events.filter { $0.name != "tally" }.compactMap { $0.id.flatMap(Int.init) }
+            #expect(ids == ids.sorted() && Set(ids).count == ids.count)
+        }
+    }
+
+    @Test func talliesAreCoalescedToAtMostFourASecondHoweverManyVotesArrive() async throws {
+        try await withServer { server in
+            let f = try await Fixture.make(server, phase: "voting")
+            let stream = try EventStreamReader(port: server.port, path: "/api/workshops/\(f.code)/events", cookies: f.facilitator.cookies)
+            defer { stream.close() }
+            #expect(await stream.wait { !$0.isEmpty })
+            let voters = (0..<20).map { _ in server.browser() }
+            for (index, voter) in voters.enumerated() {
+                try await voter.post("/api/join", ["code": .string(f.code), "name": .string("Votante \(index)")])
+            }
+            let before = stream.events(named: "tally").count
+            let start = Date()
+            // 20 voters change their ballot 5 times each: 100 ballot writes.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for voter in voters {
+                    group.addTask {
+                        for dots in [1, 2, 3, 1, 2] {
+                            let response = try await voter.put("/api/workshops/\(f.code)/ballot", ["support": [String(f.proposalID): .int(dots)]])
+                            if response.status != 200 { throw TestFailure("ballot refused: \(response)") }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            try await Task.sleep(for: .milliseconds(600))
+            let elapsed = Date().timeIntervalSince(start)
+            let tallies = stream.events(named: "tally").dropFirst(before)
+            #expect(!tallies.isEmpty)
+            #expect(Double(tallies.count) <= elapsed * 4 + 1, "\(tallies.count) tallies in \(elapsed) s")
+            // The last one has the final state: every voter's last ballot put 2 dots.
+            #expect(tallies.last?.json["ballots"] == 20)
+            #expect(tallies.last?.json["tallies"]?[String(f.proposalID)] == ["support": 40, "supporters": 20])
+        }
+    }
+
+    @Test func participantsDoNotSeeTalliesUnlessTheWorkshopShowsThem() async throws {
+        try await withServer { server in
+            let f = try await Fixture.make(server, phase: "voting")
+            let participant = try EventStreamReader(port: server.port, path: "/api/workshops/\(f.code)/events", cookies: f.reader.cookies)
+            let facilitator = try EventStreamReader(port: server.port, path: "/api/workshops/\(f.code)/events", cookies: f.facilitator.cookies)
+            defer { participant.close(); facilitator.close() }
+            #expect(await participant.wait { !$0.isEmpty })
+            #expect(await facilitator.wait { !$0.isEmpty })
+            try await f.reader.put("/api/workshops/\(f.code)/ballot", ["support": [String(f.proposalID): 1]])
+            #expect(await facilitator.wait { $0.contains { $0.name == "tally" && $0.json["ballots"] == 1 } })
+            #expect(await participant.wait { $0.contains { $0.name == "tally" && $0.json["ballots"] == 1 } })
+            #expect(participant.events(named: "tally").allSatisfy { $0.json["tallies"] == .null })
+            #expect(facilitator.events(named: "tally").last?.json["tallies"]?[String(f.proposalID)]?["support"] == 1)
+            let listed = try await f.reader.get("/api/workshops/\(f.code)/proposals")
+            #expect(listed.json["proposals"]?.arrayValue?.first?["tally"] == .null)
+
+            try await f.facilitator.patch("/api/workshops/\(f.code)", ["settings": ["showLiveTallies": true]])
+            #expect(await participant.wait { $0.last { $0.name == "tally" }?.json["tallies"] != .null })
+            let shown = try await f.reader.get("/api/workshops/\(f.code)/proposals")
+            #expect(shown.json["proposals"]?.arrayValue?.first?["tally"]?["support"] == 1)
+        }
+    }
+
+    @Test func aReconnectingClientResumesFromLastEventIDWithoutAGap() async throws {
+        try await withServer { server in
+            let f = try await Fixture.make(server)
+            let first = try EventStreamReader(port: server.port, path: "/api/workshops/\(f.code)/events", cookies: f.reader.cookies)
+            try await f.author.post("/api/workshops/\(f.code)/proposals", ["title": "Prima"])
+            #expect(await first.wait { $0.contains { $0.name == "proposal" } })
+            let lastSeen = try #require(first.events(named: "proposal").last?.id)
+            first.close()
+            // While disconnected: two proposals and a phase change.
+            try await f.author.post("/api/workshops/\(f.code)/proposals", ["title": "Seconda"])
+            try await f.reader.post("/api/workshops/\(f.code)/proposals", ["title": "Terza"])
+            try await f.facilitator.post("/api/workshops/\(f.code)/phase", ["phase": "voting"])
+            let resumed = try EventStreamReader(
+                port: server.port, path: "/api/workshops/\(f.code)/events", cookies: f.reader.cookies, lastEventID: lastSeen)
+            defer { resumed.close() }
+            #expect(await resumed.wait { $0.contains { $0.name == "tally" } })
+            let missed = resumed.events.filter { $0.name != "tally" }
+            #expect(missed.map(\.name) == ["proposal", "proposal", "workshop"])
+            #expect(missed.compactMap { $0.json["title"]?.stringValue } == ["Seconda", "Terza"])
+            let ids = missed.compactMap { $0.id.flatMap(Int.init) }
+            let last = try #require(Int(lastSeen))
+            #expect(ids == [last + 1, last + 2, last + 3])
+            // And live events follow the replay.
+            try await f.facilitator.post("/api/workshops/\(f.code)/phase", ["phase": "closed"])
+            #expect(await resumed.wait { $0.contains { $0.name == "workshop" && $0.json["phase"] == "closed" } })
+        }
+    }
+
+    @Test func aHiddenProposalsTextNeverReachesParticipantsLive() async throws {
+        try await withServer { server in
+            let f = try await Fixture.make(server)
+            let stream = try EventStreamReader(port: server.port, path: "/api/workshops/\(f.code)/events", cookies: f.reader.cookies)
+            defer { stream.close() }
+            #expect(await stream.wait { !$0.isEmpty })
+            try await f.facilitator.patch("/api/proposals/\(f.proposalID)", ["status": "hidden"])
+            #expect(await stream.wait { $0.contains { $0.name == "proposal" } })
+            let event = try #require(stream.events(named: "proposal").last)
+            #expect(event.json["status"] == "hidden")
+            #expect(event.json["title"] == "")
+        }
+    }
+
+    @Test func anUnknownWorkshopHasNoStream() async throws {
+        try await withServer { server in
+            let response = try await server.browser().get("/api/workshops/QQQQQQ/events")
+            #expect(response.status == 404)
+            #expect(response.errorCode == "not_found")
+        }
+    }
+}
