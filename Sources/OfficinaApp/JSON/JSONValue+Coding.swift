@@ -1,7 +1,7 @@
 import Foundation
 
-/// Reading any JSON text into a `JSONValue` with Foundation's decoder (RFC 8259), so the
-/// type of each member stays visible: `true` is not `1`, and `"3"` is not `3`.
+/// `Codable`, so a `JSONValue` can sit inside other Codable values; JSON text itself is read by
+/// the strict `JSONParser`.
 extension JSONValue: Codable {
     public init(from decoder: any Decoder) throws {
         if var array = try? decoder.unkeyedContainer() {
@@ -58,9 +58,9 @@ extension JSONValue: Codable {
         }
     }
 
-    /// Parses JSON text; throws Foundation's `DecodingError` when it is not JSON.
+    /// Parses JSON text strictly (`JSONParser`); throws when it is not JSON.
     public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        try JSONParser.parse(bytes)
     }
 
     /// Converts any `Encodable` value (e.g. a scoring `Ranking`) into a tree.
