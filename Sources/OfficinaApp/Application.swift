@@ -34,6 +34,7 @@ public final class Application: Sendable {
         BallotRoutes(context: context).register(&routes)
         LiveRoutes(context: context).register(&routes)
         ResultRoutes(context: context).register(&routes)
+        QRRoutes(context: context).register(&routes)
         let pages = PageRoutes(context: context)
         pages.register(&routes)
         var router = routes.router
