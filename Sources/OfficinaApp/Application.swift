@@ -12,17 +12,19 @@ import OfficinaStore
 public final class Application: Sendable {
     public let context: AppContext
     public let router: Router
+    /// The method and pattern of every route, e.g. `GET /api/workshops/:code`.
+    public let routes: [(method: String, pattern: String)]
 
     public init(configuration: AppConfiguration, store: Store) {
         context = AppContext(configuration: configuration, store: store)
-        router = Self.makeRouter(context)
+        (router, routes) = Self.makeRouter(context)
     }
 
     public convenience init(configuration: AppConfiguration) throws {
         self.init(configuration: configuration, store: try Store(path: configuration.databasePath))
     }
 
-    static func makeRouter(_ context: AppContext) -> Router {
+    static func makeRouter(_ context: AppContext) -> (Router, [(method: String, pattern: String)]) {
         var routes = RouteTable(router: Router())
         OperationsRoutes(context: context).register(&routes)
         IdentityRoutes(context: context).register(&routes)
@@ -35,6 +37,7 @@ public final class Application: Sendable {
         LiveRoutes(context: context).register(&routes)
         ResultRoutes(context: context).register(&routes)
         QRRoutes(context: context).register(&routes)
+        ProgrammeResultRoutes(context: context).register(&routes)
         let pages = PageRoutes(context: context)
         pages.register(&routes)
         var router = routes.router
@@ -43,7 +46,7 @@ public final class Application: Sendable {
         router.use(RequestMetrics(metrics: context.metrics))
         router.use(SecurityHeaders())
         router.use(OriginCheck(trustedAuthorities: context.configuration.publicURL.flatMap(OriginCheck.authority(of:)).map { [$0] } ?? []))
-        return router
+        return (router, routes.patterns.map { ($0.method.rawValue, $0.pattern) })
     }
 
     /// Stops live streams and the hashing threads, and closes the store (which checkpoints the WAL).

@@ -36,7 +36,7 @@ extension CommandRunner {
             return try WorkshopResults.load(workshop, weights: nil, showAuthors: true, in: db)
         }
         guard let results else { throw CommandLineError("officina export: no workshop has the code \(joinCode.value)") }
-        let file = try format.render(results, language: "it")
+        let file = ExportFile.workshop(results, format: format, language: "it")
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: Data(file.bytes)) else {
                 throw CommandLineError("officina export: cannot write \(output)")

@@ -40,4 +40,9 @@ public struct WorkshopResults: Sendable {
         configuration.language = language
         return Ranking.compute(input, configuration: configuration)
     }
+
+    /// The report every export format renders: the ranking with the phase log and participation.
+    public func report(language: String = "it", at now: Date = Date()) -> WorkshopReport {
+        WorkshopReport(workshop: workshop, ranking: ranking(language: language), phaseLog: phaseLog, generatedAt: now)
+    }
 }

@@ -35,8 +35,7 @@ struct ResultRoutes {
     func export(_ request: HTTPRequest) async throws -> HTTPResponse {
         let format = try ExportFormat(query: request.queryItems["format"])
         let results = try results(request)
-        let file = try format.render(results, language: Self.language(request))
-        return file.response
+        return ExportFile.workshop(results, format: format, language: Self.language(request)).response
     }
 
     /// `en` when the client prefers English (`Accept-Language`), else Italian.

@@ -4,8 +4,11 @@ import OfficinaHTTP
 /// errors mapped by `ErrorResponse`, the one place errors become responses.
 struct RouteTable {
     var router: Router
+    /// Every method and pattern registered, for the OpenAPI completeness test.
+    var patterns: [(method: HTTPMethod, pattern: String)] = []
 
     mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping HTTPHandler) {
+        patterns.append((method, pattern))
         router.add(method, pattern) { request in
             RouteLabel.current?.pattern = pattern
             do {

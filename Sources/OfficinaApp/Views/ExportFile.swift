@@ -1,3 +1,5 @@
+import Foundation
+import OfficinaCore
 import OfficinaHTTP
 
 /// A rendered export: bytes, content type and the file name offered to the browser.
@@ -5,6 +7,13 @@ public struct ExportFile: Sendable {
     public var bytes: [UInt8]
     public var contentType: String
     public var fileName: String
+
+    /// A workshop's results in `format` (OfficinaCore's `WorkshopReport` renders every format).
+    public static func workshop(_ results: WorkshopResults, format: ExportFormat, language: String) -> ExportFile {
+        let report = results.report(language: language)
+        return ExportFile(bytes: Array(report.render(format, language: language)), contentType: format.contentType,
+                          fileName: "officina-\(results.workshop.code.value).\(format.fileExtension)")
+    }
 
     /// The download response (`Content-Disposition: attachment`, RFC 6266). HTML reports
     /// carry their own styles, so they get the generated-document policy (no script at all).
