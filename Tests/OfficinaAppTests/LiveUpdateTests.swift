@@ -84,6 +84,8 @@ import Testing
         try await withServer { server in
             let f = try await Fixture.make(server)
             let first = try EventStreamReader(port: server.port, path: "/api/workshops/\(f.code)/events", cookies: f.reader.cookies)
+            // A fresh stream is live once its first tally arrives; events before that are the REST state's.
+            #expect(await first.wait { !$0.isEmpty })
             try await f.author.post("/api/workshops/\(f.code)/proposals", ["title": "Prima"])
             #expect(await first.wait { $0.contains { $0.name == "proposal" } })
             let lastSeen = try #require(first.events(named: "proposal").last?.id)

@@ -40,7 +40,7 @@ final class EventStreamReader: @unchecked Sendable {
 
     /// Waits until `condition` holds for the events so far, or `timeout` passes.
     @discardableResult
-    func wait(timeout: Double = 5, until condition: ([Event]) -> Bool) async -> Bool {
+    func wait(timeout: Double = 15, until condition: ([Event]) -> Bool) async -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if condition(events) { return true }
