@@ -12,25 +12,27 @@ func storeBenchmark(_ arguments: ArraySlice<String>) throws {
     }
     let options = try StoreBenchmarkOptions(arguments)
     print("store: acknowledged ballot writes/s (median of \(options.runs) runs of \(options.seconds) s),")
-    print("mean writes per transaction, and process CPU time per acknowledged write")
-    print("sync    mode    writers    writes/s   per-tx  cpu-us/write   runs")
+    print("mean writes per transaction, CPU time per acknowledged write: the whole process and the writer thread")
+    print("sync    mode    writers    writes/s   per-tx  cpu-us/write  writer-us/write   runs")
     for sync in options.syncModes {
         for grouped in options.groupModes {
             for writers in options.writerCounts {
                 var rates: [Double] = []
                 var batches: [Double] = []
                 var costs: [Double] = []
+                var writerCosts: [Double] = []
                 for _ in 0..<options.runs {
                     let trial = try runStoreTrial(writers: writers, grouped: grouped, sync: sync, options: options)
                     rates.append(trial.rate)
                     batches.append(trial.batch)
                     costs.append(trial.cpuMicroseconds)
+                    writerCosts.append(trial.writerMicroseconds)
                 }
                 let runs = rates.map { String(format: "%.0f", $0) }.joined(separator: " ")
                 print(String(
-                    format: "%-7@ %-7@ %7d %11.0f %8.1f %13.1f   %@",
+                    format: "%-7@ %-7@ %7d %11.0f %8.1f %13.1f %16.1f   %@",
                     sync.rawValue.lowercased(), grouped ? "group" : "single", writers, median(rates), median(batches),
-                    median(costs), runs
+                    median(costs), median(writerCosts), runs
                 ))
             }
         }
@@ -71,7 +73,7 @@ private struct StoreBenchmarkError: Error, CustomStringConvertible {
 /// is up; only writes whose commit returned are counted.
 private func runStoreTrial(
     writers: Int, grouped: Bool, sync: StoreConfiguration.Synchronous, options: StoreBenchmarkOptions
-) throws -> (rate: Double, batch: Double, cpuMicroseconds: Double) {
+) throws -> (rate: Double, batch: Double, cpuMicroseconds: Double, writerMicroseconds: Double) {
     let folder = URL(fileURLWithPath: options.folder).appendingPathComponent("officina-bench-store-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -117,7 +119,8 @@ private func runStoreTrial(
     let cpu = processCPUSeconds() - cpuBefore
     let after = store.writerStatistics
     let batch = Double(after.writes - before.writes) / Double(max(1, after.transactions - before.transactions))
-    return (Double(written) / elapsed, batch, cpu * 1e6 / Double(max(1, written)))
+    let writerCPU = (after.cpuSeconds - before.cpuSeconds) * 1e6 / Double(max(1, after.writes - before.writes))
+    return (Double(written) / elapsed, batch, cpu * 1e6 / Double(max(1, written)), writerCPU)
 }
 
 /// Runs `count` async tasks and blocks this (non-async) thread until they all finish.

@@ -4,6 +4,9 @@ public struct WriterStatistics: Sendable, Hashable {
     public var transactions = 0
     /// Writes it ran in them.
     public var writes = 0
+    /// CPU time the writer thread spent running and committing them (excluding waits for the disk,
+    /// which are not CPU time), in seconds.
+    public var cpuSeconds = 0.0
 
     /// Mean writes per transaction; 0 before the first.
     public var meanBatchSize: Double { transactions == 0 ? 0 : Double(writes) / Double(transactions) }
