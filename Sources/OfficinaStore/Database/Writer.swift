@@ -73,6 +73,12 @@ final class Writer: @unchecked Sendable {
         condition.lock()
         isStopping = true
         condition.broadcast()
+        // Called on the writer thread itself (the store's last reference dropped inside a write):
+        // waiting for the thread would wait forever; it finishes the queue and ends on its own.
+        if let writerThread, pthread_equal(writerThread, pthread_self()) != 0 {
+            condition.unlock()
+            return
+        }
         while !isFinished {
             condition.wait()
         }

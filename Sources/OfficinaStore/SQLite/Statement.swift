@@ -33,8 +33,8 @@ public final class Statement {
     /// The number of arguments must match the number of parameters
     /// (<https://sqlite.org/c3ref/bind_parameter_count.html>).
     public func bind(_ arguments: [any DatabaseValueConvertible]) throws {
+        // Every parameter is bound below (the count is checked), so old bindings need no clearing.
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
         let expected = Int(sqlite3_bind_parameter_count(handle))
         guard arguments.count == expected else {
             throw StoreError(.sqlite, message: "expected \(expected) arguments, got \(arguments.count)", sql: sql)
