@@ -5,6 +5,7 @@ let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
     "crypto": cryptoBenchmark,
     "store": storeBenchmark,
     "http": httpBenchmark,
+    "scoring": scoringBenchmark,
 ]
 
 let arguments = CommandLine.arguments.dropFirst()

@@ -6,28 +6,38 @@ public enum DecimalText {
     /// `value` rounded half away from zero to `digits` decimals (0…6), e.g. `3.1`, or `3,1` with `comma`.
     /// Non-finite values print as `0` so no NaN ever reaches a reader.
     public static func format(_ value: Double, digits: Int, comma: Bool = false) -> String {
+        var text = ""
+        append(value, digits: digits, comma: comma, to: &text)
+        return text
+    }
+
+    /// Appends `format(value, digits:, comma:)` to `text` without building intermediate strings.
+    public static func append(_ value: Double, digits: Int, comma: Bool = false, to text: inout String) {
         let digits = min(max(digits, 0), 6)
-        guard value.isFinite else { return digits == 0 ? "0" : "0" + (comma ? "," : ".") + zeros(digits) }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9e15 else { return String(value) }
+        let scaled = value.isFinite ? (abs(value) * scale).rounded(.toNearestOrAwayFromZero) : 0
+        guard scaled < 9e15 else {
+            text += String(value)
+            return
+        }
         let units = Int(scaled)
         let divisor = Int(scale)
-        let sign = value < 0 && units != 0 ? "-" : ""
-        let whole = String(units / divisor)
-        guard digits > 0 else { return sign + whole }
-        var fraction = String(units % divisor)
-        if fraction.count < digits { fraction = zeros(digits - fraction.count) + fraction }
-        return sign + whole + (comma ? "," : ".") + fraction
+        if value < 0, units != 0 { text += "-" }
+        text += String(units / divisor)
+        guard digits > 0 else { return }
+        text += comma ? "," : "."
+        var fraction = units % divisor
+        var place = divisor / 10
+        while place > 0 {
+            text.unicodeScalars.append(Unicode.Scalar(UInt8(48 + fraction / place)))
+            fraction %= place
+            place /= 10
+        }
     }
 
     /// A share 0…1 as a whole percentage, e.g. `40%`.
     public static func percent(_ share: Double) -> String {
         format(share * 100, digits: 0) + "%"
-    }
-
-    private static func zeros(_ count: Int) -> String {
-        String(repeating: "0", count: count)
     }
 }

@@ -23,7 +23,7 @@ extension RankingComputation {
     func ranking() -> Ranking {
         let statistics = goals.indices.map(goalStatistics)
         let scored = candidates.indices.map { figures($0, statistics: statistics) }
-        let ordered = scored.sorted(by: RankingOrder.precedes)
+        let ordered = scored.indices.sorted { RankingOrder.precedes(scored[$0], scored[$1]) }.map { scored[$0] }
         let ranges = Self.rankRanges(ordered.map(\.interval))
         let ratingsCount = goalShare > 0
         let language = configuration.language
@@ -48,9 +48,12 @@ extension RankingComputation {
             return entry
         }
 
+        // Sorting positions rather than the figures themselves avoids copying their arrays on every swap.
         var perGoal: [String: [Int64]] = [:]
         for (g, goal) in goals.enumerated() {
-            perGoal[goal.key] = ordered.sorted { RankingOrder.precedes($0, $1, onGoal: g) }.map(\.id)
+            perGoal[goal.key] = ordered.indices
+                .sorted { RankingOrder.precedes(ordered[$0], ordered[$1], onGoal: g) }
+                .map { ordered[$0].id }
         }
 
         return Ranking(

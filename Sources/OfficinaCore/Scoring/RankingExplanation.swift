@@ -1,47 +1,81 @@
 /// The one-line, human-readable breakdown of an entry, in Italian and English (docs/scoring.md,
 /// "Explanation"). Every number in it comes from the entry, so the line and the table always agree.
 enum RankingExplanation {
+    /// The line, e.g. "2nd of 8, 61.0/100 (could be 1st–4th) = goals 38.2 + support 22.8. space 3.1±0.4
+    /// from 6 ratings (weight 50%), …; support 40% from 5 supporters (lower bound 21%)."
+    /// Built in one buffer: the ranking writes two of these per proposal.
     static func line(
         for entry: RankingEntry, goals: [Goal], total: Int, ratingsCount: Bool, language: String
     ) -> String {
         let italian = language == "it"
-        func number(_ value: Double, _ digits: Int) -> String {
-            DecimalText.format(value, digits: digits, comma: italian)
+        var text = ""
+        text.reserveCapacity(160 + 90 * goals.count)
+        func number(_ value: Double, _ digits: Int) {
+            DecimalText.append(value, digits: digits, comma: italian, to: &text)
         }
-        let rank = ordinal(entry.rank, italian: italian)
-        var text = italian ? "\(rank) su \(total), \(number(entry.overall, 1))/100" : "\(rank) of \(total), \(number(entry.overall, 1))/100"
+        func percent(_ share: Double) {
+            DecimalText.append(share * 100, digits: 0, to: &text)
+            text += "%"
+        }
+        text += ordinal(entry.rank, italian: italian)
+        text += italian ? " su " : " of "
+        text += String(total)
+        text += ", "
+        number(entry.overall, 1)
+        text += "/100"
         let range = entry.rankRange
         if range.best == range.worst {
             text += italian ? " (posizione certa)" : " (rank certain)"
         } else {
-            let best = ordinal(range.best, italian: italian)
-            let worst = ordinal(range.worst, italian: italian)
-            text += italian ? " (potrebbe essere tra \(best) e \(worst))" : " (could be \(best)–\(worst))"
+            text += italian ? " (potrebbe essere tra " : " (could be "
+            text += ordinal(range.best, italian: italian)
+            text += italian ? " e " : "–"
+            text += ordinal(range.worst, italian: italian)
+            text += ")"
         }
         let supportWord = italian ? "sostegno" : "support"
+        text += " = "
         if ratingsCount {
-            text += " = " + (italian ? "obiettivi" : "goals") + " \(number(entry.parts.goals, 1)) + "
-                + "\(supportWord) \(number(entry.parts.support, 1)). "
-            let parts = goals.compactMap { goal -> String? in
-                guard let score = entry.goals[goal.key] else { return nil }
-                let plusMinus = number((score.high - score.low) / 2, 1)
-                let from = italian
-                    ? "da \(score.ratings) \(score.ratings == 1 ? "valutazione" : "valutazioni")"
-                    : "from \(score.ratings) \(score.ratings == 1 ? "rating" : "ratings")"
-                let weight = (italian ? "peso " : "weight ") + DecimalText.percent(score.weight)
-                return "\(goal.key) \(number(score.score, 1))±\(plusMinus) \(from) (\(weight))"
+            text += italian ? "obiettivi " : "goals "
+            number(entry.parts.goals, 1)
+            text += " + "
+        }
+        text += supportWord
+        text += " "
+        number(entry.parts.support, 1)
+        text += ". "
+        if ratingsCount {
+            var first = true
+            for goal in goals {
+                guard let score = entry.goals[goal.key] else { continue }
+                if !first { text += ", " }
+                first = false
+                text += goal.key
+                text += " "
+                number(score.score, 1)
+                text += "±"
+                number((score.high - score.low) / 2, 1)
+                text += italian ? " da " : " from "
+                text += String(score.ratings)
+                text += italian
+                    ? (score.ratings == 1 ? " valutazione (peso " : " valutazioni (peso ")
+                    : (score.ratings == 1 ? " rating (weight " : " ratings (weight ")
+                percent(score.weight)
+                text += ")"
             }
-            text += parts.joined(separator: ", ") + "; "
-        } else {
-            text += " = \(supportWord) \(number(entry.parts.support, 1)). "
+            text += "; "
         }
         let support = entry.support
-        let people = italian
-            ? "\(support.supporters) \(support.supporters == 1 ? "sostenitore" : "sostenitori")"
-            : "\(support.supporters) \(support.supporters == 1 ? "supporter" : "supporters")"
-        let bound = (italian ? "limite inferiore " : "lower bound ") + DecimalText.percent(support.lower)
-        text += "\(supportWord) \(DecimalText.percent(support.share)) " + (italian ? "da " : "from ")
-            + "\(people) (\(bound))."
+        text += supportWord
+        text += " "
+        percent(support.share)
+        text += italian ? " da " : " from "
+        text += String(support.supporters)
+        text += italian
+            ? (support.supporters == 1 ? " sostenitore (limite inferiore " : " sostenitori (limite inferiore ")
+            : (support.supporters == 1 ? " supporter (lower bound " : " supporters (lower bound ")
+        percent(support.lower)
+        text += ")."
         return text
     }
 

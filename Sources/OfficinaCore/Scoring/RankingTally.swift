@@ -27,6 +27,8 @@ struct RankingTally {
         ratingCount = Array(repeating: 0, count: proposalCount * goalCount)
         ratingSum = ratingCount
         ratingSquares = ratingCount
+        var goalKeys = Array(repeating: "", count: goalIndex.count)
+        for (key, g) in goalIndex { goalKeys[g] = key }
         for ballot in ballots {
             for (id, given) in ballot.support where given > 0 {
                 guard let p = index[id] else { continue }
@@ -37,7 +39,7 @@ struct RankingTally {
             for (id, goals) in ballot.ratings {
                 guard let p = index[id] else { continue }
                 for (key, value) in goals {
-                    guard let g = goalIndex[key] else { continue }
+                    guard let g = Self.position(of: key, in: goalKeys, index: goalIndex) else { continue }
                     let rating = min(max(value, 0), Ballot.maxRating)
                     let cell = p * goalCount + g
                     ratingCount[cell] += 1
@@ -46,5 +48,13 @@ struct RankingTally {
                 }
             }
         }
+    }
+
+    /// A goal's position. With a handful of goals, comparing the (small, inline) key strings is several
+    /// times faster than hashing them, and this lookup runs once per rating; many goals use the index.
+    private static func position(of key: String, in keys: [String], index: [String: Int]) -> Int? {
+        guard keys.count <= 8 else { return index[key] }
+        for g in keys.indices where keys[g] == key { return g }
+        return nil
     }
 }
