@@ -46,8 +46,24 @@ func scoringBenchmark(_ arguments: ArraySlice<String>) throws {
         timings.append(milliseconds(clock.now - start))
     }
     let peak = memory()
+    // The reference, measured in the same run: what a plain tally does (sum the dots, sort), the
+    // `GET /api/ranking` of the peer in ../shared/peer.
+    var referenceCPU: [Double] = []
+    var referenceTop = 0
+    for _ in 0..<max(3, runs) {
+        let cpuStart = threadCPUMilliseconds()
+        var totals: [Int64: Int] = [:]
+        for ballot in input.ballots {
+            for (id, dots) in ballot.support { totals[id, default: 0] += dots }
+        }
+        let order = totals.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        referenceCPU.append(threadCPUMilliseconds() - cpuStart)
+        referenceTop = order.first?.value ?? 0
+    }
     print("Ranking.compute wall: median \(format(median(timings))) ms (runs: \(timings.map(format).joined(separator: " ")))")
     print("Ranking.compute CPU:  median \(format(median(cpuTimings))) ms (runs: \(cpuTimings.map(format).joined(separator: " ")))")
+    print("reference (sum of dots, sorted; top \(referenceTop) dots) CPU: median \(format(median(referenceCPU))) ms; "
+        + "ratio \(format(median(cpuTimings) / max(median(referenceCPU), 0.001)))×")
     print("memory: VmRSS before \(baseline.rss / 1024) MiB, VmHWM during ranking \(peak.hwm / 1024) MiB "
         + "(+\((peak.hwm - baseline.rss) / 1024) MiB over the generated input)")
     guard let ranking else { return }

@@ -76,4 +76,22 @@ import Testing
         #expect(ranking.settled.settled == false)
         #expect(ranking.settled.contenders == 1)
     }
+
+    @Test func theOverallIntervalCombinesThePartsInQuadrature() {
+        #expect(close(ranking.goalStatistics["partnerships"]?.spread, 1.4142))
+        #expect(close(ranking.goalStatistics["community"]?.spread, 0.9129))
+        let first = ranking.entry(id: 1)
+        #expect(close(first?.interval.low, 39.336, within: 0.001))
+        #expect(close(first?.interval.high, 69.408, within: 0.001))
+        #expect(close(ranking.entry(id: 4)?.interval.high, 53.305, within: 0.001))
+        #expect(close(ranking.entry(id: 3)?.interval.low, 25.375, within: 0.001))
+        #expect(ranking.entries.allSatisfy { $0.rankRange == RankRange(best: 1, worst: 4) })
+    }
+
+    @Test func theExplanationLineReadsAsTheDocumentShows() {
+        #expect(ranking.entry(id: 1)?.explanation == "1st of 4, 54.4/100 (could be 1st–4th) = goals 40.1 + support 14.2. "
+            + "space 3.3±0.8 from 2 ratings (weight 50%), partnerships 2.0±1.6 from 0 ratings (weight 25%), "
+            + "community 2.2±0.8 from 2 ratings (weight 25%); support 75% from 3 supporters (lower bound 36%).")
+        #expect(ranking.entry(id: 1)?.explanations.it.hasPrefix("1º su 4, 54,4/100 (potrebbe essere tra 1º e 4º)") == true)
+    }
 }
