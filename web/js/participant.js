@@ -34,6 +34,7 @@ start(async () => {
     state.me = me.participant;
     clock = countdown(byId('countdown'));
     wireProposalForm();
+    wireDescription();
     try {
         await loadAll();
     } catch (error) {
@@ -48,6 +49,27 @@ start(async () => {
     }, { statusNode: byId('conn'), onResync: () => loadAll().catch(showFatal) });
     onLanguageChange(() => { state.renderedPhase = null; renderAll(); });
 });
+
+// A long workshop description is clamped to three lines on the page, with a toggle to read it all.
+function wireDescription() {
+    const desc = byId('w-desc');
+    const more = byId('w-desc-more');
+    more.addEventListener('click', () => {
+        const open = desc.classList.toggle('clamp') === false;
+        more.setAttribute('aria-expanded', String(open));
+        setText(more, t(open ? 'participant.less' : 'participant.more'));
+    });
+    const measure = () => {
+        if (!desc.classList.contains('clamp')) return;
+        show(more, desc.scrollHeight > desc.clientHeight + 1);
+    };
+    window.addEventListener('resize', measure);
+    onLanguageChange(() => {
+        setText(more, t(desc.classList.contains('clamp') ? 'participant.more' : 'participant.less'));
+        requestAnimationFrame(measure);
+    });
+    wireDescription.measure = measure;
+}
 
 function showFatal(error) {
     if (error?.code === 'not_participant') { location.replace(`/?code=${encodeURIComponent(state.code)}`); return; }
@@ -129,6 +151,7 @@ function renderAll() {
     setText(byId('w-theme'), has(`theme.${w.theme}`) ? t(`theme.${w.theme}`) : w.theme);
     setText(byId('w-title'), localized(w.title));
     setText(byId('w-desc'), localized(w.description));
+    requestAnimationFrame(() => wireDescription.measure?.());
     document.title = `${localized(w.title)} — Officina`;
     const badge = byId('phase-badge');
     badge.dataset.phase = w.phase;
