@@ -1,0 +1,41 @@
+import Foundation
+
+/// Ranking reads: wrk GETs the facilitator's ranking; plus the latency of the first ranking after a
+/// write (the uncached cost).
+enum RankingReadBenchmark {
+    struct Result {
+        var wrk: WrkRun
+        var afterWriteMilliseconds: Double
+        var bytes: Int
+    }
+
+    static func run(_ session: SystemSession, connections: Int = 64) throws -> Result {
+        let options = session.options
+        let path = "/api/workshops/\(session.fixture.code)/ranking"
+        let facilitator = session.fixture.facilitator()
+        let sample = try expect(facilitator.send("GET", path), 200, "ranking")
+        Bench.say("ranking reads (GET \(path), \(session.fixture.proposalIDs.count) proposals, \(try session.ballotCount()) ballots, \(sample.body.count) bytes):")
+        var runs: [WrkRun] = []
+        for _ in 0..<options.runs {
+            runs.append(try WrkRun.run(url: session.baseURL + path, connections: connections, seconds: options.seconds,
+                                       headers: ["Cookie: officina_session=\(session.fixture.facilitatorCookie)"]))
+        }
+        let summary = WrkRun.summary(runs)
+        Bench.say("  \(connections) connections: \(summary.line)   [runs: \(runs.map { Bench.format($0.requestsPerSecond) }.joined(separator: " "))]")
+
+        // Uncached: one participant changes a ballot, then the facilitator asks for the ranking.
+        let voter = RawHTTPClient(port: session.server.port)
+        var timings: [Double] = []
+        for round in 0..<max(5, options.runs * 3) {
+            voter.cookies = [session.fixture.cookieName: session.fixture.participants[round].cookie]
+            try expect(voter.send("PUT", "/api/workshops/\(session.fixture.code)/ballot",
+                                  json: session.fixture.ballot(round, variant: 100 + round)), 200, "put ballot")
+            let start = ContinuousClock.now
+            try expect(facilitator.send("GET", path), 200, "ranking")
+            timings.append(Bench.seconds(ContinuousClock.now - start) * 1000)
+        }
+        let afterWrite = Bench.median(timings)
+        Bench.say("  first ranking after a write: median \(Bench.format(afterWrite, 2)) ms (max \(Bench.format(timings.max() ?? 0, 2)) ms, \(timings.count) samples)")
+        return Result(wrk: summary, afterWriteMilliseconds: afterWrite, bytes: sample.body.count)
+    }
+}

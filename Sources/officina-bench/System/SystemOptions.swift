@@ -1,0 +1,90 @@
+import Foundation
+
+/// Options of `officina-bench system`, with their defaults (the figures in benchmarks/system.md).
+struct SystemOptions {
+    /// The server binary under test. Default `.build/release/officina`.
+    var officina = ".build/release/officina"
+    /// The peer binary (../shared/peer, built with `--scratch-path /tmp/peer-build`).
+    var peer = "/tmp/peer-build/release/Peer"
+    /// nginx, for the `/healthz` yardstick.
+    var nginx = "/usr/sbin/nginx"
+    /// Runs per figure; the median is reported. Default 3.
+    var runs = 3
+    /// Seconds per wrk run. Default 10.
+    var seconds = 10
+    /// Voters in the main workshop (all of them put a ballot before the reads). Default 5,000.
+    var participants = 5_000
+    /// Proposals in the main workshop. Default 200.
+    var proposals = 200
+    /// Connection counts for the ballot storm. Default 64, 256, 1,024.
+    var connections = [64, 256, 1_024]
+    /// Live-client counts for the fan-out. Default 1,000, 5,000, 10,000.
+    var liveClients = [1_000, 5_000, 10_000]
+    /// Ballots in each fan-out burst. Default 20.
+    var burst = 20
+    /// Ballots in the cold-start database. Default 100,000.
+    var coldBallots = 100_000
+    /// Where logs and databases go; kept after the run for inspection.
+    var workDirectory: String?
+
+    static let usage = """
+        usage: officina-bench system <all|ballots|ranking|fanout|coldstart|growth|peer> [options]
+          --officina PATH     server binary (default .build/release/officina)
+          --peer PATH         peer binary (default /tmp/peer-build/release/Peer)
+          --runs N            runs per figure, median reported (default 3)
+          --seconds N         seconds per wrk run (default 10)
+          --participants N    voters in the main workshop (default 5000)
+          --proposals N       proposals in the main workshop (default 200)
+          --connections LIST  ballot-storm connections (default 64,256,1024)
+          --live LIST         live clients for the fan-out (default 1000,5000,10000)
+          --burst N           ballots per fan-out burst (default 20)
+          --cold-ballots N    ballots in the cold-start database (default 100000)
+          --work DIR          keep databases and logs in DIR
+        """
+
+    static func parse(_ arguments: ArraySlice<String>) throws -> SystemOptions {
+        var options = SystemOptions()
+        var rest = arguments
+        func value(_ flag: String) throws -> String {
+            guard let value = rest.popFirst() else { throw BenchError("\(flag) needs a value\n\(usage)") }
+            return value
+        }
+        func number(_ flag: String) throws -> Int {
+            let text = try value(flag)
+            guard let number = Int(text), number > 0 else { throw BenchError("\(flag) must be a positive number, not \(text)") }
+            return number
+        }
+        func list(_ flag: String) throws -> [Int] {
+            let text = try value(flag)
+            let numbers = text.split(separator: ",").compactMap { Int($0) }
+            guard !numbers.isEmpty else { throw BenchError("\(flag) must be a list like 64,256") }
+            return numbers
+        }
+        while let flag = rest.popFirst() {
+            switch flag {
+            case "--officina": options.officina = try value(flag)
+            case "--peer": options.peer = try value(flag)
+            case "--runs": options.runs = try number(flag)
+            case "--seconds": options.seconds = try number(flag)
+            case "--participants": options.participants = try number(flag)
+            case "--proposals": options.proposals = try number(flag)
+            case "--connections": options.connections = try list(flag)
+            case "--live": options.liveClients = try list(flag)
+            case "--burst": options.burst = try number(flag)
+            case "--cold-ballots": options.coldBallots = try number(flag)
+            case "--work": options.workDirectory = try value(flag)
+            default: throw BenchError("unknown option \(flag)\n\(usage)")
+            }
+        }
+        return options
+    }
+
+    /// A directory for one server's files.
+    func directory(_ label: String) throws -> String {
+        guard let workDirectory else { return try Bench.temporaryDirectory(label) }
+        let path = workDirectory + "/" + label
+        try? FileManager.default.removeItem(atPath: path)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
