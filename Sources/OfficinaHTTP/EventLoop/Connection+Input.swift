@@ -5,8 +5,11 @@ import Glibc
 
 extension Connection {
     /// Reads until the socket is drained or a request is dispatched (then input waits in the
-    /// kernel, which is our backpressure on pipelining floods).
-    func readAvailable() {
+    /// kernel, which is our backpressure on pipelining floods). `peerClosed` (epoll said RDHUP or
+    /// HUP) means the end of input is already queued behind the bytes: read on to it, because an
+    /// edge-triggered epoll will not report it again (a connection accepted late, after its client
+    /// sent part of a head and left, would otherwise wait for the header timeout).
+    func readAvailable(peerClosed: Bool = false) {
         inputPending = false
         let buffer = loop.readBuffer
         while true {
@@ -24,7 +27,7 @@ extension Connection {
                     if !isClosed { inputPending = true }
                     return
                 }
-                if count < buffer.count { return }
+                if count < buffer.count, !peerClosed { return }
             } else if count == 0 {
                 // The client closed its side. A request still arriving can never complete; a
                 // response still being written is finished first.

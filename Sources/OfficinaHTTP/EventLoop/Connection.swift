@@ -89,7 +89,7 @@ final class Connection: @unchecked Sendable {
         if events & (cel_epollin | cel_epollrdhup | cel_epollhup) != 0 {
             switch state {
             case .reading, .lingering:
-                readAvailable()
+                readAvailable(peerClosed: events & (cel_epollrdhup | cel_epollhup) != 0)
             case .streaming:
                 // A client never sends on an event stream; input here means it went away.
                 if events & (cel_epollrdhup | cel_epollhup) != 0 { close() } else { discardInput() }
