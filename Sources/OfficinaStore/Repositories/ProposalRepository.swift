@@ -89,7 +89,7 @@ public struct ProposalRepository {
 
     static func decode(_ row: Row) throws -> ProposalThread {
         let id = row.int64(0)
-        guard let goals = try? JSONDecoder().decode([String].self, from: Data(row.text(6).utf8)) else {
+        guard let goals = decodeGoals(row.text(6)) else {
             throw StoreError(.decoding, message: "proposal \(id) has malformed goals")
         }
         let status: ProposalStatus
