@@ -12,7 +12,7 @@ import Testing
         #expect(ProposalRepository.decodeGoals(text) == expected)
     }
 
-    @Test(arguments: [#""#, #"["a""#, #"["a",]"#, #"[1]"#, #"{"a":1}"#, #"["a"] x"#, #"["a" "b"]"#])
+    @Test(arguments: [#""#, #"["a""#, #"[1]"#, #"{"a":1}"#, #"["a"] x"#, #"["a" "b"]"#])
     func malformedGoalsAreRefusedNotGuessed(_ text: String) {
         #expect(ProposalRepository.decodeGoals(text) == nil)
     }
