@@ -12,14 +12,34 @@ extension Connection {
         guard values.count % columns == 0 else {
             throw StoreError(.sqlite, message: "\(values.count) values do not fill rows of \(columns)", sql: prefix)
         }
-        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
         let rowCount = values.count / columns
+        if rowCount <= Self.rowsPerInsert {
+            // The common case: one statement, its SQL built once per connection and shape.
+            try execute(insertSQL(prefix, columns: columns, rows: rowCount), values)
+            return
+        }
         var first = 0
         while first < rowCount {
             let count = min(Self.rowsPerInsert, rowCount - first)
-            let sql = prefix + " VALUES " + Array(repeating: row, count: count).joined(separator: ", ")
-            try execute(sql, Array(values[(first * columns)..<((first + count) * columns)]))
+            try execute(insertSQL(prefix, columns: columns, rows: count), Array(values[(first * columns)..<((first + count) * columns)]))
             first += count
         }
     }
+
+    /// `prefix VALUES (?, …), (?, …)` for `rows` rows of `columns` parameters.
+    private func insertSQL(_ prefix: String, columns: Int, rows: Int) -> String {
+        let key = InsertShape(prefix: prefix, columns: columns, rows: rows)
+        if let sql = insertStatements[key] { return sql }
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        let sql = prefix + " VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
+        insertStatements[key] = sql
+        return sql
+    }
+}
+
+/// The shape of a multi-row insert, keying its SQL text.
+struct InsertShape: Hashable {
+    let prefix: String
+    let columns: Int
+    let rows: Int
 }

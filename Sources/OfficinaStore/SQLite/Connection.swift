@@ -30,6 +30,8 @@ public final class Connection {
     /// The file this connection opened.
     public let path: String
     private var cache: [String: Statement] = [:]
+    /// SQL texts of multi-row inserts by shape (see `insertRows`).
+    var insertStatements: [InsertShape: String] = [:]
 
     /// Opens `path`. A handle is closed even when opening failed, as sqlite.org requires
     /// (<https://sqlite.org/c3ref/open.html>: "a database connection handle is usually returned, even

@@ -80,4 +80,16 @@ import Testing
         }
         #expect(try connection.query("SELECT n FROM t") { $0.int(0) } == [1])
     }
+
+    @Test func insertRowsSplitsLargeInsertsAndKeepsEveryRow() throws {
+        let folder = try TemporaryFolder()
+        let connection = try Connection(path: folder.path("rows.db"))
+        try connection.executeScript("CREATE TABLE t (a INTEGER, b TEXT)")
+        let values: [any DatabaseValueConvertible] = (0..<70).flatMap { index -> [any DatabaseValueConvertible] in [index, "row \(index)"] }
+        try connection.insertRows("INSERT INTO t (a, b)", columns: 2, values: values)
+        try connection.insertRows("INSERT INTO t (a, b)", columns: 2, values: [70, "row 70"])
+        let rows = try connection.query("SELECT a, b FROM t ORDER BY a") { "\($0.int(0)):\($0.text(1))" }
+        #expect(rows == (0...70).map { "\($0):row \($0)" })
+        #expect(throws: StoreError.self) { try connection.insertRows("INSERT INTO t (a, b)", columns: 2, values: [1]) }
+    }
 }
