@@ -26,7 +26,10 @@ let package = Package(
 
         // Executables.
         .executableTarget(name: "officina", dependencies: ["OfficinaApp"]),
-        .executableTarget(name: "officina-bench", dependencies: ["OfficinaApp", "OfficinaHTTP"]),
+        .executableTarget(
+            name: "officina-bench",
+            dependencies: ["OfficinaApp", "OfficinaHTTP", "OfficinaStore", "OfficinaCore", "CEventLoop"]
+        ),
 
         // One test target per module.
         .testTarget(name: "OfficinaCoreTests", dependencies: ["OfficinaCore"]),
