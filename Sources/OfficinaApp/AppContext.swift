@@ -15,6 +15,7 @@ public final class AppContext: Sendable {
     public let hashing: WorkerPool
     public let hub: LiveHub
     let passwords: PasswordHasher
+    let rankings = RankingCache()
 
     public init(configuration: AppConfiguration, store: Store) {
         self.configuration = configuration

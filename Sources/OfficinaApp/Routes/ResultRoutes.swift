@@ -12,24 +12,43 @@ struct ResultRoutes {
         routes.get("/api/workshops/:code/export", export)
     }
 
-    /// Loads the results a caller may see; 403 `results_hidden` before the workshop closes
-    /// unless the caller is a facilitator.
-    func results(_ request: HTTPRequest) throws -> WorkshopResults {
+    /// The workshop and whether the caller is a facilitator; 403 `results_hidden` before the
+    /// workshop closes unless the caller is a facilitator.
+    func access(_ request: HTTPRequest) throws -> (Workshop, facilitator: Bool) {
         let workshop = try context.workshop(request)
         let facilitator = try context.facilitator(of: request) != nil
         guard facilitator || workshop.phase.publishesResults else {
             throw APIError(.forbidden, code: "results_hidden", "Results are published when the workshop closes.")
         }
+        return (workshop, facilitator)
+    }
+
+    /// Loads the results a caller may see.
+    func results(_ request: HTTPRequest) throws -> WorkshopResults {
+        let (workshop, facilitator) = try access(request)
         let weights = request.queryItems["weights"]
         return try context.store.read { db in
             try WorkshopResults.load(workshop, weights: weights, showAuthors: facilitator, in: db)
         }
     }
 
+    /// The ranking, from ``RankingCache`` while no write has committed since it was computed.
     func ranking(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let results = try results(request)
-        let ranking = results.ranking(language: Self.language(request))
-        return .json(try JSONValue.encoding(ranking))
+        // Taken before any read, so whatever is read next is at least this fresh.
+        let generation = context.store.writerStatistics.writes
+        let (workshop, facilitator) = try access(request)
+        let language = Self.language(request)
+        let weights = request.queryItems["weights"]
+        let key = RankingCache.Key(workshopID: workshop.id, weights: weights, language: language, facilitator: facilitator)
+        if let body = context.rankings.body(for: key, generation: generation) {
+            return HTTPResponse(contentType: "application/json; charset=utf-8", body: body)
+        }
+        let results = try context.store.read { db in
+            try WorkshopResults.load(workshop, weights: weights, showAuthors: facilitator, in: db)
+        }
+        let body = try JSONValue.encoding(results.ranking(language: language)).bytes
+        context.rankings.store(body, for: key, generation: generation)
+        return HTTPResponse(contentType: "application/json; charset=utf-8", body: body)
     }
 
     func export(_ request: HTTPRequest) async throws -> HTTPResponse {
