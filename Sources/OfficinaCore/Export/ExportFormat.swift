@@ -8,7 +8,8 @@ public enum ExportFormat: String, Codable, Sendable, CaseIterable {
     /// A printable report (A4, print-to-PDF ready).
     case html
 
-    /// The `Content-Type` to serve it with (RFC 7111 registers `text/csv` and its `header` parameter).
+    /// The `Content-Type` to serve it with (RFC 4180 §3 registers `text/csv` with its `charset` and
+    /// `header` parameters).
     public var contentType: String {
         switch self {
         case .csv, .csvExcel: "text/csv; charset=utf-8; header=present"

@@ -88,7 +88,9 @@ extension RankingComputation {
 
     private func shortlist(_ ordered: [ProposalFigures]) -> Shortlist {
         let required = goals.indices.filter { goals[$0].weight > 0 }
-        let coverable = required.filter { g in ordered.contains { $0.goals[g].serves } }
+        // Goals served so far are a bitmask; a programme never has 62 goals, but should one, the rest
+        // are reported uncovered rather than silently dropped from the mask.
+        let coverable = Array(required.filter { g in ordered.contains { $0.goals[g].serves } }.prefix(62))
         let selection = ShortlistSelection(
             overall: ordered.map(\.overall),
             serves: ordered.map { figure in coverable.map { figure.goals[$0].serves } },
