@@ -30,7 +30,7 @@ struct ReportLabels: Sendable {
         rollupNote: "I punteggi sono quelli di ciascun laboratorio, ridotti verso la media di quel laboratorio: "
             + "confrontano bene le proposte di una stessa stanza, meno quelle di stanze diverse. La copertura è la "
             + "quota di laboratori la cui rosa serve l'obiettivo.",
-        none: "nessuna", score: "punteggio", low: "min", high: "max", low100: "complessivo min",
+        none: "nessuna", score: "Punteggio", low: "min", high: "max", low100: "complessivo min",
         high100: "complessivo max", supportLower: "sostegno limite inferiore", supportUnits: "punti sostegno",
         rankBest: "posizione migliore", rankWorst: "posizione peggiore",
         ratingsOff: "Valutazioni per obiettivo non richieste: conta solo il sostegno.",
@@ -57,7 +57,7 @@ struct ReportLabels: Sendable {
         rollupNote: "Scores are each workshop's own, shrunk toward that workshop's mean: they compare proposals "
             + "within a room better than across rooms. Coverage is the share of workshops whose shortlist serves "
             + "the goal.",
-        none: "none", score: "score", low: "low", high: "high", low100: "overall low",
+        none: "none", score: "Score", low: "low", high: "high", low100: "overall low",
         high100: "overall high", supportLower: "support lower bound", supportUnits: "support units",
         rankBest: "best rank", rankWorst: "worst rank",
         ratingsOff: "Ratings per goal were not asked: support alone counts.",
