@@ -106,4 +106,21 @@ struct StaticFilesTests {
     func missingRoot() {
         #expect(throws: HTTPServerError.self) { try StaticFiles(root: "/nonexistent/officina-web") }
     }
+
+    @Test("A file is answered immediately only once cached, and a changed file is read again")
+    func immediateOnlyWhenCached() async throws {
+        let fixture = try Fixture()
+        let files = try StaticFiles(root: fixture.root.path)
+        let request = HTTPRequest(method: .get, path: "/css/site.css")
+        #expect(files.respondImmediately(to: request) == nil)
+        #expect(await files.respond(to: request).status == .ok)
+        let cached = try #require(files.respondImmediately(to: request))
+        #expect(cached.status == .ok)
+        try "body{color:red}".write(to: fixture.root.appendingPathComponent("css/site.css"), atomically: true, encoding: .utf8)
+        #expect(files.respondImmediately(to: request) == nil)
+        let fresh = await files.respond(to: request)
+        guard case .bytes(let bytes) = fresh.body else { Issue.record("no body"); return }
+        #expect(String(decoding: bytes, as: UTF8.self) == "body{color:red}")
+        #expect(fresh.headers["ETag"] != cached.headers["ETag"])
+    }
 }

@@ -59,4 +59,24 @@ struct RouterTests {
         let response = HTTPResponse.jsonError(.badRequest, code: "bad", message: "say \"hi\"\n\u{1}")
         #expect(text(response) == #"{"error":{"code":"bad","message":"say \"hi\"\n\u0001"}}"#)
     }
+
+    @Test("Immediate routes answer at once; async routes and middleware defer to respond(to:)")
+    func immediateAnswers() {
+        var router = router()
+        router.immediate(.get, "/healthz") { _ in HTTPResponse(contentType: "application/json", text: "ok") }
+        #expect(router.respondImmediately(to: HTTPRequest(method: .get, path: "/healthz")).map(text) == "ok")
+        #expect(router.respondImmediately(to: HTTPRequest(method: .head, path: "/healthz")) != nil)
+        #expect(router.respondImmediately(to: HTTPRequest(method: .get, path: "/page")) == nil)
+        #expect(router.respondImmediately(to: HTTPRequest(method: .get, path: "/api/none"))?.status == .notFound)
+        #expect(router.respondImmediately(to: HTTPRequest(method: .post, path: "/healthz"))?.status == .methodNotAllowed)
+        #expect(router.respondImmediately(to: HTTPRequest(method: .get, path: "/elsewhere")) == nil)
+        router.use(PassThrough())
+        #expect(router.respondImmediately(to: HTTPRequest(method: .get, path: "/healthz")) == nil)
+    }
+
+    struct PassThrough: HTTPMiddleware {
+        func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
+            await next.respond(to: request)
+        }
+    }
 }
