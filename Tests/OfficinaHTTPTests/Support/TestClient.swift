@@ -5,7 +5,7 @@ import Glibc
 
 /// A blocking TCP client for tests: writes raw bytes and reads responses with a deadline, so a
 /// test asserts the exact bytes on the wire.
-final class TestClient {
+final class TestClient: @unchecked Sendable {
     let fd: Int32
 
     init(port: Int, receiveBuffer: Int32? = nil) throws {
