@@ -56,6 +56,9 @@ def to_ms(text):
 def wrk(port, path, connections, seconds):
     out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency",
                           f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True).stdout
+    if not re.search(r"99%\s+[\d.]+", out):
+        print(f"wrk gave no figures for :{port}{path}:\n{out}", file=sys.stderr)
+        return float("nan"), float("nan"), 1, 1
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     requests = int(re.search(r"(\d+) requests in", out).group(1))
     p99 = to_ms(re.search(r"99%\s+(\S+)", out).group(1))

@@ -47,15 +47,33 @@ extension EventLoop {
                 pointer.baseAddress.map { String(cString: $0) } ?? ""
             }
             _ = cel_set_nodelay(fd)
-            let token = connections.allocateToken(fd: fd)
-            let connection = Connection(fd: fd, token: token, remoteAddress: remote, loop: self)
-            guard cel_epoll_add(epollFD, fd, cel_epollin | cel_epollout | cel_epollrdhup | cel_epollet, token) == 0 else {
-                close(fd)
-                context.releaseConnection()
-                continue
+            // Deal connections out round-robin: one wake-up may accept a whole burst, and the
+            // loops should share it rather than one loop serving every connection of the burst.
+            let target = siblings.isEmpty ? self : siblings[nextSibling % siblings.count]
+            nextSibling &+= 1
+            if target === self {
+                adopt(fd, remoteAddress: remote)
+            } else {
+                target.execute { target.adopt(fd, remoteAddress: remote) }
             }
-            connections.insert(connection)
         }
+    }
+
+    /// Registers an accepted socket with this loop.
+    func adopt(_ fd: Int32, remoteAddress: String) {
+        guard !isDraining else {
+            close(fd)
+            context.releaseConnection()
+            return
+        }
+        let token = connections.allocateToken(fd: fd)
+        let connection = Connection(fd: fd, token: token, remoteAddress: remoteAddress, loop: self)
+        guard cel_epoll_add(epollFD, fd, cel_epollin | cel_epollout | cel_epollrdhup | cel_epollet, token) == 0 else {
+            close(fd)
+            context.releaseConnection()
+            return
+        }
+        connections.insert(connection)
     }
 
     private func pauseAccepting() {

@@ -17,6 +17,9 @@ final class EventLoop: @unchecked Sendable {
     private let wakeFD: Int32
     private let queue = Locked<[@Sendable () -> Void]>([])
     var connections = ConnectionTable()
+    /// Every loop of the server, this one included; set before the threads start.
+    var siblings: [EventLoop] = []
+    var nextSibling = 0
     /// Reused for every `recv` on this loop.
     let readBuffer: UnsafeMutableRawBufferPointer
     private(set) var dateHeader = ""
@@ -109,6 +112,7 @@ final class EventLoop: @unchecked Sendable {
         }
         connections.forEach { $0.close() }
         runQueuedTasks()
+        siblings = []
     }
 
     private func runQueuedTasks() {

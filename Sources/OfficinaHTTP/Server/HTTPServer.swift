@@ -67,6 +67,10 @@ public final class HTTPServer: Sendable {
                 context.handlers.shutdown()
                 throw error
             }
+            for (index, loop) in loops.enumerated() {
+                loop.siblings = loops
+                loop.nextSibling = index
+            }
             var finished: [DispatchSemaphore] = []
             for (index, loop) in loops.enumerated() {
                 let done = DispatchSemaphore(value: 0)
