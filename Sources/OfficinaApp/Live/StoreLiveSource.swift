@@ -4,6 +4,14 @@ import OfficinaStore
 /// The live hub's view of the store: the `events` table, workshop snapshots and tallies.
 struct StoreLiveSource: LiveSource {
     let store: Store
+    /// The last tally per workshop and the store's write count it was read at: a room of streams
+    /// opening at once would otherwise each aggregate every ballot (see ``RankingCache`` for why
+    /// the write count is a safe generation).
+    private let recent = Protected([Int64: (generation: Int, snapshot: TallySnapshot)]())
+
+    init(store: Store) {
+        self.store = store
+    }
 
     func lastSequence(workshopID: Int64) async -> Int64 {
         (try? store.read { try $0.events.latestSeq(workshopID: workshopID) }) ?? 0
@@ -28,7 +36,9 @@ struct StoreLiveSource: LiveSource {
     }
 
     func tallies(workshopID: Int64) async -> TallySnapshot? {
-        try? store.read { db -> TallySnapshot? in
+        let generation = store.writerStatistics.writes
+        if let cached = recent.withLock({ $0[workshopID] }), cached.generation == generation { return cached.snapshot }
+        let snapshot = try? store.read { db -> TallySnapshot? in
             guard let workshop = try db.workshops.find(id: workshopID) else { return nil }
             let tallies = try db.ballots.tallies(workshopID: workshopID)
             let counts = try db.workshops.counts(workshopID: workshopID)
@@ -37,5 +47,11 @@ struct StoreLiveSource: LiveSource {
                 tallies: tallies.mapValues { TallySnapshot.Entry(support: $0.support, supporters: $0.supporters) },
                 visibleToParticipants: ProposalView.talliesVisible(workshop.settings, workshop.phase))
         } ?? nil
+        if let snapshot {
+            recent.withLock { recent in
+                if (recent[workshopID]?.generation ?? -1) < generation { recent[workshopID] = (generation, snapshot) }
+            }
+        }
+        return snapshot
     }
 }
