@@ -53,6 +53,13 @@ def test_a_facilitator_creates_a_workshop_that_needs_access_codes_and_a_ticket_l
     status, sheet = api.call("GET", f"/api/workshops/{code}/access-codes/tickets")
     assert status == 200 and all(c.encode() in sheet for c in codes)
 
+    # The whole programme can be exported too, in every format.
+    links = fac.find_elements(By.CSS_SELECTOR, "#programmes .programme-export a")
+    assert {a.get_attribute("data-format") for a in links} == {"csv", "csv-excel", "json", "html"}
+    for link in links:
+        status, _ = api.call("GET", link.get_attribute("href").replace(server.url, ""))
+        assert status == 200, link.get_attribute("href")
+
     # A participant is asked for the code and gets in with one; the same code cannot be used twice.
     first = browsers.new("ticket-1", PHONE)
     first.get(f"{server.url}/?code={code}")
@@ -68,3 +75,42 @@ def test_a_facilitator_creates_a_workshop_that_needs_access_codes_and_a_ticket_l
     wait(second, lambda d: css(d, "#join-error").text.strip() != "", message="refused")
     assert not second.current_url.endswith(f"/w/{code}")
     screenshot(second, "join-access-refused-phone")
+
+
+def test_a_deadline_set_in_the_console_counts_down_on_phones_and_the_projector(server, browsers):
+    workshop = server.create_workshop()
+    code = workshop["code"]
+    api = server.facilitator_api()
+    status, _ = api.call("POST", f"/api/workshops/{code}/phase", {"phase": "collecting"})
+    assert status == 200
+    phone = browsers.new("countdown-phone", PHONE)
+    phone.get(f"{server.url}/?code={code}")
+    visible(phone, "#name")
+    type_into(phone, "#name", "Teo" + Keys.ENTER)
+    wait(phone, lambda d: d.current_url.endswith(f"/w/{code}"), message="joined")
+    wall = browsers.new("countdown-screen", DESKTOP)
+    wall.get(f"{server.url}/screen/{code}")
+    visible(wall, "#s-code")
+
+    fac = browsers.new("countdown-console", DESKTOP)
+    log_in(fac, server)
+    fac.get(f"{server.url}/console#{code}")
+    wait(fac, lambda d: css(d, "#ws-code").text == code, message="workshop open")
+    # Ten minutes from now, in the browser's local time, as a datetime-local value.
+    fac.execute_script("""
+        const d = new Date(Date.now() + 10 * 60 * 1000);
+        const pad = (n) => String(n).padStart(2, '0');
+        const input = document.getElementById('deadline');
+        input.value = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+    """)
+    press(fac, "#deadline-form button[type=submit]")
+    wait(fac, lambda d: api.get(f"/api/workshops/{code}")["deadline"] is not None, message="deadline saved")
+    for driver, selector in ((phone, "#countdown"), (wall, "#s-countdown"), (fac, "#ws-countdown")):
+        wait(driver, lambda d: css(d, selector).is_displayed() and "left" in css(d, selector).text,
+             message=f"countdown on {driver.label}")
+        assert css(driver, selector).text.split()[0].count(":") == 1   # m:ss, under an hour
+    screenshot(phone, "participant-countdown-phone")
+
+    press(fac, "#deadline-clear")
+    wait(phone, lambda d: not css(d, "#countdown").is_displayed(), message="countdown gone when cleared")

@@ -145,6 +145,13 @@ function renderSidebar() {
         ]))),
         el('button', { type: 'button', class: 'wide', text: t('console.new_workshop'),
             on: { click: () => openEditor({ programmeId: programme.id }) } }),
+        el('details', { class: 'programme-export' }, [
+            el('summary', { text: t('console.programme_export') }),
+            el('div', { class: 'exports' }, EXPORTS.map((format) => el('a', {
+                class: 'button-link', text: t(`export.${format}`), dataset: { format },
+                href: `/api/programmes/${programme.id}/export?format=${format}&lang=${lang()}`, attrs: { download: '' },
+            }))),
+        ]),
     ])));
 }
 
