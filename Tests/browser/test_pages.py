@@ -216,3 +216,19 @@ def test_approval_voting_without_ratings_toggles_support_and_saves(server, brows
     own = card_with_title(ada, "Open workshop evenings")
     assert own.find_elements(By.CSS_SELECTOR, "button.toggle")[0].is_displayed() is False
     screenshot(ada, "participant-approval-phone")
+
+
+def test_reduced_motion_turns_animations_off(server, browsers):
+    code = server.create_workshop()["code"]
+    open_phase(server, code, "collecting")
+    phone = browsers.new("calm-phone", PHONE)
+    join_by_keyboard(phone, server, code, "Pia")
+    post(phone, "Quiet reading corner")
+    wall = browsers.new("calm-screen", DESKTOP)
+    wall.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]})
+    wall.get(f"{server.url}/screen/{code}")
+    idea = visible(wall, "#wall .idea")
+    assert wall.execute_script("return getComputedStyle(arguments[0]).animationName", idea) == "none"
+    # Without the preference the wall does animate new ideas in.
+    wall.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-reduced-motion", "value": "no-preference"}]})
+    assert wall.execute_script("return getComputedStyle(arguments[0]).animationName", idea) == "pop"
