@@ -232,3 +232,32 @@ def test_reduced_motion_turns_animations_off(server, browsers):
     # Without the preference the wall does animate new ideas in.
     wall.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-reduced-motion", "value": "no-preference"}]})
     assert wall.execute_script("return getComputedStyle(arguments[0]).animationName", idea) == "pop"
+
+
+def test_with_tallies_hidden_the_projector_counts_ballots_and_nobody_sees_support(server, browsers):
+    code = server.create_workshop()["code"]        # default settings: tallies hidden until closed
+    api = open_phase(server, code, "collecting")
+    voter = browsers.new("quiet-voter", PHONE)
+    author = browsers.new("quiet-author", PHONE)
+    join_by_keyboard(voter, server, code, "Lia")
+    join_by_keyboard(author, server, code, "Ugo")
+    post(author, "Seed swap shelf")
+    card_with_title(voter, "Seed swap shelf")
+    status, _ = api.call("POST", f"/api/workshops/{code}/phase", {"phase": "voting"})
+    assert status == 200
+    wall = browsers.new("quiet-screen", DESKTOP)
+    wall.get(f"{server.url}/screen/{code}")
+    visible(wall, "#stage-voting")
+    assert css(wall, "#ballot-count").get_attribute("data-count") == "0"
+    assert not css(wall, "#chart-box").is_displayed()
+    card = card_with_title(voter, "Seed swap shelf")
+    plus = wait(voter, lambda d: card.find_element(By.CSS_SELECTOR, ".dots button:last-of-type"), message="dots shown")
+    click(voter, plus)
+    wait(voter, lambda d: css(d, "#save-state").get_attribute("data-state") == "saved", message="saved")
+    saved_at = time.monotonic()
+    wait(wall, lambda d: css(d, "#ballot-count").get_attribute("data-count") == "1", timeout=2,
+         message="ballot count within 2 s")
+    assert time.monotonic() - saved_at <= 2.0
+    assert not css(wall, "#chart-box").is_displayed(), "no support chart while tallies are hidden"
+    assert not card.find_element(By.CSS_SELECTOR, ".tally").is_displayed(), "participants see no tallies"
+    screenshot(wall, "screen-voting-ballots-desktop")
