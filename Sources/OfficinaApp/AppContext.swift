@@ -27,7 +27,10 @@ public final class AppContext: Sendable {
         passwords = PasswordHasher(pool: hashing, iterations: configuration.pbkdf2Iterations)
         let hub = LiveHub(source: StoreLiveSource(store: store), maxTalliesPerSecond: configuration.maxTalliesPerSecond)
         self.hub = hub
-        metrics = Metrics(openStreams: { hub.openStreams })
+        metrics = Metrics(openStreams: { hub.openStreams }, writer: {
+            let statistics = store.writerStatistics
+            return (statistics.transactions, statistics.writes)
+        })
     }
 
     /// The base URL for links: `--public-url`, else the request's `Host`.

@@ -27,7 +27,9 @@ import Testing
             #expect(text.contains("officina_http_request_duration_seconds_bucket{le=\"+Inf\"}"))
             #expect(text.contains("officina_ballots_written_total 1"))
             #expect(text.contains("officina_live_streams 1"))
-            #expect(text.contains("officina_db_write_batch_size_count"))
+            let writes = text.split(separator: "\n").first { $0.hasPrefix("officina_db_writes_total ") }
+            #expect((writes?.split(separator: " ").last.flatMap { Int($0) } ?? 0) > 0)
+            #expect(text.contains("officina_db_write_transactions_total"))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OfficinaCore
 import Testing
 @testable import OfficinaApp
 
@@ -137,6 +138,44 @@ import Testing
                     #expect(!response.text.contains(leak), "\(response)")
                 }
             }
+        }
+    }
+
+    @Test func aBurstOfLoginsDoesNotStallVoting() async throws {
+        try await withServer(configure: { $0.pbkdf2Iterations = 50_000; $0.loginBurst = 100 }) { server in
+            let f = try await Fixture.make(server, phase: "voting")
+            // Ten logins at a real cost (50,000 iterations each, in a debug build).
+            let hash = try PasswordHash.create(password: "a long passphrase", iterations: 50_000).encoded
+            _ = try server.store.writeBlocking { try $0.facilitators.create(username: "busy", passwordHash: hash) }
+            let logins = Task {
+                try await withThrowingTaskGroup(of: Int.self) { group in
+                    for _ in 0..<10 {
+                        group.addTask { try await server.browser().post("/api/session", ["username": "busy", "password": "a long passphrase"]).status }
+                    }
+                    return try await group.reduce(into: [Int]()) { $0.append($1) }
+                }
+            }
+            try await Task.sleep(for: .milliseconds(50))
+            let start = Date()
+            let ballot = try await f.reader.put("/api/workshops/\(f.code)/ballot", ["support": [String(f.proposalID): 1]])
+            let elapsed = Date().timeIntervalSince(start)
+            #expect(ballot.status == 200)
+            #expect(elapsed < 1.0, "a ballot took \(elapsed) s during a burst of logins")
+            let statuses = try await logins.value
+            #expect(statuses.allSatisfy { $0 == 200 || $0 == 503 })
+            #expect(statuses.contains(200))
+        }
+    }
+
+    @Test func aDatabaseThatCannotWriteAnswers503WithRetryAfterAndNoDetails() async throws {
+        try await withServer { server in
+            let f = try await Fixture.make(server)
+            server.store.close()
+            let response = try await f.author.post("/api/workshops/\(f.code)/proposals", ["title": "Dopo la chiusura"])
+            #expect(response.status == 503)
+            #expect(response.errorCode == "unavailable")
+            #expect(response.header("Retry-After") != nil)
+            #expect(!response.text.contains("closed") || !response.text.contains("sqlite"))
         }
     }
 }

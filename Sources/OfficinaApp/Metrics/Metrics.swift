@@ -7,7 +7,6 @@ public final class Metrics: Sendable {
         var requests: [RequestKey: Int] = [:]
         var latency = Histogram(bounds: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5])
         var ballots = 0
-        var batchSizes = Histogram(bounds: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512])
         var events: [String: Int] = [:]
     }
 
@@ -20,9 +19,13 @@ public final class Metrics: Sendable {
     private let state = Protected(State())
     /// Reads the number of open live streams when rendering.
     let openStreams: @Sendable () -> Int
+    /// Reads the store writer's counters (transactions, writes) when rendering.
+    let writer: @Sendable () -> (transactions: Int, writes: Int)
 
-    public init(openStreams: @escaping @Sendable () -> Int = { 0 }) {
+    public init(openStreams: @escaping @Sendable () -> Int = { 0 },
+                writer: @escaping @Sendable () -> (transactions: Int, writes: Int) = { (0, 0) }) {
         self.openStreams = openStreams
+        self.writer = writer
     }
 
     public func recordRequest(method: String, route: String, status: Int, seconds: Double) {
@@ -34,10 +37,6 @@ public final class Metrics: Sendable {
 
     public func recordBallotWritten() {
         state.withLock { $0.ballots += 1 }
-    }
-
-    public func recordWriteBatch(size: Int) {
-        state.withLock { $0.batchSizes.observe(Double(size)) }
     }
 
     public func recordEvent(kind: String) {
@@ -62,9 +61,18 @@ public final class Metrics: Sendable {
         lines.append("# HELP officina_ballots_written_total Ballots stored (each PUT that changed a ballot).")
         lines.append("# TYPE officina_ballots_written_total counter")
         lines.append("officina_ballots_written_total \(snapshot.ballots)")
-        lines.append("# HELP officina_db_write_batch_size Writes committed together in one transaction.")
-        lines.append("# TYPE officina_db_write_batch_size histogram")
-        lines += snapshot.batchSizes.lines("officina_db_write_batch_size")
+        // Group commit: writes per transaction is the batch size; its mean over any window is
+        // rate(officina_db_writes_total) / rate(officina_db_write_transactions_total).
+        let writer = writer()
+        lines.append("# HELP officina_db_write_transactions_total Transactions the store's writer committed (each one batch).")
+        lines.append("# TYPE officina_db_write_transactions_total counter")
+        lines.append("officina_db_write_transactions_total \(writer.transactions)")
+        lines.append("# HELP officina_db_writes_total Writes the store's writer ran inside those transactions.")
+        lines.append("# TYPE officina_db_writes_total counter")
+        lines.append("officina_db_writes_total \(writer.writes)")
+        lines.append("# HELP officina_db_write_batch_size_mean Mean writes per transaction since start.")
+        lines.append("# TYPE officina_db_write_batch_size_mean gauge")
+        lines.append("officina_db_write_batch_size_mean \(writer.transactions == 0 ? 0 : Double(writer.writes) / Double(writer.transactions))")
         lines.append("# HELP officina_live_events_total Live events published, by kind.")
         lines.append("# TYPE officina_live_events_total counter")
         for (kind, count) in snapshot.events.sorted(by: { $0.key < $1.key }) {

@@ -13,7 +13,7 @@ extension OpenAPIDocument {
             ("/api/openapi.json", ["get": operation("This document", tag: "operations", success: [("200", json("OpenAPI 3.1.", ["type": "object"]))])]),
             ("/api/me", ["get": operation(
                 "Who the caller is", tag: "identity",
-                parameters: [query("code", S.string(length: 0...64), "A workshop code, to report the participant of that workshop.")],
+                parameters: [query("code", S.string(length: 0...6), "A workshop code, to report the participant of that workshop.")],
                 success: [("200", json("The facilitator and participant identities, each null when absent.", S.ref("Me")))])]),
             ("/api/setup", ["post": operation(
                 "Create the first facilitator with the one-time setup token", tag: "identity",
@@ -30,7 +30,7 @@ extension OpenAPIDocument {
             ]),
             ("/api/join", ["post": operation(
                 "Join a workshop as a participant", tag: "participation",
-                requestBody: body(S.object([("code", S.string(length: 1...64)), ("name", S.string(length: 1...200)), ("accessCode", S.string(length: 0...64))], required: ["code", "name"], closed: true)),
+                requestBody: body(S.object([("code", S.string(length: 1...64)), ("name", S.string(length: 1...40)), ("accessCode", S.string(length: 0...64))], required: ["code", "name"], closed: true)),
                 success: [("201", json("Joined; sets the participant cookie.", S.object([("participant", S.object([("id", S.integer), ("name", S.string)])), ("workshop", S.ref("Workshop"))])))],
                 errors: ["403", "404", "409", "422", "429"], unsafe: true)]),
         ]

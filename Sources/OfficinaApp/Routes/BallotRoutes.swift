@@ -29,12 +29,11 @@ struct BallotRoutes {
         let settings = try await context.store.write { db -> WorkshopSettings in
             guard let current = try db.workshops.find(id: workshop.id) else { throw APIError.notFound("Workshop") }
             try PhaseRules.check(.castBallot, phase: current.phase, deadline: current.deadline)
-            let visible = try db.proposals.list(workshopID: workshop.id, includeHidden: false).map(\.proposal).filter { $0.status == .visible }
+            let authors = try db.proposals.visibleAuthors(workshopID: workshop.id)
             try BallotRules.validate(
-                ballot, settings: current.settings, visibleProposalIDs: Set(visible.map(\.id)),
+                ballot, settings: current.settings, visibleProposalIDs: Set(authors.keys),
                 goalKeys: Set(try db.workshops.goals(workshopID: workshop.id).map(\.key)),
-                authorOf: Dictionary(visible.map { ($0.id, $0.authorID) }, uniquingKeysWith: { first, _ in first }),
-                participantID: participant.id)
+                authorOf: authors, participantID: participant.id)
             try db.ballots.replace(ballot, workshopID: workshop.id)
             return current.settings
         }

@@ -62,8 +62,18 @@ struct IdentityRoutes {
             context.loginLimiter.take(key)
             throw APIError(.unauthorized, code: "credentials", "Wrong username or password.")
         }
+        try await upgradeHashIfWeak(account, password: password)
         let cookie = try await context.startSession(facilitatorID: account.id)
         return HTTPResponse.json(["facilitator": ["username": .string(account.username)]]).settingCookie(cookie)
+    }
+
+    /// After a successful login, replaces a hash made with fewer iterations than configured now,
+    /// so raising `--pbkdf2-iterations` needs no migration.
+    func upgradeHashIfWeak(_ account: FacilitatorAccount, password: String) async throws {
+        guard let stored = try? PasswordHash(parsing: account.passwordHash),
+              stored.needsRehash(iterations: context.configuration.pbkdf2Iterations) else { return }
+        let stronger = try await context.passwords.hash(password)
+        _ = try await context.store.write { try $0.facilitators.setPasswordHash(stronger, facilitatorID: account.id) }
     }
 
     func logout(_ request: HTTPRequest) async throws -> HTTPResponse {

@@ -25,7 +25,13 @@ struct PageRoutes {
 
     /// Anything no route matched outside `/api/`: a static file, or 404.
     var notFound: HTTPHandler {
-        if let files { return files.handler }
+        if let files {
+            let handler = files.handler
+            return { request in
+                RouteLabel.current?.pattern = "static"
+                return try await handler(request)
+            }
+        }
         return { _ in HTTPResponse(status: .notFound, contentType: "text/plain; charset=utf-8", text: "Not Found\n") }
     }
 }

@@ -8,7 +8,7 @@ import Glibc
 final class RawSocket {
     let fd: Int32
 
-    init(port: Int, timeout: Double = 10) throws {
+    init(port: Int, timeout: Double = 60) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestFailure("socket: errno \(errno)") }
         var time = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - floor(timeout)) * 1e6))

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import OfficinaStore
+@testable import OfficinaApp
+
+/// The commands as they run: in-process for the data commands, and the real executable for exit
+/// statuses, the one-line errors, the first-run setup link and a graceful stop.
+@Suite struct CommandRunnerTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let executable = repository.appendingPathComponent(".build/debug/officina").path
+    static var hasExecutable: Bool { FileManager.default.isExecutableFile(atPath: executable) }
+
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("officina-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func seedLoadsAProgrammeAndRefusesAMalformedOneNamingTheField() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("o.db").path
+        try CommandRunner.seed(database: database, file: Self.repository.appendingPathComponent("seeds/programme.json").path)
+        var broken = try String(contentsOf: Self.repository.appendingPathComponent("seeds/programme.json"), encoding: .utf8)
+        broken = broken.replacingOccurrences(of: "\"title\"", with: "\"titel\"")
+        let bad = folder.appendingPathComponent("bad.json")
+        try broken.write(to: bad, atomically: true, encoding: .utf8)
+        #expect(throws: CommandLineError.self) { try CommandRunner.seed(database: database, file: bad.path) }
+        do { try CommandRunner.seed(database: database, file: bad.path) } catch { #expect("\(error)".contains("title") || "\(error)".contains("titel")) }
+        let store = try Store(path: database)
+        defer { store.close() }
+        #expect(try store.read { try $0.programmes.list().count } == 1)
+    }
+
+    @Test func backupAndExportWriteFiles() async throws {
+        try await withServer { server in
+            let f = try await Fixture.make(server, phase: "closed")
+            let folder = try temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let database = server.application.context.configuration.databasePath
+            let copy = folder.appendingPathComponent("copy.db").path
+            try CommandRunner.backup(database: database, file: copy)
+            let restored = try Store(path: copy)
+            #expect(try restored.read { try $0.workshops.counts(workshopID: 1).proposals } == 1)
+            restored.close()
+            let csv = folder.appendingPathComponent("r.csv").path
+            try CommandRunner.export(database: database, code: f.code, format: "csv", output: csv)
+            let text = try String(contentsOfFile: csv, encoding: .utf8)
+            #expect(text.hasPrefix("posizione,id,proposta"))
+            #expect(text.contains("Biblioteca degli attrezzi"))
+            #expect(throws: CommandLineError.self) { try CommandRunner.export(database: database, code: "QQQQQQ", format: "csv", output: nil) }
+        }
+    }
+
+    @Test func serveOnAPortInUseFailsWithOneClearLine() async throws {
+        try await withServer { server in
+            var configuration = server.application.context.configuration
+            configuration.port = server.port
+            configuration.databasePath = server.directory.appendingPathComponent("other.db").path
+            #expect(throws: CommandLineError.self) { try CommandRunner.serve(configuration) }
+            do { try CommandRunner.serve(configuration) } catch { #expect("\(error)".contains("already in use")) }
+        }
+    }
+
+    /// Runs the executable; returns status, stdout, stderr.
+    func run(_ arguments: [String], stdin: String? = nil) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe(), input = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        let seen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return (process.terminationStatus, seen, String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+
+    @Test(.enabled(if: hasExecutable)) func aBadFlagPrintsOneLineAndExitsNonZero() throws {
+        let (status, _, errors) = try run(["serve", "--prot", "80"])
+        #expect(status != 0)
+        #expect(errors.trimmingCharacters(in: .newlines).split(separator: "\n").count == 1)
+        #expect(errors.contains("--prot"))
+        let (helpStatus, help, _) = try run(["serve", "--help"])
+        #expect(helpStatus == 0 && help.contains("--pbkdf2-iterations"))
+    }
+}
