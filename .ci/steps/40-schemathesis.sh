@@ -10,8 +10,13 @@ if ! command -v schemathesis >/dev/null 2>&1; then
 fi
 command -v curl >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
 
-swift build -c release --product officina 2>&1 | tail -1
-officina="$(swift build -c release --show-bin-path)/officina"
+# OFFICINA_BIN lets a developer point at an existing build; CI builds the release binary.
+if [ -n "${OFFICINA_BIN:-}" ]; then
+    officina="$OFFICINA_BIN"
+else
+    swift build -c release --product officina 2>&1 | tail -1
+    officina="$(swift build -c release --show-bin-path)/officina"
+fi
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 base="http://127.0.0.1:$port"

@@ -32,8 +32,11 @@ public enum OpenAPIDocument {
         ["description": .string(description), "content": ["application/json": ["schema": schema]]]
     }
 
+    /// A response in one of several media types: JSON ones are objects, the others text.
     static func content(_ description: String, _ types: [String]) -> JSONValue {
-        ["description": .string(description), "content": .object(types.map { ($0, ["schema": ["type": "string"]]) })]
+        ["description": .string(description), "content": .object(types.map { type in
+            (type, ["schema": type.hasSuffix("json") ? ["type": "object"] : ["type": "string"]])
+        })]
     }
 
     static func error(_ description: String) -> JSONValue { json(description, S.ref("Error")) }
