@@ -6,9 +6,37 @@ enum EventStreamFormat {
         bytes.reserveCapacity(data.utf8.count + 32)
         if let event { appendField("event", singleLine(event), to: &bytes) }
         if let id { appendField("id", singleLine(id), to: &bytes) }
-        for line in lines(data) { appendField("data", line, to: &bytes) }
+        appendDataLines(data, to: &bytes)
         bytes.append(0x0A)
         return bytes
+    }
+
+    /// `data: <line>` for each line of `text`, where CRLF, CR and LF each end a line, as ``lines(_:)``
+    /// splits them; done on UTF-8 bytes because a hub formats the same tally (10 KB and more) once
+    /// per open stream, and walking it by grapheme was 90% of the server's CPU with 3,000 streams.
+    private static func appendDataLines(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var start = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                guard byte == 0x0A || byte == 0x0D else {
+                    index += 1
+                    continue
+                }
+                appendDataField(UnsafeBufferPointer(rebasing: utf8[start..<index]), to: &bytes)
+                index += byte == 0x0D && index + 1 < utf8.count && utf8[index + 1] == 0x0A ? 2 : 1
+                start = index
+            }
+            appendDataField(UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]), to: &bytes)
+        }
+    }
+
+    private static func appendDataField(_ line: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: [0x64, 0x61, 0x74, 0x61, 0x3A, 0x20])   // "data: "
+        bytes.append(contentsOf: line)
+        bytes.append(0x0A)
     }
 
     /// A comment line, which clients ignore: used for heartbeats.
