@@ -105,4 +105,24 @@ import Testing
             #expect(overview.json["rollup"] != nil)
         }
     }
+
+    @Test func theProgrammesGoalWeightsAreTheRankingsDefault() async throws {
+        try await withServer { server in
+            let f = try await Self.closedWorkshop(server)
+            let before = try await f.anonymous.get("/api/workshops/\(f.code)/ranking")
+            #expect(before.json["weights"] == ["space": 1, "partnerships": 1, "community": 1])
+            let programme = try await f.facilitator.get("/api/programmes/1")
+            var goals = programme.json["goals"]?.arrayValue ?? []
+            goals = goals.map { goal in
+                .object([("key", goal["key"] ?? .null), ("label", goal["label"] ?? .null), ("weight", goal["key"] == "space" ? 3 : 1)])
+            }
+            let patched = try await f.facilitator.patch("/api/programmes/1", ["goals": .array(goals)])
+            #expect(patched.status == 200)
+            let after = try await f.anonymous.get("/api/workshops/\(f.code)/ranking")
+            #expect(after.json["weights"]?["space"] == 3)
+            let overridden = try await f.anonymous.get("/api/workshops/\(f.code)/ranking?weights=space:1")
+            #expect(overridden.json["weights"]?["space"] == 1)
+            #expect(overridden.json["weights"]?["community"] == 1)
+        }
+    }
 }
