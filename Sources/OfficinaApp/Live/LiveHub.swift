@@ -19,24 +19,12 @@ public final class LiveHub: Sendable {
     let tallyInterval: Double
     let replayLimit: Int
     private let state = Protected(State())
-    private let heartbeat: Protected<any DispatchSourceTimer>
 
-    public init(source: any LiveSource, maxTalliesPerSecond: Double = 4, replayLimit: Int = 500, heartbeatSeconds: Double = 15) {
+    /// Heartbeats (`: ping` every 15 s) are the server's (`ServerConfiguration.sseHeartbeat`).
+    public init(source: any LiveSource, maxTalliesPerSecond: Double = 4, replayLimit: Int = 500) {
         self.source = source
         tallyInterval = 1 / maxTalliesPerSecond
         self.replayLimit = replayLimit
-        let timer = DispatchSource.makeTimerSource(queue: .global())
-        timer.schedule(deadline: .now() + heartbeatSeconds, repeating: heartbeatSeconds)
-        timer.setEventHandler { [state] in
-            let streams = state.withLock { $0.channels.values.flatMap { $0.subscribers.values.map(\.stream) } }
-            for stream in streams { stream.comment("ping") }
-        }
-        timer.resume()
-        heartbeat = Protected(timer)
-    }
-
-    deinit {
-        heartbeat.withLock { $0.cancel() }
     }
 
     /// The number of open streams, for `/metrics`.
