@@ -31,13 +31,17 @@ public struct AppConfiguration: Sendable {
     public var loginBurst = 5
     public var loginRefillPerSecond = 1.0 / 12
     /// Joins one address may make in a burst, and the refill rate. A room on one Wi-Fi shares an
-    /// address, so this is generous. Default 60, then 2 a second.
-    public var joinBurst = 60
-    public var joinRefillPerSecond = 2.0
+    /// address, so this is generous: a room of 300 behind one router joins within a minute.
+    /// Default 200, then 5 a second.
+    public var joinBurst = 200
+    public var joinRefillPerSecond = 5.0
     /// Most `tally` events per second per workshop. Default 4.
     public var maxTalliesPerSecond = 4.0
     /// Threads hashing passwords, apart from the I/O and cooperative threads. Default 2.
     public var hashingThreads = 2
+    /// Seconds a client has to send a whole request head before it gets 408 and is closed
+    /// (slow-header defence). Default 10.
+    public var headerTimeout: TimeInterval = 10
     /// Print one access-log line per request on stdout. Default on.
     public var accessLog = true
 

@@ -8,18 +8,19 @@ import Testing
         #expect(defaults.pbkdf2Iterations == 600_000 && !defaults.secureCookies)
         let command = try Command.parse([
             "serve", "--host", "0.0.0.0", "--port=9000", "--db", "/tmp/x.db", "--web", "/srv/web", "--secure-cookies",
-            "--pbkdf2-iterations", "1000", "--public-url", "https://officina.example.org/",
+            "--pbkdf2-iterations", "1000", "--public-url", "https://officina.example.org/", "--header-timeout", "2.5",
         ])
         guard case let .serve(configuration) = command else { Issue.record("not serve"); return }
         #expect(configuration.host == "0.0.0.0" && configuration.port == 9000 && configuration.databasePath == "/tmp/x.db")
         #expect(configuration.secureCookies && configuration.pbkdf2Iterations == 1000)
         #expect(configuration.publicURL == "https://officina.example.org")
+        #expect(configuration.headerTimeout == 2.5 && defaults.headerTimeout == 10)
         #expect(configuration.resolvedSeedsPath == "/srv/seeds")
     }
 
     @Test(arguments: [
         ["serve", "--bogus"], ["serve", "--port", "99999"], ["serve", "--port", "http"], ["serve", "--port"],
-        ["serve", "--public-url", "ftp://x"], ["user", "add", "giulia"], ["user", "remove", "x", "--password-stdin"],
+        ["serve", "--public-url", "ftp://x"], ["serve", "--header-timeout", "0"], ["serve", "--header-timeout", "nan"], ["user", "add", "giulia"], ["user", "remove", "x", "--password-stdin"],
         ["export", "ACD347", "--format", "pdf"], ["backup"], ["frobnicate"], ["seed", "a.json", "b.json"],
     ])
     func aBadCommandLineIsOneClearError(_ arguments: [String]) {

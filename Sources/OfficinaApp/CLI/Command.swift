@@ -44,7 +44,7 @@ public enum Command: Sendable {
     }
 
     static func parseServe(_ arguments: ArraySlice<String>) throws -> Command {
-        let flags = try FlagParser(command: "serve", valued: ["host", "port", "db", "web", "seeds", "pbkdf2-iterations", "public-url"],
+        let flags = try FlagParser(command: "serve", valued: ["host", "port", "db", "web", "seeds", "pbkdf2-iterations", "public-url", "header-timeout"],
                                    switches: ["secure-cookies", "quiet"]).parse(arguments)
         if flags.help { return .help(CommandHelp.serve) }
         guard flags.positional.isEmpty else {
@@ -67,6 +67,12 @@ public enum Command: Sendable {
                 throw CommandLineError("officina serve: --public-url must be an http:// or https:// URL, not \(url)")
             }
             configuration.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        if let seconds = flags.values["header-timeout"] {
+            guard let value = Double(seconds), value.isFinite, (0.1...600).contains(value) else {
+                throw CommandLineError("officina serve: --header-timeout must be a number of seconds from 0.1 to 600, not \(seconds)")
+            }
+            configuration.headerTimeout = value
         }
         configuration.secureCookies = flags.switches.contains("secure-cookies")
         configuration.accessLog = !flags.switches.contains("quiet")

@@ -27,6 +27,7 @@ public enum CommandHelp {
                                      (default: the request's Host)
           --secure-cookies           Secure cookies with the __Host- prefix (serve behind TLS)
           --pbkdf2-iterations N      password hashing cost for new passwords (default 600000)
+          --header-timeout SECONDS   time allowed to send a request head (default 10)
           --quiet                    no access log on stdout
 
         On first start with no facilitator account, a one-time setup link is printed.

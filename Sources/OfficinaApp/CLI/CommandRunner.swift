@@ -70,6 +70,7 @@ public enum CommandRunner {
         var server = ServerConfiguration()
         server.host = configuration.host
         server.port = configuration.port
+        server.headerTimeout = configuration.headerTimeout
         server.accessLog = configuration.accessLog ? .standardOutput : .disabled
         let http = HTTPServer(configuration: server, responder: application.router)
         do {

@@ -1,8 +1,9 @@
 /// Escapes text for HTML element content and quoted attribute values (HTML Living Standard §13.1.2.6
 /// and §13.5 "Serializing HTML fragments"): `&`, `<`, `>`, `"` and `'`, so user text can never open a
 /// tag, close an attribute or start an entity. SVG embedded in HTML follows the same rules.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
+public enum HTMLText {
+    /// `text` with `& < > " '` replaced by references and NUL by U+FFFD.
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {

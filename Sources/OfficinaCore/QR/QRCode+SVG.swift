@@ -21,27 +21,12 @@ extension QRCode {
                 x += run
             }
         }
-        let accessible = label.map { #" role="img" aria-label="\#(Self.escapeXML($0))""# } ?? ""
-        let title = label.map { "<title>\(Self.escapeXML($0))</title>" } ?? ""
+        let accessible = label.map { #" role="img" aria-label="\#(HTMLText.escape($0))""# } ?? ""
+        let title = label.map { "<title>\(HTMLText.escape($0))</title>" } ?? ""
         return #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(pixels)" height="\#(pixels)" viewBox="0 0 \#(side) \#(side)" shape-rendering="crispEdges"\#(accessible)>"#
             + title
             + ##"<rect width="\##(side)" height="\##(side)" fill="#fff"/>"##
             + ##"<path fill="#000" d="\##(path)"/>"##
             + "</svg>\n"
-    }
-
-    private static func escapeXML(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

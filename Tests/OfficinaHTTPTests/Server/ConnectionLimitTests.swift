@@ -35,7 +35,7 @@ struct ConnectionLimitTests {
             defer { server.stop() }
             let streams = try (0..<2).map { _ in try server.connect() }
             for client in streams { try client.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n") }
-            #expect(hub.waitForStreams(2))
+            try #require(hub.waitForStreams(2))
             let refused = try server.connect()
             #expect(try refused.receiveAll().hasPrefix("HTTP/1.1 503 "))
         }

@@ -49,7 +49,7 @@ struct EventLoopHazardTests {
             try stalled.send("GET /big HTTP/1.1\r\nHost: x\r\n\r\n")
             let streamer = try server.connect()
             try streamer.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(hub.waitForStreams(1))
+            try #require(hub.waitForStreams(1))
             usleep(300_000)
             let before = server.server.eventLoops.map { $0.cpuTime.withLock { $0 } }.reduce(0, +)
             usleep(1_000_000)

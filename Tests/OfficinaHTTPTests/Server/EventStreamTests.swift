@@ -12,7 +12,7 @@ struct EventStreamTests {
             defer { server.stop() }
             let client = try server.connect()
             try client.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(hub.waitForStreams(1))
+            try #require(hub.waitForStreams(1))
             hub.all.first?.send(event: "tally", data: "line one\nline two", id: "7")
             let text = try client.receive(until: "line two\n\n")
             #expect(text.hasPrefix("HTTP/1.1 200 OK\r\n"))
@@ -31,7 +31,7 @@ struct EventStreamTests {
             defer { server.stop() }
             let clients = try (0..<300).map { _ in try server.connect() }
             for client in clients { try client.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n") }
-            #expect(hub.waitForStreams(300))
+            try #require(hub.waitForStreams(300))
             hub.broadcast(event: nil, data: "hello everyone")
             for client in clients {
                 #expect(try client.receive(until: "data: hello everyone\n\n").contains("hello everyone"))
@@ -48,10 +48,10 @@ struct EventStreamTests {
             defer { server.stop() }
             let stalled = try TestClient(port: server.port, receiveBuffer: 4096)
             try stalled.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(hub.waitForStreams(1))
+            try #require(hub.waitForStreams(1))
             let reader = try server.connect()
             try reader.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(hub.waitForStreams(2))
+            try #require(hub.waitForStreams(2))
             // The reader drains its socket on its own thread, as a live browser tab would, and the
             // sender never lets it fall more than 24 KiB behind, so only the stalled client can
             // pass the 64 KiB bound, however slowly this machine runs the reader.
@@ -100,7 +100,7 @@ struct EventStreamTests {
             defer { server.stop() }
             let client = try server.connect()
             try client.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(hub.waitForStreams(1))
+            try #require(hub.waitForStreams(1))
             _ = try client.receive(until: ":\n\n")
             Thread.sleep(forTimeInterval: 0.6)
             hub.broadcast(event: nil, data: "still open")
@@ -116,14 +116,14 @@ struct EventStreamTests {
             defer { server.stop() }
             let first = try server.connect()
             try first.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(hub.waitForStreams(1))
+            try #require(hub.waitForStreams(1))
             hub.all[0].send(event: nil, data: "bye", id: nil)
             hub.all[0].close()
             #expect(try first.receiveAll().hasSuffix("data: bye\n\n"))
 
             let second = try TestClient(port: server.port)
             try second.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(hub.waitForStreams(2))
+            try #require(hub.waitForStreams(2))
             _ = second
             shutdown(second.fd, Int32(SHUT_RDWR))
             for _ in 0..<200 where hub.closed < 2 { usleep(10_000) }
@@ -140,7 +140,7 @@ struct EventStreamTests {
             defer { server.stop() }
             let client = try server.connect()
             try client.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(hub.waitForStreams(1))
+            try #require(hub.waitForStreams(1))
             let stream = hub.all[0]
             DispatchQueue.concurrentPerform(iterations: 8) { worker in
                 for index in 0..<50 { stream.send(event: nil, data: "w\(worker)-\(index)", id: nil) }

@@ -20,7 +20,7 @@ struct ShutdownTests {
             _ = try idle.receiveResponse()
             let streaming = try server.connect()
             try streaming.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(hub.waitForStreams(1))
+            try #require(hub.waitForStreams(1))
             let slow = try server.connect()
             try slow.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
             usleep(50_000)

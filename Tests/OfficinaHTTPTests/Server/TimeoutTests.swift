@@ -51,13 +51,15 @@ struct TimeoutTests {
     @Test("A kept-alive connection that keeps sending requests is not timed out")
     func activeConnectionStays() async throws {
         try await onThread {
-            let server = try TestServer(configure: { $0.idleTimeout = 1; $0.headerTimeout = 1 }, responder: EchoResponder())
+            // Activity must reset the idle timer: 8 requests 0.5 s apart outlive a 3 s idle timeout
+            // (generous margins, so a loaded machine or ThreadSanitizer does not turn a gap into idleness).
+            let server = try TestServer(configure: { $0.idleTimeout = 3; $0.headerTimeout = 3 }, responder: EchoResponder())
             defer { server.stop() }
             let client = try server.connect()
-            for _ in 0..<5 {
+            for _ in 0..<8 {
                 try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
                 #expect(try client.receiveResponse().status == 200)
-                Thread.sleep(forTimeInterval: 0.4)
+                Thread.sleep(forTimeInterval: 0.5)
             }
         }
     }
