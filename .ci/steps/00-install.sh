@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# ci-timeout: 600
 # System packages the build and tests need.
 set -euo pipefail
 need=()

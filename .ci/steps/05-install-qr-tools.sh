@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# ci-timeout: 600
 # The QR decode tests (Tests/OfficinaCoreTests/QRDecodeTests.swift) render our SVG with librsvg's
 # rsvg-convert and read it back with ZBar's zbarimg; they fail, never skip, when these are missing.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# ci-timeout: 1500
 # Release build with zero warnings.
 set -euo pipefail
 log=$(mktemp)

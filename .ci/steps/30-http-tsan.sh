@@ -1,13 +1,36 @@
 #!/usr/bin/env bash
-# The HTTP tests again under ThreadSanitizer (separate scratch path, so the normal build is kept),
-# the descriptor-exhaustion test alone in its own process, and a 30-second fuzz smoke of the
-# request decoder (libFuzzer + AddressSanitizer).
+# ci-timeout: 2100
+# The HTTP and App tests again under ThreadSanitizer (separate scratch path, so the normal build is
+# kept): the event loop, the live hub and the routes are the concurrent code. Then the
+# descriptor-exhaustion test alone in its own process, and a 30-second fuzz smoke of the request
+# decoder (libFuzzer + AddressSanitizer).
+#
+# The build must succeed before any `--skip-build` run: a failed build stops the step here, so no
+# test ever runs a stale binary left in .build-tsan by an earlier run.
 set -euo pipefail
 export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
-swift build --build-tests --sanitize=thread --scratch-path .build-tsan 2>&1 | grep -E "error|warning:" || true
-swift test --skip-build --sanitize=thread --scratch-path .build-tsan --filter OfficinaHTTPTests 2>&1 | tail -25
-test "${PIPESTATUS[0]}" -eq 0
-OFFICINA_EMFILE_TEST=1 swift test --skip-build --sanitize=thread --scratch-path .build-tsan \
-    --filter DescriptorExhaustionTests 2>&1 | tail -5
-test "${PIPESTATUS[0]}" -eq 0
-bash Fuzz/run.sh 30 2>&1 | grep -E "^stat::|ERROR|Done|crash" || { echo "fuzz smoke failed"; exit 1; }
+log=$(mktemp)
+if ! swift build --build-tests --sanitize=thread --scratch-path .build-tsan >"$log" 2>&1; then
+    grep -E "error:" "$log" | head -40 || tail -40 "$log"
+    echo "FAIL: the ThreadSanitizer build failed"
+    exit 1
+fi
+grep "warning:" "$log" | sort -u | head -20 || true
+
+tsan_test() {
+    local filter=$1 lines=$2; shift 2
+    echo "--- ThreadSanitizer: $filter"
+    swift test --skip-build --sanitize=thread --scratch-path .build-tsan --filter "$filter" "$@" 2>&1 | tail -"$lines"
+    test "${PIPESTATUS[0]}" -eq 0
+}
+tsan_test OfficinaHTTPTests 25
+tsan_test OfficinaAppTests 25
+OFFICINA_EMFILE_TEST=1 tsan_test DescriptorExhaustionTests 5
+
+fuzz_log=$(mktemp)
+if ! bash Fuzz/run.sh 30 >"$fuzz_log" 2>&1; then
+    grep -E "ERROR|crash|error:|Fatal" "$fuzz_log" | head -20
+    echo "FAIL: fuzz smoke"
+    exit 1
+fi
+grep -E "^stat::|Done" "$fuzz_log"

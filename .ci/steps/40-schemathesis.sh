@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# ci-timeout: 600
 # The API against its own OpenAPI document: starts the release server on a free port with a fresh
 # database, signs in a facilitator, and runs schemathesis (PyPI), failing on any 5xx or any response
 # whose status, content type, headers or body do not match /api/openapi.json. Bounded to a few minutes.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# ci-timeout: 900
 # Browser tests of web/ (Tests/browser): a real `officina serve` on a fresh database, driven by
 # Debian's chromium and chromium-driver through selenium. Screenshots land in ./screenshots/.
 set -euo pipefail
@@ -18,13 +19,22 @@ for module in selenium pytest; do
     fi
 done
 
-swift build -c release --product officina 2>&1 | tail -1
+log=$(mktemp)
+if ! swift build -c release --product officina >"$log" 2>&1; then
+    grep -E "error:" "$log" | head -40 || tail -40 "$log"
+    echo "FAIL: the release build failed"
+    exit 1
+fi
 export OFFICINA_BIN="$(swift build -c release --show-bin-path)/officina"
 
+# Latencies the tests measured (liveness-bounded there, reported here as figures).
+figures="${SCREENSHOTS:-screenshots}/figures.txt"
+rm -f "$figures"
 set +e
 python3 -m pytest -q -p no:cacheprovider Tests/browser
 status=$?
 set -e
+[ -f "$figures" ] && { echo "figures:"; cat "$figures"; }
 if [ "$status" -eq 5 ]; then
     echo "browser tests: pytest collected no tests"; exit 1
 fi

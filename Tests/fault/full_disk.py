@@ -3,14 +3,17 @@
 Ballots must then fail with 503 (never 500, never a hang), reads must keep working, the file must
 stay intact (integrity_check), and once the filler is deleted ballots must succeed again.
 
-Needs root (mount -t tmpfs); prints SKIP and exits 0 otherwise.
+Needs root (mount -t tmpfs). Without root, or when the tmpfs cannot be mounted, it prints SKIP and
+exits 0 on a developer's machine, but FAILs under `--require` or when the CI environment variable is
+set: CI runs as root, so a skip there means the test silently stopped testing anything.
 
-usage: full_disk.py [--size-mib 16]
+usage: full_disk.py [--size-mib 16] [--require]
 """
 import argparse
 import os
 import random
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -41,16 +44,25 @@ def fill(path):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--size-mib", type=int, default=16)
+    parser.add_argument("--require", action="store_true", help="a skip is a failure (set in CI)")
     args = parser.parse_args()
+    required = args.require or bool(os.environ.get("CI"))
+
+    def skip(reason):
+        if required:
+            f.finish("full_disk", False, f"could not run: {reason} (a skip is a failure under --require or CI)")
+        f.log(f"SKIP full_disk: {reason}")
+        sys.exit(0)
+
     if os.geteuid() != 0:
-        f.log("SKIP full_disk: needs root to mount a tmpfs")
-        return
+        skip("needs root to mount a tmpfs")
     mount = tempfile.mkdtemp(prefix="officina-fulldisk-")
     try:
-        subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={args.size_mib}m", "tmpfs", mount], check=True, timeout=10)
-    except (subprocess.CalledProcessError, OSError) as error:
-        f.log(f"SKIP full_disk: cannot mount a tmpfs ({error})")
-        return
+        subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={args.size_mib}m", "tmpfs", mount], check=True, timeout=10,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except (subprocess.CalledProcessError, OSError, subprocess.TimeoutExpired) as error:
+        os.rmdir(mount)
+        skip(f"cannot mount a tmpfs ({error})")
     server = f.Server(mount + "/officina.db", log_path=tempfile.mktemp(prefix="officina-fulldisk-log-"))
     filler = mount + "/filler"
     try:
