@@ -21,4 +21,5 @@ extension Connection {
     public var ballots: BallotRepository { BallotRepository(db: self) }
     public var events: EventRepository { EventRepository(db: self) }
     public var quotas: QuotaRepository { QuotaRepository(db: self) }
+    public var loginDevices: LoginDeviceRepository { LoginDeviceRepository(db: self) }
 }
