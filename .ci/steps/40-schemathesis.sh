@@ -41,7 +41,7 @@ curl -fsS "$base/healthz" >/dev/null
 echo 'schemathesis passphrase' | "$officina" user add ci --password-stdin --db "$work/officina.db" --pbkdf2-iterations 1000
 cookie=$(curl -fsS -i -H "Origin: $base" -H 'Content-Type: application/json' \
     -d '{"username":"ci","password":"schemathesis passphrase"}' "$base/api/session" \
-    | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p')
+    | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(officina_session=[^;]*\).*/\1/p')
 [ -n "$cookie" ] || { echo "could not sign in"; exit 1; }
 
 # The event stream never ends, and logging out would end the run's session: both are left out.

@@ -24,10 +24,11 @@ public struct AppConfiguration: Sendable {
     public var sessionLifetime: TimeInterval = 12 * 3600
     /// How long a participant cookie lasts. Default 30 days.
     public var participantLifetime: TimeInterval = 30 * 86_400
-    /// How long the first-run setup link works. Default 24 hours.
-    public var setupLifetime: TimeInterval = 24 * 3600
-    /// Failed logins one address may make in a burst, and how fast the allowance refills.
-    /// Default 5, then one every 12 seconds.
+    /// How long the first-run setup link works. Default 1 hour; each start replaces the link.
+    public var setupLifetime: TimeInterval = 3600
+    /// Failed logins one address may make in a burst for one username (or one browser for its own
+    /// account), and how fast the allowance refills. Default 5, then one every 12 seconds. See
+    /// `LoginThrottle` for the wider per-address and per-account allowances derived from these.
     public var loginBurst = 5
     public var loginRefillPerSecond = 1.0 / 12
     /// Joins one address may make in a burst, and the refill rate. A room on one Wi-Fi shares an
@@ -42,6 +43,12 @@ public struct AppConfiguration: Sendable {
     /// Seconds a client has to send a whole request head before it gets 408 and is closed
     /// (slow-header defence). Default 10.
     public var headerTimeout: TimeInterval = 10
+    /// Proxies whose forwarding header is believed (`--trusted-proxy`). Default none: the TCP peer is the client.
+    public var trustedProxies: [IPNetwork] = []
+    /// The header trusted proxies write the client's address in. Default `X-Forwarded-For`.
+    public var forwardedHeader = ForwardedHeader.xForwardedFor
+    /// How long a device cookie marks a browser a facilitator signed in from. Default 90 days.
+    public var deviceLifetime: TimeInterval = 90 * 86_400
     /// Print one access-log line per request on stdout. Default on.
     public var accessLog = true
 

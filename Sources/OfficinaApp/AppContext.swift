@@ -10,18 +10,23 @@ public final class AppContext: Sendable {
     public let store: Store
     public let metrics: Metrics
     public let cookies: CookiePolicy
-    public let loginLimiter: RateLimiter
+    public let loginThrottle: LoginThrottle
     public let joinLimiter: RateLimiter
     public let hashing: WorkerPool
     public let hub: LiveHub
     let passwords: PasswordHasher
     let rankings = RankingCache()
+    /// Who a request comes from, behind trusted proxies too.
+    public let clientAddresses: ClientAddressResolver
+    /// The port the server listens on once started (the configured one may be 0).
+    private let listeningPort = Protected<Int?>(nil)
 
     public init(configuration: AppConfiguration, store: Store) {
         self.configuration = configuration
         self.store = store
         cookies = CookiePolicy(secure: configuration.secureCookies)
-        loginLimiter = RateLimiter(burst: configuration.loginBurst, perSecond: configuration.loginRefillPerSecond)
+        loginThrottle = LoginThrottle(burst: configuration.loginBurst, perSecond: configuration.loginRefillPerSecond)
+        clientAddresses = ClientAddressResolver(trustedProxies: configuration.trustedProxies, header: configuration.forwardedHeader)
         joinLimiter = RateLimiter(burst: configuration.joinBurst, perSecond: configuration.joinRefillPerSecond)
         hashing = WorkerPool(threads: configuration.hashingThreads, maxPending: 64, name: "officina-pbkdf2")
         passwords = PasswordHasher(pool: hashing, iterations: configuration.pbkdf2Iterations)
@@ -36,9 +41,18 @@ public final class AppContext: Sendable {
     /// The base URL for links: `--public-url`, else the request's `Host`.
     public func baseURL(for request: HTTPRequest) -> String {
         if let publicURL = configuration.publicURL { return publicURL }
-        let host = request.headers["Host"].flatMap { Self.isPlausibleHost($0) ? $0 : nil } ?? "\(configuration.host):\(configuration.port)"
+        let fallback = "\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(boundPort)"
+        let host = request.headers["Host"].flatMap { Self.isPlausibleHost($0) ? $0 : nil } ?? fallback
         return (configuration.secureCookies ? "https://" : "http://") + host
     }
+
+    /// Records the port the server is listening on, for links built without a usable `Host`.
+    public func serverStarted(port: Int) {
+        listeningPort.withLock { $0 = port }
+    }
+
+    /// The port links use: the bound one once the server listens, else the configured one.
+    var boundPort: Int { listeningPort.withLock { $0 } ?? configuration.port }
 
     /// The join URL of a workshop.
     public func joinURL(code: String, request: HTTPRequest) -> String {

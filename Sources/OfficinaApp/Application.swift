@@ -45,7 +45,9 @@ public final class Application: Sendable {
         router.notFound = pages.notFound
         router.use(RequestMetrics(metrics: context.metrics))
         router.use(SecurityHeaders())
-        router.use(OriginCheck(trustedAuthorities: context.configuration.publicURL.flatMap(OriginCheck.authority(of:)).map { [$0] } ?? []))
+        if let hosts = HostCheck(publicURL: context.configuration.publicURL) { router.use(hosts) }
+        router.use(OriginCheck(publicURL: context.configuration.publicURL, secure: context.configuration.secureCookies,
+                               addresses: context.clientAddresses))
         return (router, routes.patterns.map { ($0.method.rawValue, $0.pattern) })
     }
 

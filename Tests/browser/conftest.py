@@ -79,7 +79,8 @@ class Server:
     def draft_workshop(self, taken=set()):
         """A seeded workshop no other test has used yet (each test gets its own); once the seeded
         ones are used up, a new one made through the API."""
-        programmes = Api(self.url).get("/api/programmes")["programmes"]
+        # Join codes and drafts are listed to facilitators only.
+        programmes = self.facilitator_api().get("/api/programmes")["programmes"]
         assert programmes and programmes[0]["workshops"], "the seeded programme is missing"
         for programme in programmes:
             for workshop in programme["workshops"]:

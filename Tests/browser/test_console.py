@@ -61,6 +61,9 @@ def test_a_facilitator_creates_a_workshop_that_needs_access_codes_and_a_ticket_l
         assert status == 200, link.get_attribute("href")
 
     # A participant is asked for the code and gets in with one; the same code cannot be used twice.
+    # (A draft cannot be joined: the workshop opens first.)
+    status, _ = api.call("POST", f"/api/workshops/{code}/phase", {"phase": "collecting"})
+    assert status == 200
     first = browsers.new("ticket-1", PHONE)
     first.get(f"{server.url}/?code={code}")
     visible(first, "#access-field")

@@ -65,3 +65,12 @@ def test_scripts_never_write_html():
         source = path.read_text(encoding="utf-8")
         for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
             assert sink not in source, f"{sink} in {path.name}"
+
+
+def test_the_limit_and_quota_errors_speak_both_languages():
+    # Codes the server sends when a text or a participant's quota is over its limit (docs/security.md).
+    codes = ("combining_marks", "proposal_quota", "proposal_cap", "buildon_quota", "edit_rate")
+    for lang in ("it", "en"):
+        strings = table(lang)
+        assert [code for code in codes if f"error.{code}" not in strings] == [], lang
+    assert "{seconds}" in table("it")["error.edit_rate"]

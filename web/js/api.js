@@ -32,7 +32,9 @@ export async function api(method, path, body) {
     if (!response.ok) {
         const error = data && data.error ? data.error : {};
         const retry = Number.parseInt(response.headers.get('Retry-After') || '', 10);
-        const code = response.status === 429 ? 'rate_limit' : (error.code || `http_${response.status}`);
+        // A 429 with a code of its own (e.g. `edit_rate`) keeps it; other 429s read as a generic rate limit.
+        const specific = error.code && error.code !== 'rate_limited' && has(`error.${error.code}`);
+        const code = response.status === 429 && !specific ? 'rate_limit' : (error.code || `http_${response.status}`);
         if (code === 'unauthenticated') window.dispatchEvent(new CustomEvent('officina:unauthenticated'));
         throw new ApiError(response.status, code, error.message || '', error.field || null,
             Number.isFinite(retry) ? retry : null);
@@ -60,7 +62,7 @@ export function errorMessage(error) {
     if (error.code === 'rate_limit') {
         return error.retryAfter ? t('error.rate_limit_wait', { seconds: error.retryAfter }) : t('error.rate_limit');
     }
-    if (has(`error.${error.code}`)) return t(`error.${error.code}`);
+    if (has(`error.${error.code}`)) return t(`error.${error.code}`, { seconds: error.retryAfter ?? '' });
     const generic = BY_STATUS[error.status] || (error.status >= 500 ? 'server' : 'unexpected');
     // Unknown code: say what kind of problem it is and keep the server's own words as detail.
     return error.message ? `${t(`error.${generic}`)} (${error.message})` : t(`error.${generic}`);

@@ -5,6 +5,9 @@ import { t } from './i18n.js';
 
 const DEFAULTS = { votingMethod: 'dots', dotBudget: 5, perProposalCap: 3, ratingsEnabled: true, anonymous: false,
     shuffleProposals: true, showLiveTallies: false, allowSelfSupport: false, requireAccessCode: false };
+// Quotas: shown from the workshop's settings (the server's defaults for a new one); left empty, unchanged.
+const NUMBERS = { proposalsPerParticipant: 'e-quota-proposals', buildOnsPerParticipant: 'e-quota-buildons',
+    editsPerMinute: 'e-quota-edits', maxProposals: 'e-max-proposals' };
 const CHECKS = { ratingsEnabled: 'e-ratings', anonymous: 'e-anonymous', shuffleProposals: 'e-shuffle',
     showLiveTallies: 'e-live', allowSelfSupport: 'e-self', requireAccessCode: 'e-access' };
 
@@ -25,6 +28,7 @@ export function openEditor(target) {
     byId('e-budget').value = String(settings.dotBudget);
     byId('e-cap').value = String(settings.perProposalCap);
     for (const [key, id] of Object.entries(CHECKS)) byId(id).checked = Boolean(settings[key]);
+    for (const [key, id] of Object.entries(NUMBERS)) byId(id).value = settings[key] === undefined ? '' : String(settings[key]);
     const locked = Boolean(w?.locked);
     show(byId('e-locked'), locked);
     for (const id of ['e-method', 'e-budget', 'e-cap']) byId(id).disabled = locked;
@@ -48,6 +52,10 @@ function readSettings() {
         perProposalCap: Number.parseInt(byId('e-cap').value, 10),
     };
     for (const [key, id] of Object.entries(CHECKS)) settings[key] = byId(id).checked;
+    for (const [key, id] of Object.entries(NUMBERS)) {
+        const value = Number.parseInt(byId(id).value, 10);
+        if (!Number.isNaN(value)) settings[key] = value;
+    }
     return settings;
 }
 

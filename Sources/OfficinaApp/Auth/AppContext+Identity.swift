@@ -48,6 +48,22 @@ extension AppContext {
         return cookies.setCookie(cookies.sessionName, token.value, maxAge: Int(configuration.sessionLifetime))
     }
 
-    /// The client's address, the key of the rate limiters.
-    func clientKey(_ request: HTTPRequest) -> String { request.remoteAddress }
+    /// The digest of the request's device cookie when it belongs to `facilitatorID`, else nil.
+    func device(of request: HTTPRequest, facilitatorID: Int64?) throws -> String? {
+        guard let facilitatorID, let value = request.cookies[cookies.deviceName], let token = SecureToken(value) else { return nil }
+        let owner = try store.read { try $0.loginDevices.facilitator(tokenHash: token.storageDigest) }
+        return owner == facilitatorID ? token.storageDigest : nil
+    }
+
+    /// Marks this browser as one `facilitatorID` signed in from and returns the `Set-Cookie` value.
+    func rememberDevice(facilitatorID: Int64) async throws -> String {
+        let token = SecureToken.generate()
+        let expires = Date().addingTimeInterval(configuration.deviceLifetime)
+        try await store.write { try $0.loginDevices.create(tokenHash: token.storageDigest, facilitatorID: facilitatorID, expiresAt: expires) }
+        return cookies.setCookie(cookies.deviceName, token.value, maxAge: Int(configuration.deviceLifetime))
+    }
+
+    /// The client's address, the key of the rate limiters: behind a `--trusted-proxy`, the address
+    /// it forwarded for; an IPv6 client by its /64.
+    func clientKey(_ request: HTTPRequest) -> String { clientAddresses.key(for: request) }
 }

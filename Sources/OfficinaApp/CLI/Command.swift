@@ -44,7 +44,8 @@ public enum Command: Sendable {
     }
 
     static func parseServe(_ arguments: ArraySlice<String>) throws -> Command {
-        let flags = try FlagParser(command: "serve", valued: ["host", "port", "db", "web", "seeds", "pbkdf2-iterations", "public-url", "header-timeout"],
+        let flags = try FlagParser(command: "serve", valued: ["host", "port", "db", "web", "seeds", "pbkdf2-iterations", "public-url", "header-timeout",
+                                                                     "trusted-proxy", "forwarded-header"],
                                    switches: ["secure-cookies", "quiet"]).parse(arguments)
         if flags.help { return .help(CommandHelp.serve) }
         guard flags.positional.isEmpty else {
@@ -63,7 +64,7 @@ public enum Command: Sendable {
         if let path = flags.values["seeds"] { configuration.seedsPath = path }
         if let iterations = flags.values["pbkdf2-iterations"] { configuration.pbkdf2Iterations = try parseIterations(iterations, "serve") }
         if let url = flags.values["public-url"] {
-            guard OriginCheck.authority(of: url) != nil else {
+            guard WebOrigin(url) != nil else {
                 throw CommandLineError("officina serve: --public-url must be an http:// or https:// URL, not \(url)")
             }
             configuration.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
@@ -73,6 +74,18 @@ public enum Command: Sendable {
                 throw CommandLineError("officina serve: --header-timeout must be a number of seconds from 0.1 to 600, not \(seconds)")
             }
             configuration.headerTimeout = value
+        }
+        for text in flags.allValues["trusted-proxy"] ?? [] {
+            guard let network = IPNetwork(text) else {
+                throw CommandLineError("officina serve: --trusted-proxy must be an address or CIDR block such as 10.0.0.0/8 or ::1, not \(text)")
+            }
+            configuration.trustedProxies.append(network)
+        }
+        if let name = flags.values["forwarded-header"] {
+            guard let header = ForwardedHeader(rawValue: name.lowercased()) else {
+                throw CommandLineError("officina serve: --forwarded-header must be x-forwarded-for or forwarded, not \(name)")
+            }
+            configuration.forwardedHeader = header
         }
         configuration.secureCookies = flags.switches.contains("secure-cookies")
         configuration.accessLog = !flags.switches.contains("quiet")

@@ -24,8 +24,13 @@ public enum CommandHelp {
           --seeds DIR                folder with programme.json loaded into an empty database
                                      (default: seeds/ next to the web folder)
           --public-url URL           the address people use, for join links and QR codes
-                                     (default: the request's Host)
+                                     (default: the request's Host); then only its host and
+                                     loopback names are served
           --secure-cookies           Secure cookies with the __Host- prefix (serve behind TLS)
+          --trusted-proxy CIDR       a proxy whose forwarding header names the client, for rate
+                                     limits (repeatable; e.g. 127.0.0.1 or 10.0.0.0/8 or ::1)
+          --forwarded-header NAME    the header trusted proxies write: x-forwarded-for (default)
+                                     or forwarded (RFC 7239)
           --pbkdf2-iterations N      password hashing cost for new passwords (default 600000)
           --header-timeout SECONDS   time allowed to send a request head (default 10)
           --quiet                    no access log on stdout

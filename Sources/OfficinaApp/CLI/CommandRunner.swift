@@ -82,6 +82,7 @@ public enum CommandRunner {
             }
             throw CommandLineError("officina serve: cannot listen on \(configuration.host):\(configuration.port): \(error)")
         }
+        application.context.serverStarted(port: http.port)
         let base = configuration.publicURL ?? "http://\(Self.urlHost(configuration.host)):\(http.port)"
         Self.say("officina: listening on http://\(Self.urlHost(configuration.host)):\(http.port)")
         if let link = try application.prepareSetupLink(baseURL: base) {

@@ -13,6 +13,8 @@ public struct FlagParser: Sendable {
 
     public struct Result: Sendable {
         public var values: [String: String] = [:]
+        /// Every value of each valued flag, in order, for flags that may repeat (`--trusted-proxy`).
+        public var allValues: [String: [String]] = [:]
         public var switches: Set<String> = []
         public var positional: [String] = []
         public var help: Bool { switches.contains("help") }
@@ -44,6 +46,7 @@ public struct FlagParser: Sendable {
                     throw CommandLineError("officina \(command): --\(name) needs a value")
                 }
                 result.values[name] = value
+                result.allValues[name, default: []].append(value)
             } else {
                 throw CommandLineError("officina \(command): unknown flag --\(name) (see officina \(command) --help)")
             }

@@ -35,7 +35,9 @@ public struct JSONFields: Sendable {
         var members: [String: JSONValue] = [:]
         for (key, member) in pairs {
             guard allowed.contains(key) else {
-                throw APIError.invalid(prefix + key, "Unknown field \(prefix + key).", code: "unknown_field")
+                // The key is the client's: echo a bounded prefix of it, never the whole.
+                let shown = String((prefix + key).prefix(64))
+                throw APIError.invalid(shown, "Unknown field \(shown).", code: "unknown_field")
             }
             members[key] = member
         }

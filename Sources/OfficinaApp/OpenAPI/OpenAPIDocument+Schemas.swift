@@ -21,12 +21,16 @@ extension OpenAPIDocument {
                 ("votingMethod", S.enumeration(["approval", "dots"])), ("dotBudget", S.integer), ("perProposalCap", S.integer),
                 ("ratingsEnabled", S.boolean), ("anonymous", S.boolean), ("shuffleProposals", S.boolean),
                 ("showLiveTallies", S.boolean), ("allowSelfSupport", S.boolean), ("requireAccessCode", S.boolean),
+                ("proposalsPerParticipant", S.integer), ("buildOnsPerParticipant", S.integer), ("editsPerMinute", S.integer),
+                ("maxProposals", S.integer),
             ])),
             ("WorkshopSettingsInput", S.object([
                 ("votingMethod", S.enumeration(["approval", "dots"])), ("dotBudget", S.integer(1...100)),
                 ("perProposalCap", S.integer(1...100)), ("ratingsEnabled", S.boolean), ("anonymous", S.boolean),
                 ("shuffleProposals", S.boolean), ("showLiveTallies", S.boolean), ("allowSelfSupport", S.boolean),
                 ("requireAccessCode", S.boolean),
+                ("proposalsPerParticipant", S.integer(1...100)), ("buildOnsPerParticipant", S.integer(1...500)),
+                ("editsPerMinute", S.integer(1...120)), ("maxProposals", S.integer(1...2000)),
             ], required: [], closed: true)),
             ("Workshop", S.object([
                 ("id", S.integer), ("code", S.string), ("programmeId", S.integer), ("theme", S.string),

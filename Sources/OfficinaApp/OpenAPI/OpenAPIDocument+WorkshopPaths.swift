@@ -64,7 +64,7 @@ extension OpenAPIDocument {
             ("/api/proposals/{id}", ["patch": operation(
                 "Edit a proposal (author while collecting) or hide/unhide it (facilitator)", tag: "participation",
                 parameters: [idParameter()], requestBody: body(proposalPatch), success: [("200", json("Updated.", S.ref("Proposal")))],
-                errors: ["401"] + ballotErrors, unsafe: true)]),
+                errors: ["401", "429"] + ballotErrors, unsafe: true)]),
             ("/api/proposals/{id}/merge", ["post": operation(
                 "Merge a duplicate into another proposal", tag: "moderation", facilitator: true, parameters: [idParameter()],
                 requestBody: body(S.object([("into", ["type": "integer", "minimum": 1])], closed: true)),

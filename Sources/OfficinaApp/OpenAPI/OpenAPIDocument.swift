@@ -84,9 +84,9 @@ public enum OpenAPIDocument {
         case "401": "Not signed in as a facilitator (`unauthenticated`), or wrong credentials (`credentials`)."
         case "403": "Cross-origin unsafe request (`origin`), or the caller may not do this (`forbidden`, `not_participant`)."
         case "404": "No such workshop, programme or proposal (`not_found`)."
-        case "409": "The workshop's phase forbids this (`phase`), settings are locked (`locked`), or a conflict (`conflict`)."
-        case "422": "A field is invalid; `field` names it (`type`, `required`, `unknown_field`, `too_long`, `range`, …)."
-        case "429": "Too many attempts from this address (`rate_limited`); see `Retry-After`."
+        case "409": "The workshop's phase forbids this (`phase`), settings are locked (`locked`), a quota is used up (`proposal_quota`, `proposal_cap`, `buildon_quota`), or a conflict (`conflict`)."
+        case "422": "A field is invalid; `field` names it (`type`, `required`, `unknown_field`, `too_long`, `range`, `<field>_length`, `combining_marks`, …)."
+        case "429": "Too many attempts (`rate_limited`) or edits (`edit_rate`); see `Retry-After`."
         case "503": "The database is busy or unavailable (`unavailable`); see `Retry-After`."
         default: "Error."
         }

@@ -28,43 +28,57 @@ struct IdentityRoutes {
     }
 
     func setup(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let key = context.clientKey(request)
-        if let wait = context.loginLimiter.retryAfter(key) { throw APIError.tooMany("Too many attempts; wait a little.", retryAfter: wait) }
         let body = try JSONFields(request, allowed: ["token", "username", "password"])
         let token = try body.requiredRawString("token", maxLength: 128)
         let username = try body.requiredText("username", Self.username)
         let password = try body.requiredRawString("password", maxLength: PasswordPolicy.lengths.upperBound)
         try PasswordPolicy.validate(password)
+        // Reserved before the costly hash, so a burst of guesses at the token costs one allowance.
+        let reservation = try Self.granted(context.loginThrottle.reserveSetup(client: context.clientKey(request)))
         let hash = try await context.passwords.hash(password)
         let digest = SecureToken.storageDigest(of: token)
         let account: FacilitatorAccount? = try await context.store.write { db in
             guard try db.facilitators.count() == 0, try db.setupTokens.consume(tokenHash: digest) else { return nil }
+            // The link is spent: no other token may create a second first account.
+            try db.setupTokens.revokeAll()
             return try db.facilitators.create(username: username, passwordHash: hash)
         }
         guard let account else {
-            context.loginLimiter.take(key)
             throw APIError(.forbidden, code: "setup", "This setup link is invalid, used or expired, or a facilitator already exists.")
         }
+        context.loginThrottle.release(reservation)
         let cookie = try await context.startSession(facilitatorID: account.id)
-        return HTTPResponse.json(["facilitator": ["username": .string(account.username)]], status: .created).settingCookie(cookie)
+        let device = try await context.rememberDevice(facilitatorID: account.id)
+        return HTTPResponse.json(["facilitator": ["username": .string(account.username)]], status: .created)
+            .settingCookie(cookie).settingCookie(device)
     }
 
     func login(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let key = context.clientKey(request)
-        if let wait = context.loginLimiter.retryAfter(key) {
-            throw APIError.tooMany("Too many failed logins from this address; wait a little.", retryAfter: wait)
-        }
         let body = try JSONFields(request, allowed: ["username", "password"])
         let username = try body.requiredText("username", Self.username)
         let password = try body.requiredRawString("password", maxLength: PasswordPolicy.lengths.upperBound)
         let account = try context.store.read { try $0.facilitators.find(username: username) }
+        let device = try context.device(of: request, facilitatorID: account?.id)
+        // Reserve first, verify after: concurrent attempts cannot all slip past the limit.
+        let reservation = try Self.granted(context.loginThrottle.reserveLogin(
+            client: context.clientKey(request), username: username, device: device))
         guard try await context.passwords.verify(password, against: account?.passwordHash), let account else {
-            context.loginLimiter.take(key)
             throw APIError(.unauthorized, code: "credentials", "Wrong username or password.")
         }
+        context.loginThrottle.release(reservation)
         try await upgradeHashIfWeak(account, password: password)
         let cookie = try await context.startSession(facilitatorID: account.id)
-        return HTTPResponse.json(["facilitator": ["username": .string(account.username)]]).settingCookie(cookie)
+        var response = HTTPResponse.json(["facilitator": ["username": .string(account.username)]]).settingCookie(cookie)
+        if device == nil { response = response.settingCookie(try await context.rememberDevice(facilitatorID: account.id)) }
+        return response
+    }
+
+    /// The reservation, or 429 with `Retry-After`.
+    static func granted(_ result: Result<LoginThrottle.Reservation, LoginThrottle.Wait>) throws -> LoginThrottle.Reservation {
+        switch result {
+        case let .success(reservation): return reservation
+        case let .failure(wait): throw APIError.tooMany("Too many failed attempts; wait a little.", retryAfter: wait.seconds)
+        }
     }
 
     /// After a successful login, replaces a hash made with fewer iterations than configured now,

@@ -27,6 +27,10 @@ struct JoinRoutes {
         guard workshop.phase != .closed else {
             throw DomainError(.phase, code: "phase", "The workshop is closed: joining is no longer possible.")
         }
+        // A draft is still being prepared: nobody may join it (and pre-fill it with participants) yet.
+        guard workshop.phase != .draft else {
+            throw DomainError(.phase, code: "phase", "The workshop has not opened yet: joining starts when it collects ideas.")
+        }
         let base = context.baseURL(for: request)
         if let existing = try context.participant(of: request, in: workshop) {
             let state = try context.store.read { try WorkshopState.load(workshop, in: $0) }

@@ -16,9 +16,11 @@ struct ProgrammeRoutes {
 
     func list(_ request: HTTPRequest) async throws -> HTTPResponse {
         let base = context.baseURL(for: request)
+        let facilitator = try context.facilitator(of: request) != nil
         let programmes = try context.store.read { db in
             try db.programmes.list().map { listing in
-                try Self.json(listing.programme, workshops: listing.workshops.map { try WorkshopState.load($0, in: db) }, baseURL: base)
+                try Self.json(listing.programme, workshops: listing.workshops.map { try WorkshopState.load($0, in: db) }, baseURL: base,
+                              facilitator: facilitator)
             }
         }
         return .json(["programmes": .array(programmes)])
@@ -26,7 +28,7 @@ struct ProgrammeRoutes {
 
     func show(_ request: HTTPRequest) async throws -> HTTPResponse {
         let id = try request.idParameter()
-        return .json(try load(id, baseURL: context.baseURL(for: request)))
+        return .json(try load(id, baseURL: context.baseURL(for: request), facilitator: try context.facilitator(of: request) != nil))
     }
 
     func create(_ request: HTTPRequest) async throws -> HTTPResponse {
@@ -56,14 +58,14 @@ struct ProgrammeRoutes {
             return try db.programmes.update(programme)
         }
         guard updated != nil else { throw APIError.notFound("Programme") }
-        return .json(try load(id, baseURL: context.baseURL(for: request)))
+        return .json(try load(id, baseURL: context.baseURL(for: request), facilitator: true))
     }
 
-    func load(_ id: Int64, baseURL: String) throws -> JSONValue {
+    func load(_ id: Int64, baseURL: String, facilitator: Bool) throws -> JSONValue {
         let json: JSONValue? = try context.store.read { db in
             guard let programme = try db.programmes.find(id: id) else { return nil }
             let workshops = try db.workshops.list(programmeID: id).map { try WorkshopState.load($0, in: db) }
-            return Self.json(programme, workshops: workshops, baseURL: baseURL)
+            return Self.json(programme, workshops: workshops, baseURL: baseURL, facilitator: facilitator)
         }
         guard let json else { throw APIError.notFound("Programme") }
         return json
@@ -90,14 +92,18 @@ struct ProgrammeRoutes {
     static let description = TextField(field: "description", lengths: 0...4_000, multiline: true)
     static let goalLabel = TextField(field: "label", lengths: 1...200, multiline: false)
 
-    /// The Programme shape.
-    static func json(_ programme: Programme, workshops: [WorkshopState], baseURL: String) -> JSONValue {
-        .object([
+    /// The Programme shape. Join codes are shown in the room, not to the world: for anyone but a
+    /// facilitator, drafts are left out and the other workshops carry neither `code` nor `joinUrl`,
+    /// so the listing cannot be used to join every workshop from afar (docs/security.md).
+    static func json(_ programme: Programme, workshops: [WorkshopState], baseURL: String, facilitator: Bool = true) -> JSONValue {
+        let shown = facilitator ? workshops.map { $0.json(baseURL: baseURL) }
+            : workshops.filter { $0.workshop.phase != .draft }.map { $0.json(baseURL: baseURL).removing(["code", "joinUrl"]) }
+        return .object([
             ("id", .integer(programme.id)),
             ("title", .localized(programme.title)),
             ("description", .localized(programme.description)),
             ("goals", .array(programme.goals.map(JSONValue.goal))),
-            ("workshops", .array(workshops.map { $0.json(baseURL: baseURL) })),
+            ("workshops", .array(shown)),
         ])
     }
 }

@@ -46,6 +46,9 @@ struct ProposalRoutes {
         let (view, event) = try await context.store.write { db -> (ProposalView, LiveEvent) in
             guard let current = try db.workshops.find(id: workshop.id) else { throw APIError.notFound("Workshop") }
             try PhaseRules.check(.addProposal, phase: current.phase, deadline: current.deadline)
+            try QuotaRules.checkProposal(
+                authored: try db.quotas.proposals(authorID: participant.id), total: try db.quotas.proposals(workshopID: workshop.id),
+                settings: current.settings)
             let known = Set(try db.workshops.goals(workshopID: workshop.id).map(\.key))
             let selected = try GoalKeys.selection(goals, known: known)
             let proposal = try db.proposals.create(workshopID: workshop.id, authorID: participant.id, title: title, body: text, goals: selected)
@@ -93,6 +96,9 @@ struct ProposalRoutes {
                 throw DomainError(.conflict, code: "merged", "This proposal was merged; undo the merge to change it.")
             }
             let selected = try goals.map { try GoalKeys.selection($0, known: Set(try db.workshops.goals(workshopID: workshop.id).map(\.key))) }
+            if let author = participant, title != nil || text != nil || selected != nil {
+                try Self.countEdit(by: author.id, settings: current.settings, db: db)
+            }
             if title != nil || text != nil || selected != nil {
                 _ = try db.proposals.update(id: proposal.id, title: title, body: text, goals: selected)
             }
@@ -117,6 +123,7 @@ struct ProposalRoutes {
             guard stored.status == .visible else {
                 throw DomainError(.conflict, code: "not_visible", "This proposal is \(stored.status.name); it cannot be built on.")
             }
+            try QuotaRules.checkBuildOn(authored: try db.quotas.buildOns(authorID: participant.id), settings: current.settings)
             let buildOn = try db.buildOns.add(proposalID: proposal.id, authorID: participant.id, text: text)
             let (view, event) = try Self.changed(proposal.id, in: current, db: db)
             return (buildOn, view, event)
@@ -124,6 +131,18 @@ struct ProposalRoutes {
         context.publish([event], workshopID: workshop.id)
         let viewer = Viewer(isFacilitator: false, participantID: participant.id)
         return .json(ProposalView.buildOn(buildOn, settings: view.settings, viewer: viewer), status: .created)
+    }
+
+    /// Counts one proposal edit by a participant against the workshop's edits per minute; over it,
+    /// 429 `edit_rate` with the seconds until the oldest edit in the window leaves it.
+    static func countEdit(by participantID: Int64, settings: WorkshopSettings, db: Connection) throws {
+        let now = Date()
+        let recent = try db.quotas.recentEdits(participantID: participantID, since: now.addingTimeInterval(-QuotaRules.editWindow))
+        if let wait = QuotaRules.editWait(recent: recent, now: now, settings: settings) {
+            throw APIError(.tooManyRequests, code: "edit_rate",
+                           "At most \(settings.editsPerMinute) edits a minute; try again in \(wait) seconds.", retryAfter: wait)
+        }
+        try db.quotas.recordEdit(participantID: participantID, at: now)
     }
 
     /// The proposal's view after a change, and the `proposal` event announcing it.

@@ -5,6 +5,7 @@ enum WorkshopSettingsInput {
     static let members: Set<String> = [
         "votingMethod", "dotBudget", "perProposalCap", "ratingsEnabled", "anonymous",
         "shuffleProposals", "showLiveTallies", "allowSelfSupport", "requireAccessCode",
+        "proposalsPerParticipant", "buildOnsPerParticipant", "editsPerMinute", "maxProposals",
     ]
 
     static func apply(_ body: JSONFields, to base: WorkshopSettings) throws -> WorkshopSettings? {
@@ -24,6 +25,10 @@ enum WorkshopSettingsInput {
         if let flag = try fields.bool("showLiveTallies") { settings.showLiveTallies = flag }
         if let flag = try fields.bool("allowSelfSupport") { settings.allowSelfSupport = flag }
         if let flag = try fields.bool("requireAccessCode") { settings.requireAccessCode = flag }
+        if let count = try fields.int("proposalsPerParticipant", in: QuotaRules.proposalsPerParticipant) { settings.proposalsPerParticipant = count }
+        if let count = try fields.int("buildOnsPerParticipant", in: QuotaRules.buildOnsPerParticipant) { settings.buildOnsPerParticipant = count }
+        if let count = try fields.int("editsPerMinute", in: QuotaRules.editsPerMinute) { settings.editsPerMinute = count }
+        if let count = try fields.int("maxProposals", in: QuotaRules.maxProposals) { settings.maxProposals = count }
         try SettingsRules.validate(settings)
         return settings
     }

@@ -16,6 +16,9 @@ public struct CookiePolicy: Sendable {
     /// The facilitator's session cookie name.
     public var sessionName: String { name("officina_session") }
 
+    /// The cookie marking a browser a facilitator signed in from (see `LoginThrottle`).
+    public var deviceName: String { name("officina_device") }
+
     /// The participant cookie name for a workshop code.
     public func participantName(_ code: String) -> String { name("officina_p_\(code)") }
 

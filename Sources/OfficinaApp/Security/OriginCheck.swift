@@ -1,15 +1,23 @@
 import OfficinaHTTP
 
 /// Refuses state-changing requests that come from another site (a CSRF defence on top of
-/// `SameSite=Lax`): an unsafe method (RFC 9110 §9.2.1) must carry an `Origin` (RFC 6454 §7),
-/// or failing that a `Referer`, whose host and port equal the request's `Host` or the
-/// configured public URL's. Otherwise: 403 with code `origin`.
+/// `SameSite=Lax`): an unsafe method (RFC 9110 §9.2.1) must carry an `Origin` (RFC 6454 §7), or
+/// failing that a `Referer`, whose origin — scheme, host *and* port — equals the server's own: the
+/// `--public-url`'s, or the request's `Host` under the scheme it was served with (`https` with
+/// `--secure-cookies` or when a trusted proxy says `X-Forwarded-Proto: https`, else `http`).
+/// Otherwise: 403 with code `origin`.
 public struct OriginCheck: HTTPMiddleware {
-    /// Extra authorities accepted besides `Host`, e.g. the public URL's `example.org`.
-    let trusted: Set<String>
+    /// The `--public-url`'s origin, always accepted.
+    let publicOrigin: WebOrigin?
+    /// Whether the server is reached over TLS (`--secure-cookies`).
+    let secure: Bool
+    /// Tells whether a request came through a trusted proxy, whose `X-Forwarded-Proto` is then believed.
+    let addresses: ClientAddressResolver
 
-    public init(trustedAuthorities: [String]) {
-        trusted = Set(trustedAuthorities.map { $0.lowercased() })
+    public init(publicURL: String?, secure: Bool, addresses: ClientAddressResolver) {
+        publicOrigin = publicURL.flatMap(WebOrigin.init)
+        self.secure = secure
+        self.addresses = addresses
     }
 
     public func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
@@ -19,33 +27,19 @@ public struct OriginCheck: HTTPMiddleware {
     }
 
     func isSameOrigin(_ request: HTTPRequest) -> Bool {
-        guard let host = request.headers["Host"].map({ Self.withoutDefaultPort($0.lowercased()) }) else { return false }
-        let source = request.headers["Origin"] ?? request.headers["Referer"]
-        guard let source, let authority = Self.authority(of: source) else { return false }
-        return authority == host || trusted.contains(authority)
+        guard let source = request.headers["Origin"] ?? request.headers["Referer"], let origin = WebOrigin(source) else { return false }
+        if origin == publicOrigin { return true }
+        guard let host = request.headers["Host"], let own = WebOrigin(scheme: scheme(of: request), authority: host) else { return false }
+        return origin == own
     }
 
-    /// `host[:port]` of an absolute http(s) URL, lower-cased; nil for `null` or anything else.
-    static func authority(of url: String) -> String? {
-        let lowered = url.lowercased()
-        let rest: Substring
-        if lowered.hasPrefix("http://") {
-            rest = lowered.dropFirst(7)
-        } else if lowered.hasPrefix("https://") {
-            rest = lowered.dropFirst(8)
-        } else {
-            return nil
+    /// The scheme the browser used to reach us.
+    func scheme(of request: HTTPRequest) -> String {
+        if secure { return "https" }
+        if let proto = request.headers["X-Forwarded-Proto"], proto.lowercased() == "https",
+           let peer = IPAddress(request.remoteAddress), addresses.isTrusted(peer) {
+            return "https"
         }
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        guard !authority.isEmpty, !authority.contains("@") else { return nil }
-        return withoutDefaultPort(String(authority))
-    }
-
-    /// Drops `:80` and `:443`, so `http://host:80` and `Host: host` compare equal (RFC 6454 §4).
-    static func withoutDefaultPort(_ authority: String) -> String {
-        for port in [":80", ":443"] where authority.hasSuffix(port) {
-            return String(authority.dropLast(port.count))
-        }
-        return authority
+        return "http"
     }
 }

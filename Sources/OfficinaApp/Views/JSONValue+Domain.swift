@@ -31,6 +31,10 @@ extension JSONValue {
             ("showLiveTallies", .bool(settings.showLiveTallies)),
             ("allowSelfSupport", .bool(settings.allowSelfSupport)),
             ("requireAccessCode", .bool(settings.requireAccessCode)),
+            ("proposalsPerParticipant", .int(settings.proposalsPerParticipant)),
+            ("buildOnsPerParticipant", .int(settings.buildOnsPerParticipant)),
+            ("editsPerMinute", .int(settings.editsPerMinute)),
+            ("maxProposals", .int(settings.maxProposals)),
         ])
     }
 

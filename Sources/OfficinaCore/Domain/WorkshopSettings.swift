@@ -17,6 +17,14 @@ public struct WorkshopSettings: Codable, Sendable, Hashable {
     public var allowSelfSupport: Bool
     /// Only participants holding a single-use access code may join.
     public var requireAccessCode: Bool
+    /// Most proposals one participant may add (hidden and merged ones count). Default 10.
+    public var proposalsPerParticipant: Int
+    /// Most build-ons one participant may add. Default 30.
+    public var buildOnsPerParticipant: Int
+    /// Most proposal edits one participant may make in any 60 seconds. Default 20.
+    public var editsPerMinute: Int
+    /// Most proposals the whole workshop may hold. Default 300.
+    public var maxProposals: Int
 
     public init(
         votingMethod: VotingMethod = .dots,
@@ -27,7 +35,11 @@ public struct WorkshopSettings: Codable, Sendable, Hashable {
         shuffleProposals: Bool = true,
         showLiveTallies: Bool = false,
         allowSelfSupport: Bool = false,
-        requireAccessCode: Bool = false
+        requireAccessCode: Bool = false,
+        proposalsPerParticipant: Int = 10,
+        buildOnsPerParticipant: Int = 30,
+        editsPerMinute: Int = 20,
+        maxProposals: Int = 300
     ) {
         self.votingMethod = votingMethod
         self.dotBudget = dotBudget
@@ -38,6 +50,10 @@ public struct WorkshopSettings: Codable, Sendable, Hashable {
         self.showLiveTallies = showLiveTallies
         self.allowSelfSupport = allowSelfSupport
         self.requireAccessCode = requireAccessCode
+        self.proposalsPerParticipant = proposalsPerParticipant
+        self.buildOnsPerParticipant = buildOnsPerParticipant
+        self.editsPerMinute = editsPerMinute
+        self.maxProposals = maxProposals
     }
 
     public static let `default` = WorkshopSettings()

@@ -17,6 +17,7 @@ public enum SettingsRules {
                 "the per-proposal cap must be 1 to the budget (\(settings.dotBudget)); got \(settings.perProposalCap)",
                 field: "settings.perProposalCap")
         }
+        try QuotaRules.validate(settings)
     }
 
     /// Checks `new` and, once a ballot exists, that no voting setting changed:

@@ -40,6 +40,23 @@ public enum TextInput {
         text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.isDefaultIgnorableCodePoint }
     }
 
+    /// The most combining marks (general categories Mn, Mc and Me) carried by any one Character of
+    /// `text`: 0 for plain text, 1 for "é" typed as e + U+0301 and not composed, hundreds for "Zalgo".
+    public static func mostMarksOnOneCharacter(_ text: String) -> Int {
+        var most = 0
+        for character in text {
+            var marks = 0
+            for scalar in character.unicodeScalars {
+                switch scalar.properties.generalCategory {
+                case .nonspacingMark, .spacingMark, .enclosingMark: marks += 1
+                default: break
+                }
+            }
+            most = max(most, marks)
+        }
+        return most
+    }
+
     private static func collapseWhitespace(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var inWhitespace = false

@@ -20,4 +20,6 @@ extension Connection {
     public var buildOns: BuildOnRepository { BuildOnRepository(db: self) }
     public var ballots: BallotRepository { BallotRepository(db: self) }
     public var events: EventRepository { EventRepository(db: self) }
+    public var quotas: QuotaRepository { QuotaRepository(db: self) }
+    public var loginDevices: LoginDeviceRepository { LoginDeviceRepository(db: self) }
 }

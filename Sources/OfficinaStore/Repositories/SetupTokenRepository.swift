@@ -20,4 +20,9 @@ public struct SetupTokenRepository {
             """, [now, tokenHash, now])
         return db.changes > 0
     }
+
+    /// Deletes every token: at each start (one link at a time) and once a link has been used.
+    public func revokeAll() throws {
+        try db.execute("DELETE FROM setup_tokens")
+    }
 }

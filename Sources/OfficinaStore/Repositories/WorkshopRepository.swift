@@ -11,7 +11,8 @@ public struct WorkshopRepository {
     static let columns = """
         w.id, w.programme_id, w.theme, w.title_it, w.title_en, w.description_it, w.description_en, w.code,
         w.phase, w.voting_method, w.dot_budget, w.per_proposal_cap, w.ratings_enabled, w.anonymous,
-        w.shuffle_proposals, w.show_live_tallies, w.allow_self_support, w.require_access_code, w.deadline
+        w.shuffle_proposals, w.show_live_tallies, w.allow_self_support, w.require_access_code, w.deadline,
+        w.proposals_per_participant, w.buildons_per_participant, w.edits_per_minute, w.max_proposals
         """
 
     /// The workshop with this join code, or `nil`.
@@ -47,11 +48,13 @@ public struct WorkshopRepository {
         try db.execute("""
             INSERT INTO workshops (programme_id, theme, title_it, title_en, description_it, description_en, code,
                 phase, voting_method, dot_budget, per_proposal_cap, ratings_enabled, anonymous, shuffle_proposals,
-                show_live_tallies, allow_self_support, require_access_code, deadline, position, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                show_live_tallies, allow_self_support, require_access_code, deadline, position, created_at, updated_at,
+                proposals_per_participant, buildons_per_participant, edits_per_minute, max_proposals)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [programmeID, theme, title.it, title.en, description.it, description.en, code.value,
                   phase.rawValue, s.votingMethod.rawValue, s.dotBudget, s.perProposalCap, s.ratingsEnabled, s.anonymous,
-                  s.shuffleProposals, s.showLiveTallies, s.allowSelfSupport, s.requireAccessCode, deadline, position, now, now])
+                  s.shuffleProposals, s.showLiveTallies, s.allowSelfSupport, s.requireAccessCode, deadline, position, now, now,
+                  s.proposalsPerParticipant, s.buildOnsPerParticipant, s.editsPerMinute, s.maxProposals])
         return Workshop(
             id: db.lastInsertRowID, programmeID: programmeID, theme: theme, title: title, description: description,
             code: code, phase: phase, settings: settings, deadline: deadline
@@ -68,12 +71,14 @@ public struct WorkshopRepository {
             UPDATE workshops SET theme = ?, title_it = ?, title_en = ?, description_it = ?, description_en = ?,
                 voting_method = ?, dot_budget = ?, per_proposal_cap = ?, ratings_enabled = ?, anonymous = ?,
                 shuffle_proposals = ?, show_live_tallies = ?, allow_self_support = ?, require_access_code = ?,
-                deadline = ?, updated_at = ?
+                deadline = ?, updated_at = ?, proposals_per_participant = ?, buildons_per_participant = ?,
+                edits_per_minute = ?, max_proposals = ?
             WHERE id = ?
             """, [workshop.theme, workshop.title.it, workshop.title.en, workshop.description.it, workshop.description.en,
                   s.votingMethod.rawValue, s.dotBudget, s.perProposalCap, s.ratingsEnabled, s.anonymous,
                   s.shuffleProposals, s.showLiveTallies, s.allowSelfSupport, s.requireAccessCode,
-                  workshop.deadline, now, workshop.id])
+                  workshop.deadline, now, s.proposalsPerParticipant, s.buildOnsPerParticipant, s.editsPerMinute,
+                  s.maxProposals, workshop.id])
         return db.changes > 0
     }
 
@@ -97,7 +102,9 @@ public struct WorkshopRepository {
         let settings = WorkshopSettings(
             votingMethod: method, dotBudget: row.int(10), perProposalCap: row.int(11), ratingsEnabled: row.bool(12),
             anonymous: row.bool(13), shuffleProposals: row.bool(14), showLiveTallies: row.bool(15),
-            allowSelfSupport: row.bool(16), requireAccessCode: row.bool(17)
+            allowSelfSupport: row.bool(16), requireAccessCode: row.bool(17),
+            proposalsPerParticipant: row.int(19), buildOnsPerParticipant: row.int(20), editsPerMinute: row.int(21),
+            maxProposals: row.int(22)
         )
         return Workshop(
             id: row.int64(0), programmeID: row.int64(1), theme: row.text(2),

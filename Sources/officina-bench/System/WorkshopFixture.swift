@@ -40,7 +40,7 @@ struct WorkshopFixture: Sendable {
         let programme = try expect(facilitator.send("POST", "/api/programmes",
             json: #"{"title":{"it":"Bench","en":"Bench"},"description":{"it":"","en":""},"goals":[\#(goals)]}"#), 201, "create programme")
         guard let programmeID = programme.json?["id"] as? Int else { throw BenchError("programme without id") }
-        let settings = #"{"votingMethod":"dots","dotBudget":5,"perProposalCap":3,"ratingsEnabled":true,"showLiveTallies":true}"#
+        let settings = #"{"votingMethod":"dots","dotBudget":5,"perProposalCap":3,"ratingsEnabled":true,"showLiveTallies":true,"proposalsPerParticipant":20,"maxProposals":2000}"#
         let workshop = try expect(facilitator.send("POST", "/api/programmes/\(programmeID)/workshops",
             json: #"{"theme":"design","title":{"it":"Bench","en":"Bench"},"description":{"it":"","en":""},"settings":\#(settings)}"#),
             201, "create workshop")

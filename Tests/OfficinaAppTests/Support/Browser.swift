@@ -28,7 +28,9 @@ final class Browser: @unchecked Sendable {
     func request(
         _ method: String, _ path: String, body: [UInt8]? = nil, headers: [(String, String)] = [], origin: String? = "default"
     ) async throws -> TestResponse {
-        var lines = ["\(method) \(path) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"]
+        // A `Host` among `headers` replaces the default one (tests of the Host allowlist).
+        let host = headers.contains { $0.0.lowercased() == "host" } ? [] : ["Host: 127.0.0.1:\(port)"]
+        var lines = ["\(method) \(path) HTTP/1.1"] + host + ["Connection: close"]
         if method != "GET" && method != "HEAD", let origin {
             lines.append("Origin: \(origin == "default" ? "http://127.0.0.1:\(port)" : origin)")
         }

@@ -42,6 +42,7 @@ final class TestServer: @unchecked Sendable {
         server.shutdownTimeout = 2
         http = HTTPServer(configuration: server, responder: application.router)
         try http.start()
+        application.context.serverStarted(port: http.port)
     }
 
     /// Stops the server and removes the folder.
