@@ -28,9 +28,13 @@ public struct WorkshopResults: Sendable {
             RankingCandidate(proposal: thread.proposal, buildOns: thread.buildOns.count, showAuthor: authorsShown)
         }
         let counts = try db.workshops.counts(workshopID: workshop.id)
+        // Counted with authors known (self-support through a merge drops out); the scorer's own
+        // counting, which knows no authors, then leaves them as they are.
+        let counting = try db.ballotCounting(workshop)
+        let ballots = try db.ballots.all(workshopID: workshop.id).map { counting.count($0).ballot }
         let input = ScoringInput(
             workshop: workshop.code.value, phase: workshop.phase, goals: goals, candidates: candidates,
-            ballots: try db.ballots.all(workshopID: workshop.id), settings: workshop.settings, participants: counts.participants)
+            ballots: ballots, settings: workshop.settings, participants: counts.participants)
         return WorkshopResults(workshop: workshop, input: input, phaseLog: try db.workshops.phaseLog(workshopID: workshop.id), counts: counts)
     }
 
