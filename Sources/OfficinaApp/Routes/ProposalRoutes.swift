@@ -20,10 +20,7 @@ struct ProposalRoutes {
         let (threads, tallies) = try context.store.read { db in
             (try db.proposals.list(workshopID: workshop.id, includeHidden: true), try db.countedTallies(workshop))
         }
-        var shown = threads.filter { thread in
-            viewer.isFacilitator || thread.proposal.status == .visible
-                || (thread.proposal.status == .hidden && thread.proposal.authorID == viewer.participantID)
-        }
+        var shown = threads.filter { viewer.lists($0.proposal) }
         if workshop.settings.shuffleProposals, !viewer.isFacilitator, let participant = viewer.participantID {
             shown.sort { ProposalOrder.key(participant: participant, proposal: $0.proposal.id) < ProposalOrder.key(participant: participant, proposal: $1.proposal.id) }
         }
