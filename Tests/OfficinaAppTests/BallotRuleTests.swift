@@ -24,7 +24,7 @@ import Testing
                 (["support": [first: 3, second: 3]], "budget"),
                 (["support": [second: 1]], "self_support"),
                 (["support": ["999999": 1]], "unknown_proposal"),
-                (["support": ["seven": 1]], "unknown_proposal"),
+                (["support": ["seven": 1]], "proposal_id"),
                 (["ratings": [first: ["space": 5]]], "rating"),
                 (["ratings": [first: ["moon": 2]]], "unknown_goal"),
             ]
@@ -36,6 +36,25 @@ import Testing
             // Nothing of the refused ballots was stored.
             #expect(try await f.reader.get(path).json["spent"] == 0)
             #expect(try await f.facilitator.get("/api/workshops/\(f.code)/stats").json["ballots"] == 0)
+        }
+    }
+
+    @Test func nonCanonicalBallotKeysAreRefusedInsteadOfCollapsingOntoOneProposal() async throws {
+        try await withServer { server in
+            let (f, _) = try await Self.voting(server)
+            let path = "/api/workshops/\(f.code)/ballot"
+            let id = String(f.proposalID)
+            for key in ["0" + id, "+" + id, " " + id, id + ".0", "-" + id, "0"] {
+                let body: JSONValue = ["support": .object([(id, .int(1)), (key, .int(2))])]
+                let response = try await f.reader.put(path, body)
+                #expect(response.status == 422, "\(key): \(response)")
+                #expect(response.errorCode == "proposal_id", "\(key)")
+                #expect(response.errorField == "support.\(key)", "\(key)")
+                let rated = try await f.reader.put(path, ["ratings": .object([(key, ["space": .int(2)] as JSONValue)])])
+                #expect(rated.errorField == "ratings.\(key)", "\(key)")
+            }
+            #expect(try await f.reader.get(path).json["spent"] == 0)
+            #expect(try await f.reader.put(path, ["support": [id: 2]]).status == 200)
         }
     }
 

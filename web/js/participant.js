@@ -103,6 +103,7 @@ async function loadBallot() {
     const ballot = await get(workshopPath(state.code, '/ballot'));
     state.ballot = { support: { ...(ballot.support || {}) }, ratings: structuredClone(ballot.ratings || {}) };
     state.ballotLoaded = true;
+    return ballot;
 }
 
 // ---- live events ----
@@ -132,8 +133,15 @@ async function onMerge(merge) {
     const from = state.proposals.get(merge.from);
     const into = state.proposals.get(merge.into);
     if (from && into && !merge.undone) toast(t('merge.happened', { from: from.title, into: into.title }));
+    if (from && merge.undone) toast(t('merge.undone', { from: from.title }));
     if (state.workshop.phase === 'voting') {
-        await loadBallot().catch(() => {});
+        const ballot = await loadBallot().catch(() => null);
+        // The server says when a merge changed what this ballot counts for (docs/rules.md, "Merges").
+        for (const notice of ballot?.notices || []) {
+            const title = (id) => state.proposals.get(id)?.title ?? `#${id}`;
+            const params = { from: title(notice.proposal), into: title(notice.into ?? notice.proposal), dots: notice.dots, counted: notice.counted };
+            if (notice.code === 'own_proposal' || notice.code === 'capped') toast(t(`merge.${notice.code}`, params));
+        }
         renderVoting();
     }
 }

@@ -9,6 +9,9 @@ import { barChart } from './charts.js';
 import { renderRanking, renderShortlist, goalName } from './ranking.js';
 import { start, codeFromLocation } from './page.js';
 
+// The projector is a public screen, even when opened from the console with a facilitator's cookie:
+// every request asks to be served as the public (Viewer+Audience on the server).
+const PUBLIC = '?audience=public';
 const state = { code: null, workshop: null, proposals: new Map(), tallies: {}, ballots: 0, ranking: null };
 const wallCards = new Map();
 let clock = null;
@@ -37,7 +40,7 @@ start(async () => {
             if (tally.tallies) state.tallies = tally.tallies;
             renderStage();
         },
-    }, { statusNode: byId('conn'), onResync: () => loadAll().catch((e) => fatal(errorMessage(e))) });
+    }, { query: PUBLIC, statusNode: byId('conn'), onResync: () => loadAll().catch((e) => fatal(errorMessage(e))) });
     onLanguageChange(render);
 });
 
@@ -47,7 +50,7 @@ function fatal(message) {
 }
 
 async function loadAll() {
-    const [workshop, list] = await Promise.all([get(workshopPath(state.code)), get(workshopPath(state.code, '/proposals'))]);
+    const [workshop, list] = await Promise.all([get(workshopPath(state.code)), get(workshopPath(state.code, `/proposals${PUBLIC}`))]);
     state.workshop = workshop;
     state.ballots = workshop.counts?.ballots ?? 0;
     state.proposals = new Map(list.proposals.map((p) => [p.id, p]));
@@ -59,7 +62,7 @@ async function loadAll() {
 
 async function loadPhaseData() {
     if (state.workshop.phase === 'closed') {
-        state.ranking = await get(workshopPath(state.code, `/ranking?lang=${lang()}`)).catch((error) => ({ error }));
+        state.ranking = await get(workshopPath(state.code, `/ranking${PUBLIC}&lang=${lang()}`)).catch((error) => ({ error }));
     }
 }
 

@@ -9,9 +9,10 @@ const EVENTS = ['workshop', 'proposal', 'merge', 'tally'];
 
 /**
  * Opens the workshop's event stream. `handlers` maps event names to functions of parsed data.
- * `statusNode` (optional) shows "Live" / "Reconnecting…".
+ * `statusNode` (optional) shows "Live" / "Reconnecting…". `query` (optional, e.g. `?audience=public`)
+ * is added to the stream's URL.
  */
-export function connectEvents(code, handlers, { statusNode = null, onResync = () => {} } = {}) {
+export function connectEvents(code, handlers, { statusNode = null, onResync = () => {}, query = '' } = {}) {
     let source = null;
     let delay = 1000;
     let hadGap = false;
@@ -27,7 +28,7 @@ export function connectEvents(code, handlers, { statusNode = null, onResync = ()
 
     const open = () => {
         if (stopped) return;
-        source = new EventSource(workshopPath(code, '/events'));
+        source = new EventSource(workshopPath(code, `/events${query}`));
         source.addEventListener('open', () => {
             state = 'live';
             delay = 1000;

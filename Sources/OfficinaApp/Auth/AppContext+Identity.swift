@@ -32,9 +32,11 @@ extension AppContext {
         return participant
     }
 
-    /// The viewer a request stands for in `workshop`.
+    /// The viewer a request stands for in `workshop`: its cookies, unless it asks to be served as
+    /// the public (`?audience=public`, the projector; see `Viewer.requested(by:)`).
     func viewer(of request: HTTPRequest, in workshop: Workshop) throws -> Viewer {
-        Viewer(isFacilitator: try facilitator(of: request) != nil, participantID: try participant(of: request, in: workshop)?.id)
+        if let requested = Viewer.requested(by: request) { return requested }
+        return Viewer(isFacilitator: try facilitator(of: request) != nil, participantID: try participant(of: request, in: workshop)?.id)
     }
 
     /// Starts a facilitator session and returns the `Set-Cookie` value.

@@ -33,7 +33,7 @@ extension CommandRunner {
         defer { store.close() }
         let results = try store.read { db -> WorkshopResults? in
             guard let workshop = try db.workshops.find(code: joinCode) else { return nil }
-            return try WorkshopResults.load(workshop, weights: nil, showAuthors: true, in: db)
+            return try WorkshopResults.load(workshop, weights: nil, audience: .facilitator, in: db)
         }
         guard let results else { throw CommandLineError("officina export: no workshop has the code \(joinCode.value)") }
         let file = ExportFile.workshop(results, format: format, language: "it")

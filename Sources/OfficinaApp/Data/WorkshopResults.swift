@@ -12,8 +12,10 @@ public struct WorkshopResults: Sendable {
 
     /// Loads the workshop's scoring input. `weights` is a `?weights=` text (`space:2,community:1`)
     /// checked by `GoalWeights` (422 `weights`); nil applies the programme's goal weights.
-    /// `showAuthors` is false for readers who may not see authors of an anonymous workshop.
-    public static func load(_ workshop: Workshop, weights: String?, showAuthors: Bool, in db: Connection) throws -> WorkshopResults {
+    /// `audience` decides which authors and which proposals' text the results carry
+    /// (`Viewer+Audience`): the public never reads a hidden or merged proposal's title, in the
+    /// ranking or in any export made from it.
+    public static func load(_ workshop: Workshop, weights: String?, audience: Viewer, in db: Connection) throws -> WorkshopResults {
         var goals = try db.workshops.goals(workshopID: workshop.id)
         if let weights, !weights.isEmpty {
             let parsed = try GoalWeights.parse(weights, goals: goals)
@@ -23,14 +25,21 @@ public struct WorkshopResults: Sendable {
                 return goal
             }
         }
-        let authorsShown = showAuthors || !workshop.settings.anonymous
         let candidates = try db.proposals.list(workshopID: workshop.id, includeHidden: true).map { thread in
-            RankingCandidate(proposal: thread.proposal, buildOns: thread.buildOns.count, showAuthor: authorsShown)
+            let proposal = thread.proposal
+            return RankingCandidate(
+                id: proposal.id, title: audience.readsText(of: proposal) ? proposal.title : "",
+                author: audience.seesAuthor(proposal.authorID, settings: workshop.settings) ? proposal.authorName : nil,
+                status: proposal.status, goals: proposal.goals, buildOns: thread.buildOns.count)
         }
         let counts = try db.workshops.counts(workshopID: workshop.id)
+        // Counted with authors known (self-support through a merge drops out); the scorer's own
+        // counting, which knows no authors, then leaves them as they are.
+        let counting = try db.ballotCounting(workshop)
+        let ballots = try db.ballots.all(workshopID: workshop.id).map { counting.count($0).ballot }
         let input = ScoringInput(
             workshop: workshop.code.value, phase: workshop.phase, goals: goals, candidates: candidates,
-            ballots: try db.ballots.all(workshopID: workshop.id), settings: workshop.settings, participants: counts.participants)
+            ballots: ballots, settings: workshop.settings, participants: counts.participants)
         return WorkshopResults(workshop: workshop, input: input, phaseLog: try db.workshops.phaseLog(workshopID: workshop.id), counts: counts)
     }
 

@@ -40,7 +40,7 @@ struct StoreLiveSource: LiveSource {
         if let cached = recent.withLock({ $0[workshopID] }), cached.generation == generation { return cached.snapshot }
         let snapshot = try? store.read { db -> TallySnapshot? in
             guard let workshop = try db.workshops.find(id: workshopID) else { return nil }
-            let tallies = try db.ballots.tallies(workshopID: workshopID)
+            let tallies = try db.countedTallies(workshop)
             let counts = try db.workshops.counts(workshopID: workshopID)
             return TallySnapshot(
                 ballots: counts.ballots, participants: counts.participants,

@@ -62,6 +62,10 @@ extension OpenAPIDocument {
             ("Ballot", S.object([
                 ("support", S.map(S.integer)), ("ratings", S.map(S.map(S.integer))),
                 ("method", S.enumeration(["approval", "dots"])), ("budget", S.integer), ("cap", S.integer), ("spent", S.integer),
+                ("notices", S.array(S.object([
+                    ("code", S.enumeration(["merged", "capped", "hidden", "own_proposal"])), ("proposal", S.integer),
+                    ("into", S.nullable(S.integer)), ("dots", S.integer), ("counted", S.integer),
+                ]))),
             ])),
             ("Ranking", S.object([
                 ("workshop", S.string), ("phase", S.string), ("weights", S.map(S.number)), ("method", ["type": "object"]),

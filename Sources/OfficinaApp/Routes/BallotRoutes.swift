@@ -17,8 +17,13 @@ struct BallotRoutes {
     func show(_ request: HTTPRequest) async throws -> HTTPResponse {
         let workshop = try context.workshop(request)
         let participant = try context.requireParticipant(request, in: workshop)
-        let ballot = try context.store.read { try $0.ballots.get(participantID: participant.id, workshopID: workshop.id) }
-        return .json(Self.json(ballot ?? Ballot(participantID: participant.id), settings: workshop.settings))
+        // The ballot as it counts now: what a merge or a hide changed is shown and explained, so the
+        // voter can always send back what they see.
+        let counted = try context.store.read { db in
+            try db.ballotCounting(workshop).count(
+                try db.ballots.get(participantID: participant.id, workshopID: workshop.id) ?? Ballot(participantID: participant.id))
+        }
+        return .json(Self.json(counted.ballot, settings: workshop.settings, notices: counted.notices))
     }
 
     func replace(_ request: HTTPRequest) async throws -> HTTPResponse {
@@ -50,15 +55,25 @@ struct BallotRoutes {
         var support: [Int64: Int] = [:]
         for (key, amount) in pairs {
             let field = "support.\(key.prefix(24))"
-            guard let id = Int64(key), id > 0 else {
-                throw APIError.invalid(field, "\(field): not a proposal of this workshop.", code: "unknown_proposal")
-            }
+            let id = try Self.proposalID(key, field: field)
             guard case let .integer(dots) = amount, dots >= 0, dots <= 1_000 else {
                 throw APIError.invalid(field, "\(field) must be a whole number of dots from 0.", code: "type")
             }
             support[id] = Int(dots)
         }
         return support
+    }
+
+    /// A proposal id as a ballot key: canonical decimal only (`5`, not `05`, `+5`, ` 5` or `5.0`), so
+    /// two keys never name the same proposal and one silently replace the other.
+    static func proposalID(_ key: String, field: String) throws -> Int64 {
+        let digits = key.utf8
+        guard let first = digits.first, first >= UInt8(ascii: "1"), first <= UInt8(ascii: "9"),
+              digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              let id = Int64(key) else {
+            throw APIError.invalid(field, "\(field): a proposal id is a whole number written plainly, without sign or leading zeros.", code: "proposal_id")
+        }
+        return id
     }
 
     /// `ratings`: `{"<proposalId>": {"<goalKey>": 0-4}}`.
@@ -69,9 +84,7 @@ struct BallotRoutes {
         var ratings: [Int64: [String: Int]] = [:]
         for (key, perGoal) in pairs {
             let field = "ratings.\(key.prefix(24))"
-            guard let id = Int64(key), id > 0 else {
-                throw APIError.invalid(field, "\(field): not a proposal of this workshop.", code: "unknown_proposal")
-            }
+            let id = try Self.proposalID(key, field: field)
             guard case let .object(goals) = perGoal, goals.count <= 64 else {
                 throw APIError.invalid(field, "\(field) must be an object of goal keys to ratings 0–4.", code: "type")
             }
@@ -87,8 +100,9 @@ struct BallotRoutes {
         return ratings
     }
 
-    /// The Ballot shape, with the method, budget, cap and dots spent.
-    static func json(_ ballot: Ballot, settings: WorkshopSettings) -> JSONValue {
+    /// The Ballot shape, with the method, budget, cap and dots spent, and why any cast dots count
+    /// differently (`notices`, see `BallotNotice`).
+    static func json(_ ballot: Ballot, settings: WorkshopSettings, notices: [BallotNotice] = []) -> JSONValue {
         .object([
             ("support", .object(ballot.support.sorted { $0.key < $1.key }.map { (String($0.key), .int($0.value)) })),
             ("ratings", .object(ballot.ratings.sorted { $0.key < $1.key }.map { id, goals in
@@ -98,6 +112,13 @@ struct BallotRoutes {
             ("budget", .int(settings.votingMethod == .dots ? settings.dotBudget : 0)),
             ("cap", .int(settings.votingMethod == .dots ? settings.perProposalCap : 1)),
             ("spent", .int(ballot.spent)),
+            ("notices", .array(notices.map { notice in
+                .object([
+                    ("code", .string(notice.reason.rawValue)), ("proposal", .integer(notice.proposal)),
+                    ("into", notice.into.map { .integer($0) } ?? .null), ("dots", .int(notice.dots)),
+                    ("counted", .int(notice.counted)),
+                ])
+            })),
         ])
     }
 }

@@ -11,7 +11,7 @@ struct LiveRoutes {
 
     func events(_ request: HTTPRequest) async throws -> HTTPResponse {
         let workshop = try context.workshop(request)
-        let facilitator = try context.facilitator(of: request) != nil
+        let facilitator = try context.viewer(of: request, in: workshop).isFacilitator
         let lastEventID = request.lastEventID
         let base = context.baseURL(for: request)
         let hub = context.hub

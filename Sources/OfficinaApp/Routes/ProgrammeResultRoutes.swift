@@ -19,7 +19,7 @@ struct ProgrammeResultRoutes {
         let loaded: (Programme, [WorkshopResults])? = try context.store.read { db in
             guard let programme = try db.programmes.find(id: id) else { return nil }
             let workshops = try db.workshops.list(programmeID: id).map {
-                try WorkshopResults.load($0, weights: nil, showAuthors: true, in: db)
+                try WorkshopResults.load($0, weights: nil, audience: .facilitator, in: db)
             }
             return (programme, workshops)
         }

@@ -18,12 +18,9 @@ struct ProposalRoutes {
         let workshop = try context.workshop(request)
         let viewer = try context.viewer(of: request, in: workshop)
         let (threads, tallies) = try context.store.read { db in
-            (try db.proposals.list(workshopID: workshop.id, includeHidden: true), try db.ballots.tallies(workshopID: workshop.id))
+            (try db.proposals.list(workshopID: workshop.id, includeHidden: true), try db.countedTallies(workshop))
         }
-        var shown = threads.filter { thread in
-            viewer.isFacilitator || thread.proposal.status == .visible
-                || (thread.proposal.status == .hidden && thread.proposal.authorID == viewer.participantID)
-        }
+        var shown = threads.filter { viewer.lists($0.proposal) }
         if workshop.settings.shuffleProposals, !viewer.isFacilitator, let participant = viewer.participantID {
             shown.sort { ProposalOrder.key(participant: participant, proposal: $0.proposal.id) < ProposalOrder.key(participant: participant, proposal: $1.proposal.id) }
         }
@@ -148,7 +145,7 @@ struct ProposalRoutes {
     /// The proposal's view after a change, and the `proposal` event announcing it.
     static func changed(_ id: Int64, in workshop: Workshop, db: Connection) throws -> (ProposalView, LiveEvent) {
         guard let thread = try db.proposals.thread(id: id) else { throw APIError.notFound("Proposal") }
-        let tally = try db.ballots.tallies(workshopID: workshop.id)[id]
+        let tally = try db.countedTallies(workshop)[id]
         let view = ProposalView(thread: thread, workshopCode: workshop.code.value, settings: workshop.settings, phase: workshop.phase, tally: tally)
         return (view, try db.appendLiveEvent(workshopID: workshop.id, kind: "proposal", data: view.event))
     }

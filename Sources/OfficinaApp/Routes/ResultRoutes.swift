@@ -12,11 +12,11 @@ struct ResultRoutes {
         routes.get("/api/workshops/:code/export", export)
     }
 
-    /// The workshop and whether the caller is a facilitator; 403 `results_hidden` before the
-    /// workshop closes unless the caller is a facilitator.
+    /// The workshop and whether the caller is served as a facilitator (`?audience=public` is not);
+    /// 403 `results_hidden` before the workshop closes unless they are.
     func access(_ request: HTTPRequest) throws -> (Workshop, facilitator: Bool) {
         let workshop = try context.workshop(request)
-        let facilitator = try context.facilitator(of: request) != nil
+        let facilitator = try Viewer.requested(by: request) == nil && context.facilitator(of: request) != nil
         guard facilitator || workshop.phase.publishesResults else {
             throw APIError(.forbidden, code: "results_hidden", "Results are published when the workshop closes.")
         }
@@ -28,7 +28,7 @@ struct ResultRoutes {
         let (workshop, facilitator) = try access(request)
         let weights = request.queryItems["weights"]
         return try context.store.read { db in
-            try WorkshopResults.load(workshop, weights: weights, showAuthors: facilitator, in: db)
+            try WorkshopResults.load(workshop, weights: weights, audience: facilitator ? .facilitator : .anyone, in: db)
         }
     }
 
@@ -44,7 +44,7 @@ struct ResultRoutes {
             return HTTPResponse(contentType: "application/json; charset=utf-8", body: body)
         }
         let results = try context.store.read { db in
-            try WorkshopResults.load(workshop, weights: weights, showAuthors: facilitator, in: db)
+            try WorkshopResults.load(workshop, weights: weights, audience: facilitator ? .facilitator : .anyone, in: db)
         }
         let body = try JSONValue.encoding(results.ranking(language: language)).bytes
         context.rankings.store(body, for: key, generation: generation)

@@ -25,9 +25,8 @@ public struct ProposalView: Sendable {
     public func json(for viewer: Viewer) -> JSONValue {
         let proposal = thread.proposal
         let mine = viewer.participantID == proposal.authorID
-        let showAuthors = !settings.anonymous || viewer.isFacilitator
-        // Participants never read the text of a proposal a facilitator hid.
-        let redacted = proposal.status == .hidden && !viewer.isFacilitator && !mine
+        // Participants never read the text of a proposal a facilitator hid or merged (Viewer+Audience).
+        let redacted = !viewer.readsText(of: proposal)
         let mergedInto: JSONValue = if case let .merged(into) = proposal.status { .integer(into) } else { .null }
         let tallyShown = viewer.isFacilitator || Self.talliesVisible(settings, phase)
         let tallyJSON: JSONValue = tallyShown
@@ -39,7 +38,7 @@ public struct ProposalView: Sendable {
             ("title", .string(redacted ? "" : proposal.title)),
             ("body", .string(redacted ? "" : proposal.body)),
             ("goals", .array(proposal.goals.map { .string($0) })),
-            ("author", showAuthors || mine ? .person(id: proposal.authorID, name: proposal.authorName) : .null),
+            ("author", viewer.seesAuthor(proposal.authorID, settings: settings) ? .person(id: proposal.authorID, name: proposal.authorName) : .null),
             ("status", .string(proposal.status.name)),
             ("mergedInto", mergedInto),
             ("createdAt", .date(proposal.createdAt)),
@@ -51,7 +50,7 @@ public struct ProposalView: Sendable {
 
     /// The BuildOn shape.
     public static func buildOn(_ buildOn: BuildOn, settings: WorkshopSettings, viewer: Viewer) -> JSONValue {
-        let shown = !settings.anonymous || viewer.isFacilitator || viewer.participantID == buildOn.authorID
+        let shown = viewer.seesAuthor(buildOn.authorID, settings: settings)
         return .object([
             ("id", .integer(buildOn.id)),
             ("proposalId", .integer(buildOn.proposalID)),

@@ -61,7 +61,12 @@ struct RankingComputation {
         var latest: [Int64: Ballot] = [:]
         for ballot in input.ballots { latest[ballot.participantID] = ballot }
         let unique = latest.values.sorted { $0.participantID < $1.participantID }
-        ballots = BallotMerging.fold(unique, merges: merges, cap: cap)
+        // The one counting rule (`BallotCounting`); the App counts ballots with authors known before
+        // they get here, and counting a counted ballot again changes nothing.
+        var statuses: [Int64: ProposalStatus] = [:]
+        for candidate in all { statuses[candidate.id] = candidate.status }
+        let counting = BallotCounting(statuses: statuses, authors: [:], cap: cap)
+        ballots = unique.map { counting.count($0).ballot }
 
         var index: [Int64: Int] = [:]
         for (position, candidate) in candidates.enumerated() { index[candidate.id] = position }

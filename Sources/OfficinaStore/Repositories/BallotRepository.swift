@@ -1,10 +1,11 @@
 import Foundation
 import OfficinaCore
 
-/// Ballots: one per participant and workshop, always replaced whole.
+/// Ballots: one per participant and workshop, always replaced whole, stored exactly as cast.
 ///
 /// The schema refuses dots below 1 and ratings outside 0–4; budgets, caps and which proposals may be
-/// supported are the App's rules.
+/// supported are the App's rules. Merges and hides never rewrite a ballot: what a cast ballot counts
+/// for is `BallotCounting`'s rule (OfficinaCore), applied by every reader of support.
 public struct BallotRepository {
     let db: Connection
 
@@ -70,12 +71,25 @@ public struct BallotRepository {
         return ballots.values.sorted { $0.participantID < $1.participantID }
     }
 
+    /// Every ballot of the workshop with its support only (no ratings): what live tallies count.
+    public func castSupport(workshopID: Int64) throws -> [Ballot] {
+        var ballots: [Int64: Ballot] = [:]
+        try db.forEachRow("""
+            SELECT b.participant_id, s.proposal_id, s.dots FROM ballot_support s JOIN ballots b ON b.id = s.ballot_id
+            WHERE b.workshop_id = ?
+            """, [workshopID]) { row in
+            ballots[row.int64(0), default: Ballot(participantID: row.int64(0))].support[row.int64(1)] = row.int(2)
+        }
+        return ballots.values.sorted { $0.participantID < $1.participantID }
+    }
+
     /// How many participants have a ballot in the workshop.
     public func count(workshopID: Int64) throws -> Int {
         try db.queryOne("SELECT count(*) FROM ballots WHERE workshop_id = ?", [workshopID]) { $0.int(0) } ?? 0
     }
 
-    /// Support per proposal across the workshop's ballots (proposals without support are absent).
+    /// Support per proposal as cast, before merges and hides are counted (proposals without support
+    /// are absent). Tallies shown to anyone go through `BallotCounting` instead.
     public func tallies(workshopID: Int64) throws -> [Int64: SupportTally] {
         let rows = try db.query("""
             SELECT s.proposal_id, sum(s.dots), count(*) FROM ballot_support s JOIN ballots b ON b.id = s.ballot_id

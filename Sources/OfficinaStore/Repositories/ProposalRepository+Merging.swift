@@ -2,11 +2,11 @@ import Foundation
 import OfficinaCore
 
 extension ProposalRepository {
-    /// Merges duplicate `fromID` into `intoID`: support moves to the kept proposal and `fromID` becomes
-    /// `merged(into:)`. A participant who supported both is counted once: their dots on `intoID`
-    /// become `min(cap, theirs on intoID + theirs on fromID)` (never fewer than they had). Pass the
-    /// per-proposal cap for dots, 1 for approval. Ratings stay with `fromID`. What each ballot had is
-    /// recorded so ``unmerge(proposalID:at:)`` can put it back.
+    /// Merges duplicate `fromID` into `intoID`: `fromID` becomes `merged(into:)`. Ballots are not
+    /// touched: they stay as their participants cast them, and `BallotCounting` (OfficinaCore) counts
+    /// support on `fromID` toward `intoID` for as long as the merge stands. The audit trail records,
+    /// per ballot that supported `fromID`, its dots there and on `intoID` and what the two would make
+    /// within `cap` (pass the per-proposal cap for dots, 1 for approval).
     ///
     /// Refused (``StoreError/Kind/constraint``) when the proposals are the same, in different
     /// workshops, missing, or either is already merged.
@@ -33,12 +33,6 @@ extension ProposalRepository {
             WHERE f.proposal_id = ?2
             """, [mergeID, fromID, intoID, max(1, cap)])
         try db.execute("""
-            INSERT INTO ballot_support (ballot_id, proposal_id, dots)
-            SELECT ballot_id, ?2, into_after FROM merge_moves WHERE merge_id = ?1 AND true
-            ON CONFLICT (ballot_id, proposal_id) DO UPDATE SET dots = excluded.dots
-            """, [mergeID, intoID])
-        try db.execute("DELETE FROM ballot_support WHERE proposal_id = ?", [fromID])
-        try db.execute("""
             UPDATE proposals SET status = 'merged', merged_into = ?, updated_at = ? WHERE id = ?
             """, [intoID, now, fromID])
         guard let record = try merge(id: mergeID) else {
@@ -47,41 +41,35 @@ extension ProposalRepository {
         return record
     }
 
-    /// Undoes the latest merge of `proposalID`: it gets back its former status and, on every ballot
-    /// still present, its support; the kept proposal loses what the merge added (changes made to it
-    /// since are kept). Returns the audit record, now with `undoneAt`, or `nil` when the proposal is
-    /// not merged.
+    /// Undoes the latest merge of `proposalID`: it gets back its former status, so every ballot counts
+    /// as its participant last cast it (ballots were never rewritten). Returns the audit record, now
+    /// with `undoneAt`, or `nil` when the proposal is not merged.
     @discardableResult
     public func unmerge(proposalID: Int64, at now: Date = Date()) throws -> MergeRecord? {
-        guard let (mergeID, intoID, fromStatus) = try db.queryOne("""
-            SELECT m.id, m.into_id, m.from_status FROM merges m JOIN proposals p ON p.id = m.from_id
+        guard let (mergeID, fromStatus) = try db.queryOne("""
+            SELECT m.id, m.from_status FROM merges m JOIN proposals p ON p.id = m.from_id
             WHERE m.from_id = ? AND m.undone_at IS NULL AND p.status = 'merged' ORDER BY m.id DESC LIMIT 1
-            """, [proposalID], { ($0.int64(0), $0.int64(1), $0.text(2)) }) else { return nil }
-        // Rows that only the merge created go; rows it topped up give the top-up back.
-        try db.execute("""
-            DELETE FROM ballot_support
-            WHERE proposal_id = ?2 AND ballot_id IN (SELECT ballot_id FROM merge_moves WHERE merge_id = ?1)
-                AND dots <= (SELECT m.into_after - m.into_before FROM merge_moves m
-                             WHERE m.merge_id = ?1 AND m.ballot_id = ballot_support.ballot_id)
-                AND (SELECT m.into_before FROM merge_moves m WHERE m.merge_id = ?1 AND m.ballot_id = ballot_support.ballot_id) = 0
-            """, [mergeID, intoID])
-        try db.execute("""
-            UPDATE ballot_support SET dots = dots - (
-                SELECT m.into_after - m.into_before FROM merge_moves m WHERE m.merge_id = ?1 AND m.ballot_id = ballot_support.ballot_id)
-            WHERE proposal_id = ?2 AND ballot_id IN (SELECT ballot_id FROM merge_moves WHERE merge_id = ?1)
-                AND dots > (SELECT m.into_after - m.into_before FROM merge_moves m
-                            WHERE m.merge_id = ?1 AND m.ballot_id = ballot_support.ballot_id)
-            """, [mergeID, intoID])
-        try db.execute("""
-            INSERT INTO ballot_support (ballot_id, proposal_id, dots)
-            SELECT ballot_id, ?2, from_dots FROM merge_moves WHERE merge_id = ?1 AND true
-            ON CONFLICT (ballot_id, proposal_id) DO UPDATE SET dots = max(dots, excluded.dots)
-            """, [mergeID, proposalID])
+            """, [proposalID], { ($0.int64(0), $0.text(1)) }) else { return nil }
         try db.execute("""
             UPDATE proposals SET status = ?, merged_into = NULL, updated_at = ? WHERE id = ?
             """, [fromStatus, now, proposalID])
         try db.execute("UPDATE merges SET undone_at = ? WHERE id = ?", [now, mergeID])
         return try merge(id: mergeID)
+    }
+
+    /// Id, author and status of every proposal of the workshop: what `BallotCounting` needs. One
+    /// indexed query, no texts.
+    public func countingRows(workshopID: Int64) throws -> [(id: Int64, authorID: Int64, status: ProposalStatus)] {
+        try db.query(
+            "SELECT id, author_id, status, merged_into FROM proposals WHERE workshop_id = ? ORDER BY id", [workshopID]
+        ) { row in
+            let status: ProposalStatus = switch row.text(2) {
+            case "merged": .merged(into: row.int64(3))
+            case "hidden": .hidden
+            default: .visible
+            }
+            return (row.int64(0), row.int64(1), status)
+        }
     }
 
     /// One merge of the audit trail, or `nil`.

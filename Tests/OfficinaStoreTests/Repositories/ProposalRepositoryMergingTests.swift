@@ -18,23 +18,26 @@ import Testing
         return (fixture, from, into)
     }
 
-    @Test func mergingMovesSupportCountingEachParticipantOnceWithinTheCap() throws {
+    @Test func mergingRecordsTheAuditTrailAndLeavesEveryCastBallotAsItWas() throws {
         let (fixture, from, into) = try votedFixture()
+        let w = fixture.workshop.id
+        let before = try fixture.store.read { db in try db.ballots.all(workshopID: w) }
         let record = try fixture.store.writeBlocking { db in try db.proposals.merge(from, into: into, by: "anna", cap: 3) }
         #expect(record.from == from && record.into == into && record.by == "anna" && record.undoneAt == nil)
         #expect(record.movedBallots == 2)
-        let tallies = try fixture.store.read { db in try db.ballots.tallies(workshopID: fixture.workshop.id) }
-        #expect(tallies[into] == SupportTally(support: 2 + 3 + 1, supporters: 3))
-        #expect(tallies[from] == nil)
+        #expect(try fixture.store.read { db in try db.ballots.all(workshopID: w) } == before)
         let merged = try fixture.store.read { db in try db.proposals.find(id: from) }
         #expect(merged?.status == .merged(into: into))
-        #expect(try fixture.store.read { db in try db.proposals.merges(workshopID: fixture.workshop.id) } == [record])
-        // Ratings stay with the duplicate.
-        let ballot = try fixture.store.read { db in try db.ballots.get(participantID: fixture.participants[0].id, workshopID: fixture.workshop.id) }
-        #expect(ballot?.ratings[from] == ["space": 4])
+        #expect(try fixture.store.read { db in try db.proposals.merges(workshopID: w) } == [record])
+        // What the ballots count for now is BallotCounting's rule over these rows.
+        let rows = try fixture.store.read { db in try db.proposals.countingRows(workshopID: w) }
+        let counting = BallotCounting(proposals: rows, settings: WorkshopSettings(allowSelfSupport: true))
+        let tallies = counting.tallies(try fixture.store.read { db in try db.ballots.castSupport(workshopID: w) })
+        #expect(tallies[into]?.support == 2 + 3 + 1 && tallies[into]?.supporters == 3)
+        #expect(tallies[from] == nil)
     }
 
-    @Test func unmergingRestoresEveryBallotAndTheFormerStatus() throws {
+    @Test func unmergingRestoresTheFormerStatusAndTheCastBallots() throws {
         let (fixture, from, into) = try votedFixture()
         let w = fixture.workshop.id
         try fixture.store.writeBlocking { db in _ = try db.proposals.setStatus(id: from, .hidden) }
@@ -48,21 +51,28 @@ import Testing
         #expect(try fixture.store.writeBlocking { db in try db.proposals.unmerge(proposalID: from) } == nil)
     }
 
-    @Test func unmergingKeepsChangesAVoterMadeAfterTheMerge() throws {
+    @Test func anOldDatabaseWhoseMergesRewroteBallotsGetsTheCastBallotsBack() throws {
         let (fixture, from, into) = try votedFixture()
         let w = fixture.workshop.id
-        let voter = fixture.participants[0].id
-        try fixture.store.writeBlocking { db in _ = try db.proposals.merge(from, into: into, by: "anna", cap: 3) }
-        // After the merge voter 0 holds 2 dots on `into`; they add one more.
+        let voters = fixture.participants.map(\.id)
+        let before = try fixture.store.read { db in try db.ballots.all(workshopID: w) }
+        // What the merge of schema 3 did: moved support to `into` within the cap of 3, recorded the move.
         try fixture.store.writeBlocking { db in
-            var ballot = try db.ballots.get(participantID: voter, workshopID: w) ?? Ballot(participantID: voter)
-            ballot.support[into] = 3
-            try db.ballots.replace(ballot, workshopID: w)
+            _ = try db.proposals.merge(from, into: into, by: "anna", cap: 3)
+            try db.execute("""
+                INSERT INTO ballot_support (ballot_id, proposal_id, dots)
+                SELECT ballot_id, ?2, into_after FROM merge_moves WHERE merge_id = ?1 AND true
+                ON CONFLICT (ballot_id, proposal_id) DO UPDATE SET dots = excluded.dots
+                """, [1, into])
+            try db.execute("DELETE FROM ballot_support WHERE proposal_id = ?", [from])
+            // Voter 1 changed their ballot after that merge: what they cast then stays.
+            try db.ballots.replace(Ballot(participantID: voters[1], support: [into: 1]), workshopID: w)
+            try Schema.mergeCounting.apply(db)
         }
-        try fixture.store.writeBlocking { db in _ = try db.proposals.unmerge(proposalID: from) }
-        let ballot = try fixture.store.read { db in try db.ballots.get(participantID: voter, workshopID: w) }
-        #expect(ballot?.support[from] == 2)
-        #expect(ballot?.support[into] == 1)
+        let after = try fixture.store.read { db in try db.ballots.all(workshopID: w) }
+        #expect(after[0] == before[0])
+        #expect(after[1].support == [into: 1])
+        #expect(after[2] == before[2])
     }
 
     @Test func mergingIntoItselfAcrossWorkshopsOrTwiceIsRefused() throws {

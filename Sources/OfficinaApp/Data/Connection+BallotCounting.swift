@@ -1,0 +1,17 @@
+import OfficinaCore
+import OfficinaStore
+
+extension Connection {
+    /// The workshop's counting rule (`BallotCounting`): its proposals' statuses and authors and its
+    /// voting settings. Every reader of support goes through it, so merges and hides count the same
+    /// on the ballot page, in live tallies, in the ranking and in every export.
+    func ballotCounting(_ workshop: Workshop) throws -> BallotCounting {
+        BallotCounting(proposals: try proposals.countingRows(workshopID: workshop.id), settings: workshop.settings)
+    }
+
+    /// Support per proposal as it counts (see ``ballotCounting(_:)``); proposals without support are absent.
+    func countedTallies(_ workshop: Workshop) throws -> [Int64: SupportTally] {
+        try ballotCounting(workshop).tallies(try ballots.castSupport(workshopID: workshop.id))
+            .mapValues { SupportTally(support: $0.support, supporters: $0.supporters) }
+    }
+}
