@@ -19,5 +19,6 @@ extension Connection {
     public var proposals: ProposalRepository { ProposalRepository(db: self) }
     public var buildOns: BuildOnRepository { BuildOnRepository(db: self) }
     public var ballots: BallotRepository { BallotRepository(db: self) }
+    public var scoring: ScoringRepository { ScoringRepository(db: self) }
     public var events: EventRepository { EventRepository(db: self) }
 }
