@@ -22,8 +22,8 @@ export function inServerOrder(proposals, exposure) {
 export function withGroupHeadings(list, nodes, exposure, headings) {
     const flagged = list.filter((p) => exposure.needsEyes.has(p.id)).length;
     if (flagged === 0) return nodes;
-    headings.eyes ||= el('li', { class: 'group-heading', 'data-group': 'needs-eyes' });
-    headings.rest ||= el('li', { class: 'group-heading', 'data-group': 'rest' });
+    headings.eyes ||= el('li', { class: 'group-heading', dataset: { group: 'needs-eyes' } });
+    headings.rest ||= el('li', { class: 'group-heading', dataset: { group: 'rest' } });
     headings.eyes.textContent = t('exposure.needs_eyes');
     headings.rest.textContent = t('exposure.rest');
     const rest = nodes.slice(flagged);

@@ -81,7 +81,7 @@ extension RankingComputation {
         return ProposalFigures(
             id: candidate.id, goals: goalScores, support: support,
             parts: ScoreParts(goals: goalPoints, support: supportPoints),
-            overall: overall, interval: interval, ratings: ratings
+            overall: overall, interval: interval, deviation: z > 0 ? halfWidth / z : 0, ratings: ratings
         )
     }
 }
