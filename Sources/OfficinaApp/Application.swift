@@ -32,6 +32,7 @@ public final class Application: Sendable {
         WorkshopRoutes(context: context).register(&routes)
         JoinRoutes(context: context).register(&routes)
         ProposalRoutes(context: context).register(&routes)
+        ScoringRoutes(context: context).register(&routes)
         ModerationRoutes(context: context).register(&routes)
         BallotRoutes(context: context).register(&routes)
         LiveRoutes(context: context).register(&routes)

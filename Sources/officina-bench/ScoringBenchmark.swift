@@ -2,7 +2,7 @@ import Foundation
 import OfficinaCore
 
 /// `officina-bench scoring [--proposals N] [--participants N] [--rated N] [--method dots|approval]
-/// [--runs R] [--seed S]`: ranks a generated workshop (default 1,000 proposals × 5,000 participants,
+/// [--scoring officina-1|officina-2] [--runs R] [--seed S]`: ranks a generated workshop (default 1,000 proposals × 5,000 participants,
 /// each rating 20 proposals on 3 goals: 300,000 ratings) and prints the median time of `Ranking.compute`
 /// over R runs, each run, the peak memory the ranking added (VmHWM, reset through
 /// /proc/self/clear_refs), and the time of each export of the result.
@@ -11,6 +11,7 @@ func scoringBenchmark(_ arguments: ArraySlice<String>) throws {
     var participants = 5_000
     var rated = 20
     var method = VotingMethod.dots
+    var scoring = ScoringMethod.officina2
     var runs = 5
     var seed: UInt64 = 42
     var rest = arguments
@@ -20,6 +21,7 @@ func scoringBenchmark(_ arguments: ArraySlice<String>) throws {
         case "--participants": participants = rest.popFirst().flatMap(Int.init) ?? participants
         case "--rated": rated = rest.popFirst().flatMap(Int.init) ?? rated
         case "--method": method = rest.popFirst().flatMap(VotingMethod.init(rawValue:)) ?? method
+        case "--scoring": scoring = rest.popFirst().flatMap(ScoringMethod.init(rawValue:)) ?? scoring
         case "--runs": runs = rest.popFirst().flatMap(Int.init) ?? runs
         case "--seed": seed = rest.popFirst().flatMap(UInt64.init) ?? seed
         default:
@@ -31,7 +33,7 @@ func scoringBenchmark(_ arguments: ArraySlice<String>) throws {
         proposals: max(1, proposals), participants: max(0, participants), rated: max(0, rated), method: method, seed: seed
     )
     let ratings = input.ballots.reduce(0) { $0 + $1.ratings.values.reduce(0) { $0 + $1.count } }
-    print("scoring: \(proposals) proposals, \(participants) ballots (\(method.rawValue)), \(ratings) ratings, 3 goals")
+    print("scoring: \(proposals) proposals, \(participants) ballots (\(method.rawValue)), \(ratings) ratings, 3 goals, \(scoring.rawValue)")
     let baseline = memory()
     resetPeakMemory()
     let clock = ContinuousClock()
@@ -41,7 +43,7 @@ func scoringBenchmark(_ arguments: ArraySlice<String>) throws {
     for _ in 0..<max(3, runs) {
         let start = clock.now
         let cpuStart = threadCPUMilliseconds()
-        ranking = Ranking.compute(input)
+        ranking = Ranking.compute(input, configuration: ScoringConfiguration(method: scoring))
         cpuTimings.append(threadCPUMilliseconds() - cpuStart)
         timings.append(milliseconds(clock.now - start))
     }

@@ -8,6 +8,7 @@ import { countdown } from './countdown.js';
 import { confirmDialog } from './dialogs.js';
 import { likelyDuplicates } from './similarity.js';
 import { renderRanking, renderShortlist, settledNote, goalName } from './ranking.js';
+import { scoringPanel } from './scoring-panel.js';
 import { start } from './page.js';
 import { JOIN_CODE } from './code.js';
 import { openEditor, wireEditor } from './console-editor.js';
@@ -475,6 +476,7 @@ async function refreshRanking() {
         replace(box,
             el('p', { class: 'muted small', text: tp('ranking.counts', ranking.counts?.ballots ?? 0, { proposals: formatNumber(ranking.counts?.proposals ?? 0) }) }),
             settledNote(ranking),
+            scoringPanel(state.code, ranking, refreshRanking),
             renderRanking(ranking, state.workshop.goals),
             renderShortlist(ranking, state.workshop.goals),
             ranking.method?.description ? el('p', { class: 'small muted', text: ranking.method.description }) : null);

@@ -7,6 +7,7 @@ import { connectEvents } from './sse.js';
 import { countdown } from './countdown.js';
 import { renderRanking, renderShortlist, settledNote, goalName } from './ranking.js';
 import { start, codeFromLocation } from './page.js';
+import { exposureFrom, inServerOrder, withGroupHeadings } from './exposure.js';
 
 const TITLE_MAX = 120;
 const BODY_MAX = 2000;
@@ -22,7 +23,9 @@ const state = {
     ballotLoaded: false,
     ranking: null,
     renderedPhase: null,
+    exposure: exposureFrom({}),
 };
+const groupHeadings = {};
 const cards = new Map();
 let clock = null;
 
@@ -85,6 +88,7 @@ async function loadAll() {
     ]);
     state.workshop = workshop;
     state.proposals = new Map(list.proposals.map((p) => [p.id, p]));
+    state.exposure = exposureFrom(list);
     state.tallies = {};
     await loadPhaseData();
     state.renderedPhase = null;
@@ -114,7 +118,11 @@ async function onWorkshop(workshop) {
     if (JSON.stringify(workshop.settings) !== JSON.stringify(state.workshop.settings)) state.renderedPhase = null;
     state.workshop = workshop;
     if (phaseChanged) {
-        try { await loadPhaseData(); } catch (error) { showFatal(error); }
+        try {
+            await loadPhaseData();
+            // The server's order depends on the phase (balanced while voting).
+            state.exposure = exposureFrom(await get(workshopPath(state.code, '/proposals')));
+        } catch (error) { showFatal(error); }
         toast(t('participant.phase_now', { phase: t(`phase.${workshop.phase}`) }));
     }
     renderAll();
@@ -194,19 +202,8 @@ function renderGoalChoices() {
 }
 
 function visibleProposals() {
-    const list = [...state.proposals.values()].filter((p) => p.status === 'visible');
-    if (state.workshop.settings.shuffleProposals) {
-        // A stable order per participant: shuffled, but not reshuffled on every update.
-        const key = (p) => hash(`${state.me.id}:${p.id}`);
-        return list.sort((a, b) => key(a) - key(b) || a.id - b.id);
-    }
-    return list.sort((a, b) => b.id - a.id);
-}
-
-function hash(text) {
-    let h = 2166136261;
-    for (let i = 0; i < text.length; i += 1) { h ^= text.charCodeAt(i); h = Math.imul(h, 16777619); }
-    return h >>> 0;
+    // The server decides the order (shuffled or balanced); the page only keeps it.
+    return inServerOrder([...state.proposals.values()].filter((p) => p.status === 'visible'), state.exposure);
 }
 
 function renderList() {
@@ -218,7 +215,7 @@ function renderList() {
         return card.node;
     });
     for (const [id, card] of cards) if (!list.some((p) => p.id === id)) { cards.delete(id); card.node.remove(); }
-    reconcile(byId('proposals'), nodes);
+    reconcile(byId('proposals'), withGroupHeadings(list, nodes, state.exposure, groupHeadings));
     setText(byId('list-count'), formatNumber(list.length));
     show(byId('list-empty'), list.length === 0);
 }

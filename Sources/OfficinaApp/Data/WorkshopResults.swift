@@ -9,6 +9,8 @@ public struct WorkshopResults: Sendable {
     public var input: ScoringInput
     public var phaseLog: [PhaseChange]
     public var counts: WorkshopCounts
+    /// The workshop's scoring method and exposure order.
+    public var preferences: ScoringPreferences = .default
 
     /// Loads the workshop's scoring input. `weights` is a `?weights=` text (`space:2,community:1`)
     /// checked by `GoalWeights` (422 `weights`); nil applies the programme's goal weights.
@@ -40,13 +42,16 @@ public struct WorkshopResults: Sendable {
         let input = ScoringInput(
             workshop: workshop.code.value, phase: workshop.phase, goals: goals, candidates: candidates,
             ballots: ballots, settings: workshop.settings, participants: counts.participants)
-        return WorkshopResults(workshop: workshop, input: input, phaseLog: try db.workshops.phaseLog(workshopID: workshop.id), counts: counts)
+        return WorkshopResults(
+            workshop: workshop, input: input, phaseLog: try db.workshops.phaseLog(workshopID: workshop.id), counts: counts,
+            preferences: try db.scoring.preferences(workshopID: workshop.id))
     }
 
     /// The ranking (pure computation; run it off the store's threads).
     public func ranking(language: String = "it") -> Ranking {
         var configuration = ScoringConfiguration.default
         configuration.language = language
+        configuration.method = preferences.method
         return Ranking.compute(input, configuration: configuration)
     }
 

@@ -56,7 +56,7 @@ extension OpenAPIDocument {
         return [
             ("/api/workshops/{code}/proposals", [
                 "get": operation("Proposals (hidden ones only for facilitators)", tag: "participation", parameters: [codeParameter],
-                                 success: [("200", json("Proposals, in the caller's order.", S.object([("proposals", S.array(S.ref("Proposal")))])))], errors: ["404"]),
+                                 success: [("200", json("Proposals, in the order the server chose for the caller (docs/scoring.md, Exposure).", S.object([("proposals", S.array(S.ref("Proposal"))), ("order", exposureOrderSchema)])))], errors: ["404"]),
                 "post": operation("Add a proposal (participant, collecting)", tag: "participation", parameters: [codeParameter],
                                   requestBody: body(proposalInput), success: [("201", json("Added.", S.ref("Proposal")))],
                                   errors: ballotErrors, unsafe: true),

@@ -17,18 +17,26 @@ struct ProposalRoutes {
     func list(_ request: HTTPRequest) async throws -> HTTPResponse {
         let workshop = try context.workshop(request)
         let viewer = try context.viewer(of: request, in: workshop)
-        let (threads, tallies) = try context.store.read { db in
-            (try db.proposals.list(workshopID: workshop.id, includeHidden: true), try db.countedTallies(workshop))
+        let (threads, tallies, exposure) = try context.store.read { db in
+            (try db.proposals.list(workshopID: workshop.id, includeHidden: true), try db.countedTallies(workshop),
+             try ExposureInput.load(workshop, viewer: viewer, in: db))
         }
         var shown = threads.filter { viewer.lists($0.proposal) }
-        if workshop.settings.shuffleProposals, !viewer.isFacilitator, let participant = viewer.participantID {
-            shown.sort { ProposalOrder.key(participant: participant, proposal: $0.proposal.id) < ProposalOrder.key(participant: participant, proposal: $1.proposal.id) }
+        let order = exposure?.order(of: shown.filter { $0.proposal.status == .visible }.map(\.proposal))
+        if let order {
+            var position: [Int64: Int] = [:]
+            for (index, id) in order.ids.enumerated() { position[id] = index }
+            // Proposals outside the order (the viewer's own hidden ones) go last, by id.
+            shown.sort { (position[$0.proposal.id] ?? Int.max, $0.proposal.id) < (position[$1.proposal.id] ?? Int.max, $1.proposal.id) }
         }
         let proposals = shown.map { thread in
             ProposalView(thread: thread, workshopCode: workshop.code.value, settings: workshop.settings, phase: workshop.phase,
                          tally: tallies[thread.proposal.id]).json(for: viewer)
         }
-        return .json(["proposals": .array(proposals)])
+        return .json([
+            "proposals": .array(proposals),
+            "order": ExposureInput.json(order, mode: exposure?.effectiveMode),
+        ])
     }
 
     static let allowed: Set<String> = ["title", "body", "goals"]

@@ -7,6 +7,9 @@ struct ProposalFigures {
     let parts: ScoreParts
     let overall: Double
     let interval: ScoreInterval
+    /// The overall's standard deviation before clipping (the interval's half-width ÷ z): what the
+    /// settled probability draws with.
+    let deviation: Double
     /// Ratings received, all goals together.
     let ratings: Int
 }

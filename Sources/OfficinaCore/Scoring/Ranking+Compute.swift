@@ -1,5 +1,6 @@
 extension Ranking {
-    /// Scores and ranks a workshop: the `officina-1` method of docs/scoring.md.
+    /// Scores and ranks a workshop by the method of `configuration` (`officina-1` unless it says
+    /// `officina-2`, which first adjusts ratings for each rater's generosity; docs/scoring.md).
     ///
     /// Pure and deterministic: the same input (in any order of ballots or candidates) gives the same
     /// ranking. Hidden and merged proposals are left out; a merged one's support and ratings move to
@@ -40,9 +41,11 @@ extension RankingComputation {
             )
             entry.explanations = LocalizedText(
                 it: RankingExplanation.line(
-                    for: entry, goals: goals, total: ordered.count, ratingsCount: ratingsCount, language: "it"),
+                    for: entry, goals: goals, total: ordered.count, ratingsCount: ratingsCount, language: "it",
+                    calibrated: evidence.calibrated),
                 en: RankingExplanation.line(
-                    for: entry, goals: goals, total: ordered.count, ratingsCount: ratingsCount, language: "en")
+                    for: entry, goals: goals, total: ordered.count, ratingsCount: ratingsCount, language: "en",
+                    calibrated: evidence.calibrated)
             )
             entry.explanation = entry.explanations.text(for: language)
             return entry

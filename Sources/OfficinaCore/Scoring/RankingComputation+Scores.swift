@@ -4,20 +4,20 @@ extension RankingComputation {
     /// variance so it is never zero (docs/scoring.md, "Intervals").
     func goalStatistics(_ g: Int) -> GoalStatistics {
         var count = 0
-        var sum = 0
+        var sum = 0.0
         var withinSquares = 0.0
         var rated = 0
         for p in 0..<tally.proposalCount {
             let cell = p * tally.goalCount + g
-            let n = tally.ratingCount[cell]
+            let n = evidence.count[cell]
             guard n > 0 else { continue }
-            let s = tally.ratingSum[cell]
+            let s = evidence.sum[cell]
             count += n
             sum += s
             rated += 1
-            withinSquares += Double(tally.ratingSquares[cell]) - Double(s) * Double(s) / Double(n)
+            withinSquares += evidence.squares[cell] - s * s / Double(n)
         }
-        let mean = count > 0 ? Double(sum) / Double(count) : Self.scaleMidpoint
+        let mean = count > 0 ? sum / Double(count) : Self.scaleMidpoint
         let freedom = Double(count - rated) + Self.variancePriorWeight
         let variance = (max(withinSquares, 0) + Self.variancePriorWeight * Self.uniformVariance) / freedom
         return GoalStatistics(mean: mean, spread: variance.squareRoot(), ratings: count, weight: goals[g].weight)
@@ -34,11 +34,11 @@ extension RankingComputation {
         var ratings = 0
         for g in goals.indices {
             let cell = p * tally.goalCount + g
-            let n = tally.ratingCount[cell]
-            let sum = tally.ratingSum[cell]
+            let n = evidence.count[cell]
+            let sum = evidence.sum[cell]
             let stats = statistics[g]
             let pseudo = m + Double(n)
-            let score = pseudo > 0 ? (m * stats.mean + Double(sum)) / pseudo : stats.mean
+            let score = pseudo > 0 ? (m * stats.mean + sum) / pseudo : stats.mean
             let halfWidth = z * stats.spread / (pseudo > 0 ? pseudo.squareRoot() : 1)
             let weight = normalisedWeight(g)
             let scale = 100 * goalShare * weight / Self.scaleMaximum
@@ -46,12 +46,16 @@ extension RankingComputation {
             // Serving a goal is decided on integers so a mean equal to the goal's never flips on
             // rounding: sum/n > total/count ⇔ sum·count > total·n (mean·count recovers the integer
             // total exactly for any realistic count).
+            // Adjusted ratings are not integers: there the own mean must clear the goal's by a margin
+            // far above rounding and far below any difference a rating can make.
             let serves = stats.ratings > 0
-                ? n > 0 && sum * stats.ratings > Int((stats.mean * Double(stats.ratings)).rounded()) * n
+                ? n > 0 && (evidence.integerSum.map { integers in
+                    integers[cell] * stats.ratings > Int((stats.mean * Double(stats.ratings)).rounded()) * n
+                } ?? (sum / Double(n) > stats.mean + 1e-9))
                 : candidate.goals.contains(goals[g].key)
             goalScores.append(GoalScore(
                 score: score, low: max(0, score - halfWidth), high: min(Self.scaleMaximum, score + halfWidth),
-                ratings: n, mean: n > 0 ? Double(sum) / Double(n) : nil, weight: weight,
+                ratings: n, mean: n > 0 ? sum / Double(n) : nil, weight: weight,
                 points: points, serves: serves
             ))
             goalPoints += points
@@ -77,7 +81,7 @@ extension RankingComputation {
         return ProposalFigures(
             id: candidate.id, goals: goalScores, support: support,
             parts: ScoreParts(goals: goalPoints, support: supportPoints),
-            overall: overall, interval: interval, ratings: ratings
+            overall: overall, interval: interval, deviation: z > 0 ? halfWidth / z : 0, ratings: ratings
         )
     }
 }

@@ -28,6 +28,10 @@ extension RankingComputation {
     func settledSignal(_ ordered: [ProposalFigures]) -> SettledSignal {
         let k = configuration.settledK
         let count = ordered.count
+        let calibrated = configuration.method == .officina2
+        let probability = SettledProbability.estimate(
+            overall: ordered.map(\.overall), deviation: ordered.map(\.deviation), k: k
+        )
         let messages: LocalizedText
         var settled = false
         var contenders = 0
@@ -42,8 +46,17 @@ extension RankingComputation {
         } else {
             let floor = ordered[0..<k].map(\.interval.low).min() ?? 0
             contenders = ordered[k...].filter { $0.interval.high >= floor }.count
-            settled = contenders == 0
-            messages = settled
+            settled = calibrated ? probability >= SettledProbability.threshold : contenders == 0
+            let percent = DecimalText.percent(probability)
+            messages = calibrated
+                ? (settled
+                    ? LocalizedText(
+                        it: "Le prime \(k) sono stabili: \(percent) di probabilità che siano davvero le prime \(k).",
+                        en: "The top \(k) are settled: \(percent) probability that they are the right \(k).")
+                    : LocalizedText(
+                        it: "Le prime \(k) non sono ancora stabili: \(percent) di probabilità che siano davvero le prime \(k) (stabili da \(DecimalText.percent(SettledProbability.threshold))).",
+                        en: "The top \(k) are not settled yet: \(percent) probability that they are the right \(k) (settled from \(DecimalText.percent(SettledProbability.threshold)))."))
+                : settled
                 ? LocalizedText(
                     it: "Le prime \(k) sono stabili: nessun'altra proposta può entrarvi entro l'incertezza.",
                     en: "The top \(k) are settled: within the uncertainty no other proposal can enter them."
@@ -60,7 +73,8 @@ extension RankingComputation {
         }
         return SettledSignal(
             k: k, settled: settled, contenders: contenders,
-            message: messages.text(for: configuration.language), messages: messages
+            message: messages.text(for: configuration.language), messages: messages,
+            probability: probability, threshold: calibrated ? SettledProbability.threshold : nil
         )
     }
 }

@@ -23,6 +23,8 @@ struct RankingComputation {
     let ballots: [Ballot]
     let cap: Int
     let tally: RankingTally
+    /// The ratings the goal scores read: raw (`officina-1`) or adjusted per rater (`officina-2`).
+    let evidence: GoalEvidence
 
     init(input: ScoringInput, configuration: ScoringConfiguration) {
         self.input = input
@@ -72,10 +74,17 @@ struct RankingComputation {
         for (position, candidate) in candidates.enumerated() { index[candidate.id] = position }
         var goalIndex: [String: Int] = [:]
         for (position, goal) in goals.enumerated() { goalIndex[goal.key] = position }
+        let calibrate = self.configuration.method == .officina2
         tally = RankingTally(
             ballots: ballots, index: index, goalIndex: goalIndex, cap: cap,
-            countRatings: input.settings.ratingsEnabled
+            countRatings: input.settings.ratingsEnabled, keepRatings: calibrate
         )
+        evidence = calibrate
+            ? RaterCalibration(
+                tally: tally, raters: ballots.count, goalCount: goals.count,
+                priorStrength: self.configuration.priorStrength, passes: self.configuration.calibrationPasses
+            ).evidence
+            : GoalEvidence(raw: tally)
     }
 
     /// The normalised weight of goal `g` (0 when every weight is 0).

@@ -5,7 +5,8 @@ enum RankingExplanation {
     /// from 6 ratings (weight 50%), …; support 40% from 5 supporters (lower bound 21%)."
     /// Built in one buffer: the ranking writes two of these per proposal.
     static func line(
-        for entry: RankingEntry, goals: [Goal], total: Int, ratingsCount: Bool, language: String
+        for entry: RankingEntry, goals: [Goal], total: Int, ratingsCount: Bool, language: String,
+        calibrated: Bool = false
     ) -> String {
         let italian = language == "it"
         var text = ""
@@ -63,7 +64,9 @@ enum RankingExplanation {
                 percent(score.weight)
                 text += ")"
             }
-            text += "; "
+            text += calibrated
+                ? (italian ? ", corrette per la generosità di ciascun votante; " : ", adjusted for how generous each rater was; ")
+                : "; "
         }
         let support = entry.support
         text += supportWord

@@ -12,13 +12,18 @@ struct RankingTally {
     private(set) var ratingCount: [Int]
     private(set) var ratingSum: [Int]
     private(set) var ratingSquares: [Int]
+    /// Every counted rating one by one (only when asked to keep them, for `RaterCalibration`): the
+    /// ballot's position in `ballots`, the cell, the clamped value.
+    private(set) var ratingRater: [Int32] = []
+    private(set) var ratingCell: [Int32] = []
+    private(set) var ratingValue: [UInt8] = []
 
     /// Tallies `ballots` for the proposals in `index` (id → position) and goals in `goalIndex`.
     /// Support for unknown proposals and ratings on unknown goals are ignored; ratings are clamped to
     /// 0…`Ballot.maxRating` and support to 0…`cap`.
     init(
         ballots: [Ballot], index: [Int64: Int], goalIndex: [String: Int], cap: Int,
-        countRatings: Bool
+        countRatings: Bool, keepRatings: Bool = false
     ) {
         proposalCount = index.count
         goalCount = goalIndex.count
@@ -29,7 +34,7 @@ struct RankingTally {
         ratingSquares = ratingCount
         var goalKeys = Array(repeating: "", count: goalIndex.count)
         for (key, g) in goalIndex { goalKeys[g] = key }
-        for ballot in ballots {
+        for (b, ballot) in ballots.enumerated() {
             for (id, given) in ballot.support where given > 0 {
                 guard let p = index[id] else { continue }
                 units[p] += min(given, cap)
@@ -45,6 +50,11 @@ struct RankingTally {
                     ratingCount[cell] += 1
                     ratingSum[cell] += rating
                     ratingSquares[cell] += rating * rating
+                    if keepRatings {
+                        ratingRater.append(Int32(truncatingIfNeeded: b))
+                        ratingCell.append(Int32(truncatingIfNeeded: cell))
+                        ratingValue.append(UInt8(truncatingIfNeeded: rating))
+                    }
                 }
             }
         }

@@ -3,8 +3,14 @@
 /// Values out of range are not errors: `Ranking.compute` replaces them with the nearest sensible value
 /// (`sanitised`), so a bad setting can never produce NaN or a crash.
 public struct ScoringConfiguration: Codable, Sendable, Hashable {
-    /// The method's name, stated in every ranking and export so a reader knows which formulas apply.
-    public static let methodName = "officina-1"
+    /// The first method's name (`ScoringMethod.officina1`); a ranking states the method it used.
+    public static let methodName = ScoringMethod.officina1.rawValue
+
+    /// Which formulas give the goal scores. Default `officina-1` here, so a computation that does not
+    /// choose reproduces the first method; workshops choose through `ScoringPreferences`.
+    public var method: ScoringMethod
+    /// Alternating least-squares passes of `officina-2`'s rater calibration. Default 10; clamped 1…100.
+    public var calibrationPasses: Int
 
     /// Prior strength `m`: how many pseudo-ratings at the workshop's mean for a goal each proposal starts
     /// with. 2 lets one or two ratings move a score only part of the way; with 10 ratings the prior's
@@ -29,8 +35,12 @@ public struct ScoringConfiguration: Codable, Sendable, Hashable {
         supportWeight: Double = 0.4,
         settledK: Int = 3,
         shortlistK: Int = 5,
-        language: String = "it"
+        language: String = "it",
+        method: ScoringMethod = .officina1,
+        calibrationPasses: Int = 10
     ) {
+        self.method = method
+        self.calibrationPasses = calibrationPasses
         self.priorStrength = priorStrength
         self.intervalLevel = intervalLevel
         self.supportWeight = supportWeight
@@ -51,6 +61,7 @@ public struct ScoringConfiguration: Codable, Sendable, Hashable {
         result.settledK = max(1, settledK)
         result.shortlistK = max(1, shortlistK)
         result.language = language.hasPrefix("en") ? "en" : "it"
+        result.calibrationPasses = min(max(calibrationPasses, 1), 100)
         return result
     }
 }

@@ -6,6 +6,7 @@
 public enum Schema {
     /// Every migration of this build, in order.
     public static let migrations: [Migration] = [
-        programmes, participation, audit, ballotWritePath, quotas, loginDevices, mergeCounting,
+        programmes, participation, audit, ballotWritePath,
+        quotas, loginDevices, mergeCounting, scoring,
     ]
 }

@@ -19,6 +19,7 @@ extension Connection {
     public var proposals: ProposalRepository { ProposalRepository(db: self) }
     public var buildOns: BuildOnRepository { BuildOnRepository(db: self) }
     public var ballots: BallotRepository { BallotRepository(db: self) }
+    public var scoring: ScoringRepository { ScoringRepository(db: self) }
     public var events: EventRepository { EventRepository(db: self) }
     public var quotas: QuotaRepository { QuotaRepository(db: self) }
     public var loginDevices: LoginDeviceRepository { LoginDeviceRepository(db: self) }

@@ -1,0 +1,66 @@
+import OfficinaCore
+import OfficinaStore
+
+/// What the server needs to order one participant's proposals (docs/scoring.md, "Exposure"), read in
+/// the same transaction as the list: the workshop's mode, the secret, who rated what, and what the
+/// viewer already wrote, rated or supported.
+struct ExposureInput {
+    let workshop: Workshop
+    let participantID: Int64
+    let secret: [UInt8]
+    /// `balanced` only while voting; in other phases the order is `shuffled`.
+    let effectiveMode: ExposureMode
+    let counts: [Int64: (raters: Int, ratings: Int)]
+    let seen: Set<Int64>
+
+    /// Nil when the order is not the server's to decide: facilitators, anonymous readers, and
+    /// workshops that do not shuffle (those list proposals by id).
+    static func load(_ workshop: Workshop, viewer: Viewer, in db: Connection) throws -> ExposureInput? {
+        guard workshop.settings.shuffleProposals, !viewer.isFacilitator, let participant = viewer.participantID else {
+            return nil
+        }
+        let mode = try db.scoring.preferences(workshopID: workshop.id).exposure
+        let effective: ExposureMode = workshop.phase == .voting ? mode : .shuffled
+        var counts: [Int64: (raters: Int, ratings: Int)] = [:]
+        var seen: Set<Int64> = []
+        if effective == .balanced {
+            if workshop.settings.ratingsEnabled {
+                counts = try db.scoring.ratingCounts(workshopID: workshop.id)
+            } else {
+                // Without ratings, whoever spent support on a proposal has looked at it.
+                for (id, tally) in try db.ballots.tallies(workshopID: workshop.id) {
+                    counts[id] = (raters: tally.supporters, ratings: tally.supporters)
+                }
+            }
+            if let ballot = try db.ballots.get(participantID: participant, workshopID: workshop.id) {
+                seen.formUnion(ballot.support.filter { $0.value > 0 }.keys)
+                seen.formUnion(ballot.ratings.filter { !$0.value.isEmpty }.keys)
+            }
+        }
+        return ExposureInput(
+            workshop: workshop, participantID: participant, secret: try db.scoring.exposureSecret(),
+            effectiveMode: effective, counts: counts, seen: seen
+        )
+    }
+
+    /// The order of the visible `proposals` for this participant.
+    func order(of proposals: [Proposal]) -> ExposureOrder {
+        var stream = ExposureStream(secret: secret, context: "\(workshop.code.value):\(participantID)")
+        let candidates = proposals.map { proposal in
+            ExposureCandidate(
+                id: proposal.id, raters: counts[proposal.id]?.raters ?? 0, ratings: counts[proposal.id]?.ratings ?? 0,
+                seenByViewer: seen.contains(proposal.id) || proposal.authorID == participantID
+            )
+        }
+        return ExposureOrder.compute(candidates, mode: effectiveMode, stream: &stream)
+    }
+
+    /// The list answer's `order` field: the mode applied (`id` when the server does not reorder) and
+    /// the leading ids to show as needing the participant's eyes.
+    static func json(_ order: ExposureOrder?, mode: ExposureMode?) -> JSONValue {
+        .object([
+            ("mode", .string(mode?.rawValue ?? "id")),
+            ("needsEyes", .array((order?.needsEyes ?? []).map { .integer($0) })),
+        ])
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Standard normal draws from a seeded SplitMix64 (Steele, Lea & Flood 2014) by the Box–Muller
+/// transform: reproducible, so a ranking's settled probability is the same on every computation.
+struct NormalDraws {
+    var state: UInt64
+    private var spare: Double?
+
+    init(state: UInt64) {
+        self.state = state
+    }
+
+    mutating func nextBits() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform double in (0, 1]: 53 random bits, never 0 so its logarithm is finite.
+    mutating func uniform() -> Double {
+        Double((nextBits() >> 11) + 1) / 9_007_199_254_740_992
+    }
+
+    mutating func next() -> Double {
+        if let value = spare {
+            spare = nil
+            return value
+        }
+        let radius = (-2 * log(uniform())).squareRoot()
+        let angle = 2 * Double.pi * uniform()
+        spare = radius * sin(angle)
+        return radius * cos(angle)
+    }
+}

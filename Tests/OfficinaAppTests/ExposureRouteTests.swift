@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import OfficinaApp
+
+/// The proposals list in the order the server decides: shuffled per participant, balanced while
+/// voting, changed by the facilitator through the scoring settings.
+@Suite struct ExposureRouteTests {
+    static func ids(_ response: TestResponse) -> [Int64] {
+        (response.json["proposals"]?.arrayValue ?? []).compactMap { $0["id"]?.doubleValue }.map { Int64($0) }
+    }
+
+    /// The fixture's workshop with shuffling on and eight proposals by the author.
+    static func workshop(_ server: TestServer) async throws -> (Fixture, [Int64]) {
+        let f = try await Fixture.make(server)
+        try await f.facilitator.patch("/api/workshops/\(f.code)", ["settings": ["shuffleProposals": true]])
+        var ids = [f.proposalID]
+        for n in 1...7 {
+            let created = try await f.author.post("/api/workshops/\(f.code)/proposals", ["title": .string("Proposta numero \(n)")])
+            ids.append(Int64(try #require(created.json["id"]?.doubleValue)))
+        }
+        return (f, ids)
+    }
+
+    @Test func eachParticipantGetsTheirOwnStableShuffleAndTheFacilitatorTheIdOrder() async throws {
+        try await withServer { server in
+            let (f, ids) = try await Self.workshop(server)
+            let path = "/api/workshops/\(f.code)/proposals"
+            let reader = try await f.reader.get(path)
+            #expect(reader.json["order"]?["mode"] == "shuffled")
+            #expect(Set(Self.ids(reader)) == Set(ids))
+            #expect(Self.ids(try await f.reader.get(path)) == Self.ids(reader), "stable across reloads")
+            #expect(Self.ids(try await f.author.get(path)) != Self.ids(reader), "another participant, another order")
+            let console = try await f.facilitator.get(path)
+            #expect(console.json["order"]?["mode"] == "id")
+            #expect(Self.ids(console) == ids)
+        }
+    }
+
+    @Test func whileVotingTheLeastRatedComeFirstMarkedAsNeedingEyes() async throws {
+        try await withServer { server in
+            let (f, ids) = try await Self.workshop(server)
+            try await f.facilitator.post("/api/workshops/\(f.code)/phase", ["phase": "voting"])
+            // The reader rates the first four; a newcomer should then see the other four first.
+            var ratings: [String: JSONValue] = [:]
+            for id in ids.prefix(4) { ratings[String(id)] = ["space": 3] }
+            #expect(try await f.reader.put("/api/workshops/\(f.code)/ballot", ["ratings": .object(ratings.map { ($0.key, $0.value) })]).status == 200)
+            let newcomer = server.browser()
+            try await newcomer.post("/api/join", ["code": .string(f.code), "name": "Newcomer"])
+            let list = try await newcomer.get("/api/workshops/\(f.code)/proposals")
+            #expect(list.json["order"]?["mode"] == "balanced")
+            #expect(Set(Self.ids(list).prefix(4)) == Set(ids.suffix(4)))
+            let marked = (list.json["order"]?["needsEyes"]?.arrayValue ?? []).compactMap(\.doubleValue).map { Int64($0) }
+            #expect(Set(marked) == Set(ids.suffix(4)))
+            // The reader already rated the first four: for them those come last, and are not marked.
+            let own = try await f.reader.get("/api/workshops/\(f.code)/proposals")
+            #expect(Set(Self.ids(own).suffix(4)) == Set(ids.prefix(4)))
+
+            let switched = try await f.facilitator.patch("/api/workshops/\(f.code)/scoring", ["exposure": "shuffled"])
+            #expect(switched.json["exposure"] == "shuffled")
+            let shuffled = try await newcomer.get("/api/workshops/\(f.code)/proposals")
+            #expect(shuffled.json["order"]?["mode"] == "shuffled")
+            #expect(shuffled.json["order"]?["needsEyes"] == [])
+        }
+    }
+
+    @Test func scoringSettingsAreTheFacilitatorsAndRefuseUnknownValues() async throws {
+        try await withServer { server in
+            let f = try await Fixture.make(server)
+            let path = "/api/workshops/\(f.code)/scoring"
+            let current = try await f.facilitator.get(path)
+            #expect(current.json["method"] == "officina-2")
+            #expect(current.json["exposure"] == "balanced")
+            #expect(try await f.reader.patch(path, ["method": "officina-1"]).status == 401)
+            #expect(try await f.facilitator.patch(path, ["method": "borda"]).errorCode == "type")
+            #expect(try await f.facilitator.patch(path, ["exposure": "alphabetical"]).status == 422)
+            #expect(try await f.facilitator.patch(path, ["colour": "red"]).status == 422)
+            #expect(try await f.facilitator.patch(path, ["method": "officina-1"]).json["method"] == "officina-1")
+            #expect(try await f.facilitator.get(path).json["method"] == "officina-1")
+        }
+    }
+}
