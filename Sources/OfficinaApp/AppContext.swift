@@ -16,6 +16,8 @@ public final class AppContext: Sendable {
     public let hub: LiveHub
     let passwords: PasswordHasher
     let rankings = RankingCache()
+    /// Moves workshops on at their deadline when their facilitator chose so.
+    public let deadlines = DeadlineScheduler()
 
     public init(configuration: AppConfiguration, store: Store) {
         self.configuration = configuration

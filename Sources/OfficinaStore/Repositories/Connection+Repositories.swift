@@ -21,3 +21,8 @@ extension Connection {
     public var ballots: BallotRepository { BallotRepository(db: self) }
     public var events: EventRepository { EventRepository(db: self) }
 }
+
+extension Connection {
+    public var proposalNotes: ProposalNoteRepository { ProposalNoteRepository(db: self) }
+    public var autoAdvance: AutoAdvanceRepository { AutoAdvanceRepository(db: self) }
+}
