@@ -20,6 +20,8 @@ public final class AppContext: Sendable {
     public let clientAddresses: ClientAddressResolver
     /// The port the server listens on once started (the configured one may be 0).
     private let listeningPort = Protected<Int?>(nil)
+    /// Moves workshops on at their deadline when their facilitator chose so.
+    public let deadlines = DeadlineScheduler()
 
     public init(configuration: AppConfiguration, store: Store) {
         self.configuration = configuration

@@ -18,6 +18,7 @@ public final class Application: Sendable {
     public init(configuration: AppConfiguration, store: Store) {
         context = AppContext(configuration: configuration, store: store)
         (router, routes) = Self.makeRouter(context)
+        context.rearmDeadlines()
     }
 
     public convenience init(configuration: AppConfiguration) throws {
@@ -34,6 +35,7 @@ public final class Application: Sendable {
         ProposalRoutes(context: context).register(&routes)
         ScoringRoutes(context: context).register(&routes)
         ModerationRoutes(context: context).register(&routes)
+        ProposalNoteRoutes(context: context).register(&routes)
         BallotRoutes(context: context).register(&routes)
         LiveRoutes(context: context).register(&routes)
         ResultRoutes(context: context).register(&routes)
@@ -54,6 +56,7 @@ public final class Application: Sendable {
 
     /// Stops live streams and the hashing threads, and closes the store (which checkpoints the WAL).
     public func shutdown() {
+        context.deadlines.stop()
         context.hub.closeAll()
         context.hashing.stop()
         context.store.close()

@@ -133,12 +133,14 @@ def server():
     url = f"http://127.0.0.1:{port}"
     log_path = workdir / "server.log"
     log = open(log_path, "w")
+    # OFFICINA_PBKDF2_ITERATIONS lowers the hashing cost for runs on a debug build (logins take seconds there).
+    cost = ["--pbkdf2-iterations", os.environ["OFFICINA_PBKDF2_ITERATIONS"]] if os.environ.get("OFFICINA_PBKDF2_ITERATIONS") else []
     process = subprocess.Popen([binary, "serve", "--host", "127.0.0.1", "--port", str(port), "--db", str(db),
-                                "--web", str(REPO / "web")], stdout=log, stderr=subprocess.STDOUT, cwd=workdir)
+                                "--web", str(REPO / "web"), *cost], stdout=log, stderr=subprocess.STDOUT, cwd=workdir)
     try:
         wait_healthy(url, process, log_path)
         password = "browser-test-password"
-        subprocess.run([binary, "user", "add", "facilitator", "--password-stdin", "--db", str(db)],
+        subprocess.run([binary, "user", "add", "facilitator", "--password-stdin", "--db", str(db), *cost],
                        input=password + "\n", text=True, check=True, capture_output=True, timeout=60)
         yield Server(url, "facilitator", password)
     finally:

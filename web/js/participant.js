@@ -8,6 +8,8 @@ import { countdown } from './countdown.js';
 import { renderRanking, renderShortlist, settledNote, goalName } from './ranking.js';
 import { start, codeFromLocation } from './page.js';
 import { exposureFrom, inServerOrder, withGroupHeadings } from './exposure.js';
+import { ownIdeaBox, renderOwnNotes } from './own-ideas.js';
+import { applyTimeUp, timeIsUp } from './time-up.js';
 
 const TITLE_MAX = 120;
 const BODY_MAX = 2000;
@@ -133,8 +135,18 @@ function onProposal(proposal) {
     // Keep our own view of `mine`: events are broadcast and do not know who we are.
     if (known) proposal.mine = known.mine;
     else proposal.mine = proposal.author?.id === state.me.id;
+    // Events carry a hidden idea without its text; its author re-reads it (with the reason) instead.
+    if (proposal.mine && proposal.status === 'hidden') { refreshProposals(); return; }
     state.proposals.set(proposal.id, proposal);
     renderList();
+}
+
+async function refreshProposals() {
+    try {
+        const list = await get(workshopPath(state.code, '/proposals'));
+        state.proposals = new Map(list.proposals.map((p) => [p.id, p]));
+        renderList();
+    } catch (error) { showFatal(error); }
 }
 
 async function onMerge(merge) {
@@ -190,6 +202,7 @@ function renderAll() {
     }
     renderList();
     renderVoting();
+    applyTimeUp(w, () => renderAll());
 }
 
 function renderGoalChoices() {
@@ -218,6 +231,8 @@ function renderList() {
     reconcile(byId('proposals'), withGroupHeadings(list, nodes, state.exposure, groupHeadings));
     setText(byId('list-count'), formatNumber(list.length));
     show(byId('list-empty'), list.length === 0);
+    renderOwnNotes(byId('own-notes'), [...state.proposals.values()]);
+    if (timeIsUp(state.workshop)) applyTimeUp(state.workshop);
 }
 
 function renderResults() {
@@ -351,6 +366,8 @@ class Card {
             this.title, this.meta, this.body, this.tags, this.tally, this.vote, this.buildOnBox,
         ]));
         this.voteBuilt = false;
+        this.own = ownIdeaBox(id, (updated) => { state.proposals.set(updated.id, updated); renderList(); });
+        this.node.firstElementChild.insertBefore(this.own.node, this.tags);
         if (state.workshop.phase === 'collecting') this.buildOnBox.append(this.buildOnForm());
     }
 
@@ -370,6 +387,7 @@ class Card {
             el('span', { text: ` ${b.text}` }),
         ])));
         show(this.buildOnBox, state.workshop.phase === 'collecting' || p.buildOns.length > 0);
+        this.own.update(p, state.workshop.phase === 'collecting' && !timeIsUp(state.workshop));
         this.updateTally();
         this.updateVote();
     }

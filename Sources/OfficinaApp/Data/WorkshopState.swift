@@ -7,6 +7,8 @@ public struct WorkshopState: Sendable {
     public var workshop: Workshop
     public var goals: [Goal]
     public var counts: WorkshopCounts
+    /// Whether the server moves the workshop on by itself at its deadline.
+    public var autoAdvance = false
 
     /// Voting settings are frozen once a ballot exists.
     public var locked: Bool { counts.ballots > 0 }
@@ -24,7 +26,8 @@ public struct WorkshopState: Sendable {
 
     public static func load(_ workshop: Workshop, in db: Connection) throws -> WorkshopState {
         WorkshopState(workshop: workshop, goals: try db.workshops.goals(workshopID: workshop.id),
-                      counts: try db.workshops.counts(workshopID: workshop.id))
+                      counts: try db.workshops.counts(workshopID: workshop.id),
+                      autoAdvance: try db.autoAdvance.isEnabled(workshopID: workshop.id))
     }
 
     /// The Workshop shape of docs/api.md.
@@ -38,6 +41,7 @@ public struct WorkshopState: Sendable {
             ("description", .localized(workshop.description)),
             ("phase", .string(workshop.phase.rawValue)),
             ("deadline", .date(workshop.deadline)),
+            ("autoAdvance", .bool(autoAdvance)),
             ("settings", .settings(workshop.settings)),
             ("goals", .array(goals.map(JSONValue.goal))),
             ("locked", .bool(locked)),

@@ -38,7 +38,7 @@ extension OpenAPIDocument {
                 ("phase", S.enumeration(["draft", "collecting", "voting", "closed"])), ("deadline", S.nullable(S.dateTime)),
                 ("settings", S.ref("WorkshopSettings")), ("goals", S.array(S.ref("Goal"))), ("locked", S.boolean),
                 ("counts", S.object([("participants", S.integer), ("proposals", S.integer), ("ballots", S.integer)])),
-                ("joinUrl", S.string),
+                ("joinUrl", S.string), ("autoAdvance", S.boolean),
             ])),
             ("Programme", S.object([
                 ("id", S.integer), ("title", S.ref("LocalizedText")), ("description", S.ref("LocalizedText")),
@@ -53,7 +53,7 @@ extension OpenAPIDocument {
                 ("goals", S.array(S.string)), ("author", S.nullable(person)),
                 ("status", S.enumeration(["visible", "hidden", "merged"])), ("mergedInto", S.nullable(S.integer)),
                 ("createdAt", S.dateTime), ("buildOns", S.array(S.ref("BuildOn"))), ("mine", S.boolean),
-                ("tally", S.nullable(tally)),
+                ("tally", S.nullable(tally)), ("hiddenReason", S.nullable(S.string)), ("withdrawn", S.boolean),
             ])),
             ("BallotInput", S.object([
                 ("support", S.map(S.integer(0...100))),

@@ -3,9 +3,11 @@ extension OpenAPIDocument {
         let workshopPatch = S.object([
             ("theme", S.string(length: 1...40)), ("title", S.ref("LocalizedTextInput")), ("description", S.ref("LocalizedTextInput")),
             ("settings", S.ref("WorkshopSettingsInput")), ("deadline", S.nullable(S.dateTime)),
+            ("autoAdvance", S.boolean),
         ], required: [], closed: true)
         let phaseInput = S.object([
             ("phase", S.enumeration(["draft", "collecting", "voting", "closed"])), ("deadline", S.nullable(S.dateTime)),
+            ("autoAdvance", S.boolean),
         ], required: ["phase"], closed: true)
         let stats = S.object([("participants", S.integer), ("proposals", S.integer), ("buildOns", S.integer), ("ballots", S.integer), ("ratings", S.integer)])
         return [
@@ -50,7 +52,7 @@ extension OpenAPIDocument {
         ], required: ["title"], closed: true)
         let proposalPatch = S.object([
             ("title", S.string(length: 1...120)), ("body", S.string(length: 0...2000)), ("goals", ["type": "array", "items": S.string, "maxItems": 12]),
-            ("status", S.enumeration(["visible", "hidden"])),
+            ("status", S.enumeration(["visible", "hidden"])), ("reason", S.string(length: 0...300)),
         ], required: [], closed: true)
         let ballotErrors = ["403", "404", "409", "422"]
         return [
@@ -65,6 +67,9 @@ extension OpenAPIDocument {
                 "Edit a proposal (author while collecting) or hide/unhide it (facilitator)", tag: "participation",
                 parameters: [idParameter()], requestBody: body(proposalPatch), success: [("200", json("Updated.", S.ref("Proposal")))],
                 errors: ["401", "429"] + ballotErrors, unsafe: true)]),
+            ("/api/proposals/{id}/withdraw", ["post": operation(
+                "Withdraw one's own proposal (author, collecting): hidden from others, marked withdrawn", tag: "participation",
+                parameters: [idParameter()], success: [("200", json("Withdrawn.", S.ref("Proposal")))], errors: ballotErrors, unsafe: true)]),
             ("/api/proposals/{id}/merge", ["post": operation(
                 "Merge a duplicate into another proposal", tag: "moderation", facilitator: true, parameters: [idParameter()],
                 requestBody: body(S.object([("into", ["type": "integer", "minimum": 1])], closed: true)),

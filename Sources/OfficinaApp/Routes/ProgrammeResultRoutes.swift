@@ -42,7 +42,7 @@ struct ProgrammeResultRoutes {
         let language = ResultRoutes.language(request)
         let report = try report(request, language: language)
         let file = ExportFile(bytes: Array(report.render(format, language: language)), contentType: format.contentType,
-                              fileName: "officina-programme-\(report.id).\(format.fileExtension)")
+                              fileName: ExportFile.name(title: "programme-" + report.title.text(for: language), format: format))
         return file.response
     }
 }

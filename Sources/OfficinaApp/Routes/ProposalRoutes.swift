@@ -17,9 +17,9 @@ struct ProposalRoutes {
     func list(_ request: HTTPRequest) async throws -> HTTPResponse {
         let workshop = try context.workshop(request)
         let viewer = try context.viewer(of: request, in: workshop)
-        let (threads, tallies, exposure) = try context.store.read { db in
+        let (threads, tallies, exposure, notes) = try context.store.read { db in
             (try db.proposals.list(workshopID: workshop.id, includeHidden: true), try db.countedTallies(workshop),
-             try ExposureInput.load(workshop, viewer: viewer, in: db))
+             try ExposureInput.load(workshop, viewer: viewer, in: db), try db.proposalNotes.list(workshopID: workshop.id))
         }
         var shown = threads.filter { viewer.lists($0.proposal) }
         let order = exposure?.order(of: shown.filter { $0.proposal.status == .visible }.map(\.proposal))
@@ -31,7 +31,7 @@ struct ProposalRoutes {
         }
         let proposals = shown.map { thread in
             ProposalView(thread: thread, workshopCode: workshop.code.value, settings: workshop.settings, phase: workshop.phase,
-                         tally: tallies[thread.proposal.id]).json(for: viewer)
+                         tally: tallies[thread.proposal.id], note: notes[thread.proposal.id]).json(for: viewer)
         }
         return .json([
             "proposals": .array(proposals),
@@ -73,7 +73,7 @@ struct ProposalRoutes {
                 throw APIError(.forbidden, code: "forbidden", "Only the author or a facilitator may edit this proposal.")
             }
         }
-        let body = try JSONFields(request, allowed: Self.allowed.union(["status"]))
+        let body = try JSONFields(request, allowed: Self.allowed.union(["status", "reason"]))
         let title = try body.text("title", TextField.proposalTitle)
         let text = try body.text("body", TextField.proposalBody)
         let goals = try body.strings("goals", maxCount: 12) { value, _ in value }
@@ -85,6 +85,10 @@ struct ProposalRoutes {
             case "visible": status = .visible
             default: throw APIError.invalid("status", "status must be hidden or visible.", code: "type")
             }
+        }
+        let reason = try body.text("reason", ProposalNoteRoutes.reason).flatMap { $0.isEmpty ? nil : $0 }
+        if reason != nil, status != .hidden {
+            throw APIError.invalid("reason", "A reason goes with hiding a proposal (status hidden).", code: "type")
         }
         let newStatus = status
         let isFacilitator = facilitator != nil
@@ -107,7 +111,11 @@ struct ProposalRoutes {
             if title != nil || text != nil || selected != nil {
                 _ = try db.proposals.update(id: proposal.id, title: title, body: text, goals: selected)
             }
-            if let newStatus { _ = try db.proposals.setStatus(id: proposal.id, newStatus) }
+            if let newStatus {
+                _ = try db.proposals.setStatus(id: proposal.id, newStatus)
+                // Hiding records the facilitator's reason; showing again clears any note.
+                try db.proposalNotes.set(proposalID: proposal.id, ProposalNote(hiddenReason: newStatus == .hidden ? reason : nil))
+            }
             return try Self.changed(proposal.id, in: current, db: db)
         }
         context.publish([event], workshopID: workshop.id)
@@ -154,7 +162,8 @@ struct ProposalRoutes {
     static func changed(_ id: Int64, in workshop: Workshop, db: Connection) throws -> (ProposalView, LiveEvent) {
         guard let thread = try db.proposals.thread(id: id) else { throw APIError.notFound("Proposal") }
         let tally = try db.countedTallies(workshop)[id]
-        let view = ProposalView(thread: thread, workshopCode: workshop.code.value, settings: workshop.settings, phase: workshop.phase, tally: tally)
+        let view = ProposalView(thread: thread, workshopCode: workshop.code.value, settings: workshop.settings, phase: workshop.phase,
+                                tally: tally, note: try db.proposalNotes.find(proposalID: id))
         return (view, try db.appendLiveEvent(workshopID: workshop.id, kind: "proposal", data: view.event))
     }
 }

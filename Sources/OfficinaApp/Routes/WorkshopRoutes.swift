@@ -49,7 +49,8 @@ struct WorkshopRoutes {
     func update(_ request: HTTPRequest) async throws -> HTTPResponse {
         _ = try context.requireFacilitator(request)
         let current = try context.workshop(request)
-        let body = try JSONFields(request, allowed: ["theme", "title", "description", "settings", "deadline"])
+        let body = try JSONFields(request, allowed: ["theme", "title", "description", "settings", "deadline", "autoAdvance"])
+        let autoAdvance = try body.bool("autoAdvance")
         let theme = try body.text("theme", Self.theme)
         let title = try body.localized("title", TextField.workshopTitle)
         let description = try body.localized("description", TextField.workshopDescription)
@@ -68,18 +69,21 @@ struct WorkshopRoutes {
             if let description { workshop.description = description }
             if let deadline { workshop.deadline = deadline }
             _ = try db.workshops.update(workshop)
+            if let autoAdvance { try db.autoAdvance.set(workshopID: workshop.id, enabled: autoAdvance) }
             let state = try WorkshopState.load(workshop, in: db)
             return (state, try db.appendLiveEvent(workshopID: workshop.id, kind: "workshop", data: state.event(baseURL: base)))
         }
         context.publish([event], workshopID: current.id)
         context.hub.talliesChanged(workshopID: current.id)
+        context.rearmDeadlines()
         return .json(state.json(baseURL: base))
     }
 
     func movePhase(_ request: HTTPRequest) async throws -> HTTPResponse {
         let facilitator = try context.requireFacilitator(request)
         let current = try context.workshop(request)
-        let body = try JSONFields(request, allowed: ["phase", "deadline"])
+        let body = try JSONFields(request, allowed: ["phase", "deadline", "autoAdvance"])
+        let autoAdvance = try body.bool("autoAdvance")
         let name = try body.requiredRawString("phase", maxLength: 16)
         guard let phase = Phase(rawValue: name) else {
             throw APIError.invalid("phase", "phase must be one of draft, collecting, voting, closed.", code: "type")
@@ -88,12 +92,15 @@ struct WorkshopRoutes {
         if let deadline { try PhaseRules.validateDeadline(deadline, for: phase) }
         let base = context.baseURL(for: request)
         let (state, event) = try await context.store.write { db -> (WorkshopState, LiveEvent) in
-            guard try db.workshops.setPhase(workshopID: current.id, to: phase, by: facilitator.username, deadline: deadline) != nil,
-                  let state = try WorkshopState.load(id: current.id, in: db) else { throw APIError.notFound("Workshop") }
+            guard try db.workshops.setPhase(workshopID: current.id, to: phase, by: facilitator.username, deadline: deadline) != nil
+            else { throw APIError.notFound("Workshop") }
+            if let autoAdvance { try db.autoAdvance.set(workshopID: current.id, enabled: autoAdvance) }
+            guard let state = try WorkshopState.load(id: current.id, in: db) else { throw APIError.notFound("Workshop") }
             return (state, try db.appendLiveEvent(workshopID: current.id, kind: "workshop", data: state.event(baseURL: base)))
         }
         context.publish([event], workshopID: current.id)
         context.hub.talliesChanged(workshopID: current.id)
+        context.rearmDeadlines()
         return .json(state.json(baseURL: base))
     }
 

@@ -12,7 +12,7 @@ public struct ExportFile: Sendable {
     public static func workshop(_ results: WorkshopResults, format: ExportFormat, language: String) -> ExportFile {
         let report = results.report(language: language)
         return ExportFile(bytes: Array(report.render(format, language: language)), contentType: format.contentType,
-                          fileName: "officina-\(results.workshop.code.value).\(format.fileExtension)")
+                          fileName: name(title: results.workshop.title.text(for: language), format: format))
     }
 
     /// The download response (`Content-Disposition: attachment`, RFC 6266). HTML reports

@@ -8,13 +8,17 @@ public struct ProposalView: Sendable {
     public var settings: WorkshopSettings
     public var phase: Phase
     public var tally: SupportTally?
+    /// Why it is hidden (facilitator's reason, or withdrawn by its author), when there is a note.
+    public var note: ProposalNote?
 
-    public init(thread: ProposalThread, workshopCode: String, settings: WorkshopSettings, phase: Phase, tally: SupportTally?) {
+    public init(thread: ProposalThread, workshopCode: String, settings: WorkshopSettings, phase: Phase, tally: SupportTally?,
+                note: ProposalNote? = nil) {
         self.thread = thread
         self.workshopCode = workshopCode
         self.settings = settings
         self.phase = phase
         self.tally = tally
+        self.note = note
     }
 
     /// Whether tallies are shown to participants: live when the workshop says so, always once closed.
@@ -45,6 +49,9 @@ public struct ProposalView: Sendable {
             ("buildOns", .array(redacted ? [] : thread.buildOns.map { Self.buildOn($0, settings: settings, viewer: viewer) })),
             ("mine", .bool(mine)),
             ("tally", tallyJSON),
+            // Only the author and facilitators learn why an idea is hidden.
+            ("hiddenReason", proposal.status == .hidden && (viewer.isFacilitator || mine) ? (note?.hiddenReason).map { .string($0) } ?? .null : .null),
+            ("withdrawn", .bool(proposal.status == .hidden && note?.withdrawn == true)),
         ])
     }
 

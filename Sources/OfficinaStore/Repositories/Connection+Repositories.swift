@@ -24,3 +24,8 @@ extension Connection {
     public var quotas: QuotaRepository { QuotaRepository(db: self) }
     public var loginDevices: LoginDeviceRepository { LoginDeviceRepository(db: self) }
 }
+
+extension Connection {
+    public var proposalNotes: ProposalNoteRepository { ProposalNoteRepository(db: self) }
+    public var autoAdvance: AutoAdvanceRepository { AutoAdvanceRepository(db: self) }
+}
