@@ -7,6 +7,7 @@ import { connectEvents } from './sse.js';
 import { countdown } from './countdown.js';
 import { renderRanking, renderShortlist, settledNote, goalName } from './ranking.js';
 import { start, codeFromLocation } from './page.js';
+import { initOffers } from './offers.js';
 
 const TITLE_MAX = 120;
 const BODY_MAX = 2000;
@@ -25,6 +26,7 @@ const state = {
 };
 const cards = new Map();
 let clock = null;
+let offers = null;
 
 start(async () => {
     state.code = codeFromLocation();
@@ -41,12 +43,15 @@ start(async () => {
         showFatal(error);
         return;
     }
+    offers = initOffers({ code: state.code, phase: () => state.workshop.phase, proposals: visibleProposals });
+    offers.reload().catch(() => {});
     connectEvents(state.code, {
         workshop: onWorkshop,
         proposal: onProposal,
         merge: onMerge,
         tally: onTally,
-    }, { statusNode: byId('conn'), onResync: () => loadAll().catch(showFatal) });
+        offers: (summary) => offers.onSummary(summary),
+    }, { statusNode: byId('conn'), onResync: () => { loadAll().catch(showFatal); offers.reload().catch(() => {}); } });
     onLanguageChange(() => { state.renderedPhase = null; renderAll(); });
 });
 
@@ -174,6 +179,7 @@ function renderAll() {
     }
     renderList();
     renderVoting();
+    offers?.render();
 }
 
 function renderGoalChoices() {
