@@ -41,6 +41,7 @@ public final class Application: Sendable {
         ResultRoutes(context: context).register(&routes)
         QRRoutes(context: context).register(&routes)
         ProgrammeResultRoutes(context: context).register(&routes)
+        OfferRoutes(context: context).register(&routes)
         let pages = PageRoutes(context: context)
         pages.register(&routes)
         var router = routes.router

@@ -10,6 +10,7 @@ import { start, codeFromLocation } from './page.js';
 import { exposureFrom, inServerOrder, withGroupHeadings } from './exposure.js';
 import { ownIdeaBox, renderOwnNotes } from './own-ideas.js';
 import { applyTimeUp, timeIsUp } from './time-up.js';
+import { initOffers } from './offers.js';
 
 const TITLE_MAX = 120;
 const BODY_MAX = 2000;
@@ -30,6 +31,7 @@ const state = {
 const groupHeadings = {};
 const cards = new Map();
 let clock = null;
+let offers = null;
 
 start(async () => {
     state.code = codeFromLocation();
@@ -46,12 +48,15 @@ start(async () => {
         showFatal(error);
         return;
     }
+    offers = initOffers({ code: state.code, phase: () => state.workshop.phase, proposals: visibleProposals });
+    offers.reload().catch(() => {});
     connectEvents(state.code, {
         workshop: onWorkshop,
         proposal: onProposal,
         merge: onMerge,
         tally: onTally,
-    }, { statusNode: byId('conn'), onResync: () => loadAll().catch(showFatal) });
+        offers: (summary) => offers.onSummary(summary),
+    }, { statusNode: byId('conn'), onResync: () => { loadAll().catch(showFatal); offers.reload().catch(() => {}); } });
     onLanguageChange(() => { state.renderedPhase = null; renderAll(); });
 });
 
@@ -203,6 +208,7 @@ function renderAll() {
     renderList();
     renderVoting();
     applyTimeUp(w, () => renderAll());
+    offers?.render();
 }
 
 function renderGoalChoices() {

@@ -8,6 +8,7 @@ import { countdown } from './countdown.js';
 import { barChart } from './charts.js';
 import { renderRanking, renderShortlist, goalName } from './ranking.js';
 import { start, codeFromLocation } from './page.js';
+import { mountOfferCount } from './offers-summary.js';
 
 // The projector is a public screen, even when opened from the console with a facilitator's cookie:
 // every request asks to be served as the public (Viewer+Audience on the server).
@@ -21,7 +22,9 @@ start(async () => {
     if (!state.code) { fatal(t('error.not_found')); return; }
     clock = countdown(byId('s-countdown'));
     try { await loadAll(); } catch (error) { fatal(errorMessage(error)); return; }
+    const offerCount = mountOfferCount(state.code, byId('s-offers'));
     connectEvents(state.code, {
+        offers: offerCount,
         workshop: async (w) => {
             const changed = w.phase !== state.workshop.phase;
             state.workshop = w;

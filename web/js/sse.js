@@ -5,7 +5,7 @@
 import { workshopPath } from './api.js';
 import { t } from './i18n.js';
 
-const EVENTS = ['workshop', 'proposal', 'merge', 'tally'];
+const EVENTS = ['workshop', 'proposal', 'merge', 'tally', 'offers', 'actions'];
 
 /**
  * Opens the workshop's event stream. `handlers` maps event names to functions of parsed data.

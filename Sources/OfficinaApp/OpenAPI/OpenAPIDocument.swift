@@ -12,7 +12,7 @@ public enum OpenAPIDocument {
         ]),
         ("paths", .object(paths)),
         ("components", .object([
-            ("schemas", .object(schemas)),
+            ("schemas", .object(schemas + commitmentSchemas)),
             ("securitySchemes", [
                 "facilitator": ["type": "apiKey", "in": "cookie", "name": "officina_session"],
             ]),

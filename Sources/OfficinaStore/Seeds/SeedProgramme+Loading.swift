@@ -6,6 +6,7 @@ extension SeedProgramme {
     /// Run it inside one write so that a failure leaves nothing behind.
     public func insert(into db: Connection, at now: Date = Date()) throws -> ProgrammeListing {
         let programme = try db.programmes.create(title: title, description: description, goals: goals, at: now)
+        try db.offers.setKinds(offerKinds, programmeID: programme.id)
         let created = try workshops.map { workshop in
             try db.workshops.create(
                 programmeID: programme.id, theme: workshop.theme, title: workshop.title,

@@ -25,6 +25,8 @@ public struct SeedProgramme: Sendable, Hashable {
     public var description: LocalizedText
     public var goals: [Goal]
     public var workshops: [SeedWorkshop]
+    /// The kinds of help the programme asks for (`offerKinds`, optional: ``OfferKind/defaults`` when absent).
+    public var offerKinds: [OfferKind]
 
     /// Parses and validates a seed file's bytes; the error names the first offending field.
     public init(data: Data) throws {
@@ -35,7 +37,7 @@ public struct SeedProgramme: Sendable, Hashable {
             throw SeedError(path: "", problem: "not valid JSON (\(Self.describe(error)))")
         }
         let reader = try SeedReader(root, at: "")
-        try reader.only(["title", "description", "goals", "workshops"])
+        try reader.only(["title", "description", "goals", "workshops", "offerKinds"])
         title = try reader.localized("title")
         description = try reader.localized("description")
         goals = try reader.array("goals").enumerated().map { index, value in
@@ -49,6 +51,7 @@ public struct SeedProgramme: Sendable, Hashable {
         workshops = try reader.array("workshops").enumerated().map { index, value in
             try Self.workshop(value, at: "workshops[\(index)]")
         }
+        offerKinds = try Self.offerKinds(reader)
         var codes: Set<JoinCode> = []
         for (index, workshop) in workshops.enumerated() {
             if let code = workshop.code, !codes.insert(code).inserted {
