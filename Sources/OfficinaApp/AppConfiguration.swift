@@ -36,6 +36,14 @@ public struct AppConfiguration: Sendable {
     /// Default 200, then 5 a second.
     public var joinBurst = 200
     public var joinRefillPerSecond = 5.0
+    /// Live streams one participant may hold open (tabs, devices). Default 4.
+    public var maxStreamsPerParticipant = 4
+    /// Live streams one facilitator session may hold open (console, projector, tabs). Default 8.
+    public var maxStreamsPerFacilitatorSession = 8
+    /// Live streams one address may hold open without a participant or facilitator cookie, e.g.
+    /// projectors and people who have not joined yet. Generous because a whole room may share a
+    /// venue router's address; participants are counted by participant, not address. Default 64.
+    public var maxAnonymousStreamsPerAddress = 64
     /// Most `tally` events per second per workshop. Default 4.
     public var maxTalliesPerSecond = 4.0
     /// Threads hashing passwords, apart from the I/O and cooperative threads. Default 2.

@@ -14,6 +14,8 @@ public final class AppContext: Sendable {
     public let joinLimiter: RateLimiter
     public let hashing: WorkerPool
     public let hub: LiveHub
+    /// Open live streams per participant, facilitator session and anonymous address.
+    let liveStreams = LiveStreamQuota()
     let passwords: PasswordHasher
     let rankings = RankingCache()
     /// Who a request comes from, behind trusted proxies too.

@@ -8,11 +8,24 @@ import OfficinaHTTP
 /// A stream that reconnects with `Last-Event-ID` first gets what it missed from the event
 /// log (or a fresh `workshop` snapshot when the gap is too old), then a fresh `tally`,
 /// then live events; events published meanwhile are buffered so none fall between.
+///
+/// The hub's lock guards only its own state: it is never held while sending, closing a stream
+/// or reading the store (docs/architecture.md, "Locks"). Under the lock a publisher decides who
+/// gets what and appends it to the channel's outbox; one thread at a time then sends the outbox
+/// with the lock released, which keeps every stream's order without holding the lock.
 public final class LiveHub: Sendable {
     struct State {
         var channels: [Int64: LiveChannel] = [:]
         var nextID = 0
         var closed = false
+
+        /// Runs `body` on a workshop's channel in place (taken out of the dictionary meanwhile, so
+        /// changing it copies nothing); nil when the workshop has no channel.
+        mutating func withChannel<Result>(_ workshopID: Int64, _ body: (inout LiveChannel) -> Result) -> Result? {
+            guard var channel = channels.removeValue(forKey: workshopID) else { return nil }
+            defer { channels[workshopID] = channel }
+            return body(&channel)
+        }
     }
 
     let source: any LiveSource
@@ -33,11 +46,19 @@ public final class LiveHub: Sendable {
     }
 
     /// Starts serving `stream` for a workshop. `lastEventID` is the client's `Last-Event-ID`.
-    public func attach(_ stream: any EventStream, workshopID: Int64, facilitator: Bool, lastEventID: Int64?, baseURL: String) {
+    /// A facilitator's stream names its `session` (the token's digest) and when it expires: the
+    /// stream is closed when the session ends (``endSession(_:)``) or expires.
+    public func attach(
+        _ stream: any EventStream, workshopID: Int64, facilitator: Bool, session: String? = nil, expires: Date? = nil,
+        lastEventID: Int64?, baseURL: String
+    ) {
+        let until = facilitator ? expires?.timeIntervalSinceReferenceDate : nil
         let id: Int? = state.withLock { state in
             guard !state.closed else { return nil }
             state.nextID += 1
-            let subscriber = LiveChannel.Subscriber(stream: stream, facilitator: facilitator, buffered: [], lastSent: lastEventID ?? 0)
+            let subscriber = LiveChannel.Subscriber(
+                stream: stream, facilitator: facilitator, session: facilitator ? session : nil, privilegedUntil: until,
+                buffered: [], lastSent: lastEventID ?? 0)
             state.channels[workshopID, default: LiveChannel()].subscribers[state.nextID] = subscriber
             return state.nextID
         }
@@ -46,11 +67,19 @@ public final class LiveHub: Sendable {
             return
         }
         stream.onClose { [weak self] in self?.detach(id, workshopID: workshopID) }
+        if let until {
+            let delay = max(0, until - Date().timeIntervalSinceReferenceDate)
+            DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [weak self] in
+                self?.expire(id, workshopID: workshopID)
+            }
+        }
         Task {
             await self.replay(id, workshopID: workshopID, facilitator: facilitator, after: lastEventID, baseURL: baseURL, stream: stream)
         }
     }
 
+    /// Sends a new stream what it missed and a first tally, then turns it live. Until then the
+    /// stream is this function's alone (publishers buffer for it), so it sends directly.
     private func replay(
         _ id: Int, workshopID: Int64, facilitator: Bool, after lastEventID: Int64?, baseURL: String, stream: any EventStream
     ) async {
@@ -68,55 +97,100 @@ public final class LiveHub: Sendable {
         if let tally = await source.tallies(workshopID: workshopID) {
             stream.send(event: "tally", data: tally.json(forFacilitator: facilitator).text, id: String(lastSent))
         }
-        state.withLock { state in
-            guard var subscriber = state.channels[workshopID]?.subscribers[id] else { return }
-            for event in subscriber.buffered ?? [] where event.sequence > lastSent {
-                subscriber.stream.send(event, facilitator: facilitator)
-                lastSent = event.sequence
-            }
-            subscriber.buffered = nil
-            subscriber.lastSent = lastSent
-            state.channels[workshopID]?.subscribers[id] = subscriber
+        let drain = state.withLock { state -> Bool in
+            state.withChannel(workshopID) { channel -> Bool in
+                guard var subscriber = channel.subscribers[id] else { return false }
+                for event in subscriber.buffered ?? [] where event.sequence > lastSent {
+                    channel.outbox.append(LiveDelivery(stream: subscriber.stream, facilitator: subscriber.facilitator, message: .event(event)))
+                    lastSent = event.sequence
+                }
+                subscriber.buffered = nil
+                subscriber.lastSent = lastSent
+                channel.subscribers[id] = subscriber
+                return channel.claimDrain()
+            } ?? false
         }
+        if drain { self.drain(workshopID) }
     }
 
     private func detach(_ id: Int, workshopID: Int64) {
         state.withLock { state in
             state.channels[workshopID]?.subscribers[id] = nil
-            if state.channels[workshopID]?.subscribers.isEmpty == true { state.channels[workshopID] = nil }
+            Self.forgetIfUnused(workshopID, in: &state)
         }
+    }
+
+    /// Drops a channel with no subscriber, unless a thread is still sending its outbox.
+    private static func forgetIfUnused(_ workshopID: Int64, in state: inout State) {
+        guard let channel = state.channels[workshopID], channel.subscribers.isEmpty, !channel.draining else { return }
+        state.channels[workshopID] = nil
     }
 
     /// Delivers a persisted event to the workshop's streams.
     public func publish(_ event: LiveEvent, workshopID: Int64) {
-        state.withLock { state in
-            guard var channel = state.channels[workshopID] else { return }
-            for event in channel.accept(event) { Self.deliver(event, in: &channel) }
-            state.channels[workshopID] = channel
+        let now = Date().timeIntervalSinceReferenceDate
+        let (drain, expired) = state.withLock { state -> (Bool, [any EventStreamSink]) in
+            state.withChannel(workshopID) { channel -> (Bool, [any EventStreamSink]) in
+                var expired: [any EventStreamSink] = []
+                for event in channel.accept(event) { expired += channel.deliver(event, now: now) }
+                return (channel.claimDrain(), expired)
+            } ?? (false, [])
+        }
+        for stream in expired { stream.close() }
+        if drain { self.drain(workshopID) }
+    }
+
+    /// Sends the channel's outbox with the lock released, batch after batch, until it is empty.
+    /// Only the thread that claimed the drain runs this for a channel, so each stream receives
+    /// its messages in the order they were decided.
+    private func drain(_ workshopID: Int64) {
+        while true {
+            let batch = state.withLock { state -> [LiveDelivery] in
+                let batch = state.withChannel(workshopID) { channel -> [LiveDelivery] in
+                    defer { channel.outbox = [] }
+                    if channel.outbox.isEmpty { channel.draining = false }
+                    return channel.outbox
+                } ?? []
+                if batch.isEmpty { Self.forgetIfUnused(workshopID, in: &state) }
+                return batch
+            }
+            if batch.isEmpty { return }
+            Self.send(batch)
         }
     }
 
-    private static func deliver(_ event: LiveEvent, in channel: inout LiveChannel) {
-        channel.lastDelivered = max(channel.lastDelivered, event.sequence)
-        for (key, var subscriber) in channel.subscribers {
-            if subscriber.buffered != nil {
-                subscriber.buffered?.append(event)
-            } else {
-                subscriber.stream.send(event, facilitator: subscriber.facilitator)
-                subscriber.lastSent = event.sequence
+    /// Sends a batch, serializing each event once per audience rather than once per stream.
+    private static func send(_ batch: [LiveDelivery]) {
+        var texts: [Int64: (full: String?, open: String?)] = [:]
+        for delivery in batch {
+            switch delivery.message {
+            case .event(let event):
+                var cached = texts[event.sequence] ?? (nil, nil)
+                let text: String
+                if delivery.facilitator {
+                    text = cached.full ?? event.facilitatorData.text
+                    cached.full = text
+                } else {
+                    text = cached.open ?? event.publicData.text
+                    cached.open = text
+                }
+                texts[event.sequence] = cached
+                delivery.stream.send(event: event.kind, data: text, id: String(event.sequence))
+            case .tally(let full, let open, let id):
+                delivery.stream.send(event: "tally", data: delivery.facilitator ? full : open, id: String(id))
             }
-            channel.subscribers[key] = subscriber
         }
     }
 
     /// Notes that a workshop's tallies changed; a `tally` event follows within `tallyInterval`.
     public func talliesChanged(workshopID: Int64) {
+        let now = Date().timeIntervalSinceReferenceDate
         let delay: Double? = state.withLock { state in
-            guard var channel = state.channels[workshopID], !channel.tallyScheduled else { return nil }
-            channel.tallyScheduled = true
-            state.channels[workshopID] = channel
-            let now = Date().timeIntervalSinceReferenceDate
-            return max(0, channel.lastTallyAt + tallyInterval - now)
+            state.withChannel(workshopID) { channel -> Double? in
+                guard !channel.tallyScheduled else { return nil }
+                channel.tallyScheduled = true
+                return max(0, channel.lastTallyAt + tallyInterval - now)
+            } ?? nil
         }
         guard let delay else { return }
         DispatchQueue.global().asyncAfter(deadline: .now() + delay) {
@@ -132,12 +206,44 @@ public final class LiveHub: Sendable {
         guard let tally = await source.tallies(workshopID: workshopID) else { return }
         let full = tally.json(forFacilitator: true).text
         let open = tally.json(forFacilitator: false).text
-        state.withLock { state in
-            guard let channel = state.channels[workshopID] else { return }
-            for subscriber in channel.subscribers.values where subscriber.buffered == nil {
-                subscriber.stream.send(event: "tally", data: subscriber.facilitator ? full : open, id: String(subscriber.lastSent))
-            }
+        let drain = state.withLock { state -> Bool in
+            state.withChannel(workshopID) { channel -> Bool in
+                for subscriber in channel.subscribers.values where subscriber.buffered == nil {
+                    channel.outbox.append(LiveDelivery(
+                        stream: subscriber.stream, facilitator: subscriber.facilitator,
+                        message: .tally(full: full, open: open, id: subscriber.lastSent)))
+                }
+                return channel.claimDrain()
+            } ?? false
         }
+        if drain { self.drain(workshopID) }
+    }
+
+    /// Ends the live streams a facilitator session opened (logout): they lose their privilege at
+    /// once and are closed; the browser reconnects with whatever cookie it still holds.
+    public func endSession(_ session: String) {
+        let streams = state.withLock { state -> [any EventStreamSink] in
+            var found: [any EventStreamSink] = []
+            for (workshopID, channel) in state.channels {
+                for (id, subscriber) in channel.subscribers where subscriber.session == session {
+                    state.channels[workshopID]?.subscribers[id]?.facilitator = false
+                    state.channels[workshopID]?.subscribers[id]?.session = nil
+                    found.append(subscriber.stream)
+                }
+            }
+            return found
+        }
+        for stream in streams { stream.close() }
+    }
+
+    /// The facilitator session of stream `id` has expired: demote and close it.
+    private func expire(_ id: Int, workshopID: Int64) {
+        let stream = state.withLock { state -> (any EventStreamSink)? in
+            guard let subscriber = state.channels[workshopID]?.subscribers[id], subscriber.facilitator else { return nil }
+            state.channels[workshopID]?.subscribers[id]?.facilitator = false
+            return subscriber.stream
+        }
+        stream?.close()
     }
 
     /// Ends every stream (graceful shutdown) and refuses new ones.

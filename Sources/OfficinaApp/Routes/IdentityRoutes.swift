@@ -93,6 +93,8 @@ struct IdentityRoutes {
     func logout(_ request: HTTPRequest) async throws -> HTTPResponse {
         if let value = request.cookies[context.cookies.sessionName], let token = SecureToken(value) {
             _ = try await context.store.write { try $0.sessions.delete(tokenHash: token.storageDigest) }
+            // The session's live streams carry facilitator data: they end with it.
+            context.hub.endSession(token.storageDigest)
         }
         return HTTPResponse(status: .noContent).settingCookie(context.cookies.clearCookie(context.cookies.sessionName))
     }

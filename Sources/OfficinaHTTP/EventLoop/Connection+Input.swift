@@ -72,6 +72,7 @@ extension Connection {
             }
             switch decoder.next() {
             case .needMore:
+                if bodyStarted == nil, decoder.isReadingBody { bodyStarted = cel_monotonic_ns() }
                 return
             case .expectContinue:
                 queue(ResponseEncoder.continueResponse)
@@ -100,6 +101,7 @@ extension Connection {
         let head = decoded.head
         state = .responding
         headStarted = nil
+        bodyStarted = nil
         inFlight = InFlight(
             method: head.method, path: head.path, isHead: head.method == .head,
             keepAlive: head.keepAlive && !shuttingDown, minorVersion: head.minorVersion,

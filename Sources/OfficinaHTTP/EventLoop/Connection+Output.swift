@@ -76,7 +76,19 @@ extension Connection {
         if !ResponseEncoder.headersAreSafe(response.headers) {
             response = HTTPResponse(status: .internalServerError, contentType: "text/plain; charset=utf-8", text: "Internal Server Error\n")
         }
-        let keepAlive = request.keepAlive && !peerHalfClosed && !shuttingDown
+        var keepAlive = request.keepAlive && !peerHalfClosed && !shuttingDown
+        if case .eventStream = response.body, !request.isHead, !shuttingDown {
+            if loop.context.reserveStream() {
+                holdsStreamSlot = true
+            } else {
+                // Every stream slot is taken: the slots left are for ordinary requests, and this
+                // connection gives its own back too.
+                response = HTTPResponse.jsonError(
+                    .serviceUnavailable, code: "too_many_streams", message: "Too many live streams are open; try again shortly.")
+                response.headers["Retry-After"] = "5"
+                keepAlive = false
+            }
+        }
         let context = ResponseEncoder.Context(
             isHead: request.isHead, keepAlive: keepAlive, minorVersion: request.minorVersion, date: loop.dateHeader)
         if !hasPendingOutput { lastWrite = cel_monotonic_ns() }
@@ -121,10 +133,12 @@ extension Connection {
             bytes: bytes, microseconds: micros, remoteAddress: remoteAddress))
     }
 
-    /// Appends event-stream bytes, dropping the client if its backlog passes the bound.
+    /// Appends event-stream bytes, dropping the client if its backlog would pass the bound (one
+    /// event larger than the bound still goes out when nothing else is pending).
     func queueStreamBytes(_ bytes: [UInt8]) {
         guard case .streaming = state else { return }
-        if output.count - outputOffset + bytes.count > loop.context.configuration.sseMaxPendingBytes {
+        let pending = output.count - outputOffset
+        if pending > 0, pending + bytes.count > loop.context.configuration.sseMaxPendingBytes {
             close()
             return
         }

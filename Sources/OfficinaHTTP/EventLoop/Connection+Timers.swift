@@ -13,7 +13,13 @@ extension Connection {
         switch state {
         case .reading:
             if decoder.isReadingBody {
-                if now - lastRead > idle { close() }
+                // A body must keep coming and must end: one byte every few seconds would otherwise
+                // hold the connection (and a handler's worth of memory) for as long as it likes.
+                let started = bodyStarted ?? now
+                if now - started > UInt64(configuration.bodyTimeout * 1e9)
+                    || now - lastRead > UInt64(configuration.bodyStallTimeout * 1e9) {
+                    refuse(.requestTimeout)
+                }
             } else if let started = headStarted {
                 if now - started > UInt64(configuration.headerTimeout * 1e9) { refuse(.requestTimeout) }
             } else if now - lastRead > idle {

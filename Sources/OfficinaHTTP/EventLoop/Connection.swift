@@ -45,6 +45,10 @@ final class Connection: @unchecked Sendable {
     /// When the head now arriving started (the connection's opening for the first request);
     /// nil while a kept-alive connection waits for its next request.
     var headStarted: UInt64?
+    /// When the body of the request now arriving started (its head was complete).
+    var bodyStarted: UInt64?
+    /// The connection holds one of the server's event-stream slots (`ServerContext.reserveStream`).
+    var holdsStreamSlot = false
     /// Last time bytes arrived.
     var lastRead: UInt64
     /// Last time bytes left, or output was queued on an empty buffer.
@@ -111,6 +115,10 @@ final class Connection: @unchecked Sendable {
         _ = cel_epoll_remove(loop.epollFD, fd)
         loop.connections.remove(self)
         loop.context.releaseConnection()
+        if holdsStreamSlot {
+            holdsStreamSlot = false
+            loop.context.releaseStream()
+        }
         _ = Glibc.close(fd)
         output = []
         decoder = RequestDecoder(limits: decoder.limits)

@@ -49,7 +49,7 @@ final class EventLoop: @unchecked Sendable {
         readBuffer = .allocate(byteCount: 64 * 1024, alignment: 16)
         let configuration = context.configuration
         let shortest = min(configuration.headerTimeout, configuration.idleTimeout, configuration.sseHeartbeat,
-                           configuration.lingerTimeout)
+                           configuration.lingerTimeout, configuration.bodyStallTimeout)
         sweepInterval = UInt64(min(max(shortest / 4, 0.005), 0.25) * 1e9)
         guard cel_epoll_add(epollFD, wakeFD, cel_epollin, Self.wakeToken) == 0 else {
             let code = errno

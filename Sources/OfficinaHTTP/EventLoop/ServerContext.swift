@@ -10,6 +10,7 @@ final class ServerContext: Sendable {
     /// Where handlers and `EventStream` openers run.
     let handlers: HandlerExecutor
     private let openConnections = Locked(0)
+    private let openStreams = Locked(0)
 
     init(configuration: ServerConfiguration, responder: any HTTPResponder, listenFD: Int32) {
         self.configuration = configuration
@@ -34,4 +35,19 @@ final class ServerContext: Sendable {
     }
 
     var connectionCount: Int { openConnections.withLock { $0 } }
+
+    /// Counts a new event stream unless `maxEventStreams` are open.
+    func reserveStream() -> Bool {
+        openStreams.withLock { count in
+            guard count < configuration.maxEventStreams else { return false }
+            count += 1
+            return true
+        }
+    }
+
+    func releaseStream() {
+        openStreams.withLock { $0 -= 1 }
+    }
+
+    var streamCount: Int { openStreams.withLock { $0 } }
 }

@@ -1,8 +1,14 @@
+import Dispatch
+
 /// The server's `EventStream`: any thread may send; bytes are handed to the connection's loop.
 ///
 /// The bound on a slow client is checked twice: here, against bytes queued for the loop plus the
 /// last backlog the loop reported, so a burst from another thread cannot pile up unbounded; and on
 /// the loop, against the real output buffer. Either way the client is dropped, never waited for.
+///
+/// Nothing here calls out while holding `state`'s lock, and close callbacks never run on the
+/// caller's stack: they are dispatched, because the caller may be inside its own critical section
+/// (a hub sending under its lock, whose callback takes that lock again, would deadlock).
 final class ServerEventStream: EventStream, @unchecked Sendable {
     private struct State {
         var open = true
@@ -37,29 +43,34 @@ final class ServerEventStream: EventStream, @unchecked Sendable {
             if state.open { state.callbacks.append(callback) }
             return !state.open
         }
-        if alreadyClosed { callback() }
+        if alreadyClosed { Self.runLater([callback]) }
     }
 
     func close() {
         guard let callbacks = markClosed() else { return }
         let connection = self.connection
         loop.execute { connection.endStream() }
-        callbacks.forEach { $0() }
+        Self.runLater(callbacks)
     }
 
+    /// Queues bytes for the loop. A stream whose backlog would pass `maxPendingBytes` is dropped
+    /// instead; one event larger than the bound still goes to a stream that has nothing pending,
+    /// or a client that reads could never receive it.
     private func enqueue(_ bytes: [UInt8]) {
         let count = bytes.count
         let overflow: Bool? = state.withLock { state in
             guard state.open else { return nil }
+            let pending = state.queuedBytes + state.backlog
+            if pending > 0, pending + count > maxPendingBytes { return true }
             state.queuedBytes += count
-            return state.queuedBytes + state.backlog > maxPendingBytes
+            return false
         }
         guard let overflow else { return }
         let connection = self.connection
         if overflow {
             guard let callbacks = markClosed() else { return }
             loop.execute { connection.close() }
-            callbacks.forEach { $0() }
+            Self.runLater(callbacks)
             return
         }
         loop.execute { [self] in
@@ -81,7 +92,7 @@ final class ServerEventStream: EventStream, @unchecked Sendable {
 
     /// On the loop: the connection closed (client gone, dropped, or server shutting down).
     func didClose() {
-        markClosed()?.forEach { $0() }
+        if let callbacks = markClosed() { Self.runLater(callbacks) }
     }
 
     /// Flips to closed once; returns the callbacks to run, or nil if already closed.
@@ -93,5 +104,11 @@ final class ServerEventStream: EventStream, @unchecked Sendable {
             state.callbacks = []
             return callbacks
         }
+    }
+
+    /// Runs close callbacks on another thread, after whoever closed the stream has returned.
+    private static func runLater(_ callbacks: [@Sendable () -> Void]) {
+        guard !callbacks.isEmpty else { return }
+        DispatchQueue.global().async { callbacks.forEach { $0() } }
     }
 }

@@ -12,6 +12,7 @@ public protocol EventStream: AnyObject, Sendable {
     func close()
     /// False once the client went away or the stream was closed.
     var isOpen: Bool { get }
-    /// Called once, on any thread, when the stream closes for any reason.
+    /// Called once when the stream closes for any reason: later, on another thread, never on the
+    /// stack of the call that closed it (so a callback may take a lock its closer holds).
     func onClose(_ callback: @escaping @Sendable () -> Void)
 }

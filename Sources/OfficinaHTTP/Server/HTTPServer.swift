@@ -104,7 +104,10 @@ public final class HTTPServer: Sendable {
         }
         _ = drained.wait(timeout: .now() + configuration.shutdownTimeout)
         for loop in running.loops { loop.stop() }
-        for done in running.finished { done.wait() }
+        // A loop ends within one turn once stopped; a loop that does not (stuck in a callback it
+        // should never have made) must not keep the process from exiting.
+        let stopped = DispatchTime.now() + 1
+        for done in running.finished { _ = done.wait(timeout: stopped) }
         close(running.context.listenFD)
         running.context.handlers.shutdown()
     }

@@ -20,6 +20,10 @@ public struct ServerConfiguration: Sendable {
     /// Most connections open at once, live streams included; past it a new connection gets 503
     /// and is closed. Default 16,384. The server raises its soft open-file limit to the hard one.
     public var maxConnections: Int = 16_384
+    /// Connections event streams can never take: a stream is refused (503 `too_many_streams`)
+    /// while `maxConnections - reservedRequestConnections` streams are open, so ordinary requests
+    /// (`/healthz`, votes) always find a slot. Default 1,024.
+    public var reservedRequestConnections: Int = 1_024
     /// Longest request line. Default 8 KiB; past it, 414 (RFC 9112 §3).
     public var maxRequestLineBytes: Int = 8 * 1024
     /// Largest header block. Default 32 KiB; past it, 431 (RFC 6585 §5).
@@ -31,6 +35,11 @@ public struct ServerConfiguration: Sendable {
     /// Time from a request's first byte (or the connection's opening) to the end of its head.
     /// Default 10 s; past it, 408 and close.
     public var headerTimeout: Double = 10
+    /// Time from the end of a request's head to the end of its body. Default 30 s (1 MiB at
+    /// 35 KB/s); past it, 408 and close, however steadily the bytes trickle in.
+    public var bodyTimeout: Double = 30
+    /// Longest pause between two reads of a body. Default 10 s; past it, 408 and close.
+    public var bodyStallTimeout: Double = 10
     /// Time a keep-alive connection may sit without a request, or a body or response stall.
     /// Default 60 s; past it the connection is closed. Event streams are exempt.
     public var idleTimeout: Double = 60
@@ -43,12 +52,18 @@ public struct ServerConfiguration: Sendable {
     public var lingerTimeout: Double = 1
     /// Pause before accepting again when the process is out of descriptors (EMFILE). Default 0.1 s.
     public var acceptBackoff: Double = 0.1
-    /// Longest `shutdown()` waits for in-flight requests before closing what remains. Default 10 s.
-    public var shutdownTimeout: Double = 10
+    /// Longest `shutdown()` waits for in-flight requests (and for the last bytes of ended streams
+    /// to reach clients) before closing what remains. Default 3 s, so SIGTERM ends the process
+    /// within 5 s whatever the clients do.
+    public var shutdownTimeout: Double = 3
     /// Access log: one line per request on stdout by default.
     public var accessLog: AccessLog = .standardOutput
 
     public init() {}
+
+    /// Most event streams open at once: `maxConnections - reservedRequestConnections`, reserving
+    /// at most half the connections (a small `maxConnections` still serves streams).
+    public var maxEventStreams: Int { max(1, maxConnections - min(max(0, reservedRequestConnections), maxConnections / 2)) }
 
     /// The bounds the request decoder enforces.
     public var requestLimits: RequestLimits {

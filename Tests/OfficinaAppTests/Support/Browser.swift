@@ -5,11 +5,14 @@ import Foundation
 /// `Origin` matching the server unless told otherwise, as a browser's same-origin fetch does.
 final class Browser: @unchecked Sendable {
     let port: Int
+    /// Seconds to wait for each answer before the request fails.
+    let timeout: Double
     private let lock = NSLock()
     private var jar: [String: String] = [:]
 
-    init(port: Int) {
+    init(port: Int, timeout: Double = 60) {
         self.port = port
+        self.timeout = timeout
     }
 
     var cookies: [String: String] {
@@ -42,9 +45,9 @@ final class Browser: @unchecked Sendable {
             lines.append("Content-Length: \(body.count)")
         }
         let bytes = Array((lines.joined(separator: "\r\n") + "\r\n\r\n").utf8) + (body ?? [])
-        let port = port
+        let port = port, timeout = timeout
         let raw = try await offPool {
-            let socket = try RawSocket(port: port)
+            let socket = try RawSocket(port: port, timeout: timeout)
             try socket.send(bytes)
             return try socket.receiveAll()
         }

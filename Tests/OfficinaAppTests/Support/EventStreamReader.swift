@@ -18,17 +18,31 @@ final class EventStreamReader: @unchecked Sendable {
     private let lock = NSLock()
     private var collected: [Event] = []
     private var comments = 0
+    private var ended = false
     private(set) var head = ""
 
-    init(port: Int, path: String, cookies: [String: String] = [:], lastEventID: String? = nil) throws {
-        socket = try RawSocket(port: port, timeout: 30)
+    private let reading = DispatchSemaphore(value: 0)
+
+    /// A `paused` reader reads nothing until `resume()`, like a client that stopped reading.
+    init(
+        port: Int, path: String, cookies: [String: String] = [:], lastEventID: String? = nil,
+        receiveBuffer: Int32? = nil, paused: Bool = false
+    ) throws {
+        socket = try RawSocket(port: port, timeout: 30, receiveBuffer: receiveBuffer)
         var lines = ["GET \(path) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Accept: text/event-stream"]
         if !cookies.isEmpty { lines.append("Cookie: " + cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         if let lastEventID { lines.append("Last-Event-ID: \(lastEventID)") }
         try socket.send(Array((lines.joined(separator: "\r\n") + "\r\n\r\n").utf8))
-        let thread = Thread { [self] in self.read() }
+        if !paused { reading.signal() }
+        let thread = Thread { [self] in
+            reading.wait()
+            read()
+        }
         thread.start()
     }
+
+    /// Starts reading a paused stream.
+    func resume() { reading.signal() }
 
     var events: [Event] {
         lock.lock()
@@ -38,9 +52,16 @@ final class EventStreamReader: @unchecked Sendable {
 
     func events(named name: String) -> [Event] { events.filter { $0.name == name } }
 
+    /// The server closed the stream (or the read failed).
+    var hasEnded: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return ended
+    }
+
     /// Waits until `condition` holds for the events so far, or `timeout` passes.
     @discardableResult
-    func wait(timeout: Double = 15, until condition: ([Event]) -> Bool) async -> Bool {
+    func wait(timeout: Double = 15, until condition: @escaping ([Event]) -> Bool) async -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if condition(events) { return true }
@@ -70,6 +91,7 @@ final class EventStreamReader: @unchecked Sendable {
                 parse(block)
             }
         }
+        lock.lock(); ended = true; lock.unlock()
     }
 
     private func parse(_ block: String) {

@@ -8,9 +8,14 @@ import Glibc
 final class RawSocket {
     let fd: Int32
 
-    init(port: Int, timeout: Double = 60) throws {
+    /// `receiveBuffer` shrinks the socket's receive buffer (set before connecting, so the window
+    /// the server sees is small too): a client that never reads then stalls the server quickly.
+    init(port: Int, timeout: Double = 60, receiveBuffer: Int32? = nil) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestFailure("socket: errno \(errno)") }
+        if var size = receiveBuffer {
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var time = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - floor(timeout)) * 1e6))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))

@@ -16,7 +16,10 @@ final class TestServer: @unchecked Sendable {
     var port: Int { http.port }
     var store: Store { application.context.store }
 
-    init(configure: @Sendable (inout AppConfiguration) -> Void = { _ in }) throws {
+    init(
+        configure: @Sendable (inout AppConfiguration) -> Void = { _ in },
+        configureServer: @Sendable (inout ServerConfiguration) -> Void = { _ in }
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("officina-app-\(UUID().uuidString)")
         let web = directory.appendingPathComponent("web")
         try FileManager.default.createDirectory(at: web, withIntermediateDirectories: true)
@@ -40,6 +43,7 @@ final class TestServer: @unchecked Sendable {
         server.ioThreads = 1
         server.accessLog = .disabled
         server.shutdownTimeout = 2
+        configureServer(&server)
         http = HTTPServer(configuration: server, responder: application.router)
         try http.start()
         application.context.serverStarted(port: http.port)
@@ -78,9 +82,11 @@ final class TestServer: @unchecked Sendable {
 /// store opens, shutdown waits for handlers), so they run on a GCD thread, not on Swift's
 /// cooperative pool that the server's handlers need.
 func withServer(
-    configure: @escaping @Sendable (inout AppConfiguration) -> Void = { _ in }, _ body: (TestServer) async throws -> Void
+    configure: @escaping @Sendable (inout AppConfiguration) -> Void = { _ in },
+    configureServer: @escaping @Sendable (inout ServerConfiguration) -> Void = { _ in },
+    _ body: (TestServer) async throws -> Void
 ) async throws {
-    let server = try await offPool { try TestServer(configure: configure) }
+    let server = try await offPool { try TestServer(configure: configure, configureServer: configureServer) }
     do {
         try await body(server)
     } catch {

@@ -31,7 +31,10 @@ struct ConnectionLimitTests {
     func streamsCount() async throws {
         try await onThread {
             let hub = StreamHub()
-            let server = try TestServer(configure: { $0.maxConnections = 2 }, responder: hub.router())
+            let server = try TestServer(configure: {
+                $0.maxConnections = 2
+                $0.reservedRequestConnections = 0
+            }, responder: hub.router())
             defer { server.stop() }
             let streams = try (0..<2).map { _ in try server.connect() }
             for client in streams { try client.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n") }

@@ -84,7 +84,7 @@ struct EventStreamTests {
             }
             #expect(!slow.isOpen)
             #expect(sent < 20_000)
-            #expect(hub.closed >= 1)
+            #expect(hub.waitForClosed(1))
             #expect(fast.isOpen)
             fast.send(event: nil, data: "after the drop", id: nil)
             for _ in 0..<1000 where !readerSawEnd.withLock({ $0 }) { usleep(10_000) }

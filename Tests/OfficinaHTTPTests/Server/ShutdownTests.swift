@@ -36,7 +36,7 @@ struct ShutdownTests {
             #expect(answer.hasSuffix("finished"))
             #expect(try idle.receive() == nil)
             _ = try streaming.receiveAll()
-            #expect(hub.closed == 1)
+            #expect(hub.waitForClosed(1))
             #expect(throws: (any Error).self) { try TestClient(port: port) }
         }
     }

@@ -21,6 +21,42 @@ struct TimeoutTests {
         }
     }
 
+    @Test("A body trickled one byte at a time is cut with 408 once bodyTimeout passes")
+    func trickledBodyIsCut() async throws {
+        try await onThread {
+            let server = try TestServer(configure: {
+                $0.bodyTimeout = 1.5
+                $0.bodyStallTimeout = 1
+            }, responder: EchoResponder())
+            defer { server.stop() }
+            let client = try server.connect()
+            try client.send("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n")
+            // One byte every 0.4 s never stalls for a whole second, but never ends either.
+            let trickling = Thread {
+                for _ in 0..<100 {
+                    guard (try? client.send("x")) != nil else { return }
+                    Thread.sleep(forTimeInterval: 0.4)
+                }
+            }
+            trickling.start()
+            let text = try client.receive(until: "\r\n\r\n")
+            #expect(text.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
+            #expect(text.contains("Connection: close\r\n"))
+        }
+    }
+
+    @Test("A body that stops arriving is cut with 408 after bodyStallTimeout")
+    func stalledBodyIsCut() async throws {
+        try await onThread {
+            let server = try TestServer(configure: { $0.bodyStallTimeout = 0.5 }, responder: EchoResponder())
+            defer { server.stop() }
+            let client = try server.connect()
+            try client.send("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nhalf")
+            let text = try client.receiveAll()
+            #expect(text.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
+        }
+    }
+
     @Test("A connection that never sends anything is closed after headerTimeout")
     func silentConnection() async throws {
         try await onThread {

@@ -28,6 +28,16 @@ final class StreamHub: Sendable {
         return router
     }
 
+    /// Waits until `count` close callbacks have run (they run later, on another thread), up to
+    /// ten seconds.
+    func waitForClosed(_ count: Int) -> Bool {
+        for _ in 0..<1000 {
+            if closed >= count { return true }
+            usleep(10_000)
+        }
+        return false
+    }
+
     /// Waits until `count` streams are open, up to ten seconds (the machine may be busy).
     func waitForStreams(_ count: Int) -> Bool {
         for _ in 0..<1000 {
