@@ -1,9 +1,11 @@
 // libFuzzer entry point for the HTTP request decoder (built by Fuzz/run.sh with the parser sources).
 //
-// Each input is decoded twice: whole, and split into three appends at points taken from its first
-// bytes. Both runs must see the same requests and the same error, or the decoder depends on how
-// TCP happened to cut the stream — the root of many smuggling bugs. Every decoded path must also
-// pass SafePath without yielding a segment that could climb out of a folder.
+// Each input is decoded twice: whole, and split into three appends at points anywhere in it (taken
+// from a hash of the whole input, so a split can land past the request-line and header limits and
+// the 414/431 paths run on partial pieces too). Both runs must see the same requests and the same
+// error, or the decoder depends on how TCP happened to cut the stream — the root of many smuggling
+// bugs. Every decoded path must also pass SafePath without yielding a segment that could climb out
+// of a folder.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRequestDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -13,8 +15,9 @@ public func fuzzRequestDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> CIn
     let whole = decodeAll([bytes], limits: limits)
     var pieces: [[UInt8]] = [bytes]
     if size >= 2 {
-        let first = Int(bytes[0]) % size
-        let second = first + Int(bytes[1]) % (size - first + 1)
+        let hash = fnv1a(bytes)
+        let first = Int(hash % UInt64(size + 1))
+        let second = first + Int((hash >> 32) % UInt64(size - first + 1))
         pieces = [Array(bytes[0..<first]), Array(bytes[first..<second]), Array(bytes[second...])]
     }
     let split = decodeAll(pieces, limits: limits)
@@ -22,6 +25,16 @@ public func fuzzRequestDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> CIn
         fatalError("decoder depends on how input is split: \(whole) vs \(split)")
     }
     return 0
+}
+
+/// FNV-1a over the whole input: split points that move with any byte, over the input's full length.
+func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01b3
+    }
+    return hash
 }
 
 /// A comparable trace of what the decoder produced.

@@ -4,7 +4,7 @@ import Testing
 
 /// The exports as a client downloads them: CSV (RFC 4180), the Excel variant, JSON and the
 /// printable HTML report, for a workshop and for a whole programme.
-@Suite struct ExportTests {
+@Suite(.timeLimit(.minutes(3))) struct ExportTests {
     /// A closed workshop with tricky titles and a few ballots.
     static func closedWorkshop(_ server: TestServer) async throws -> Fixture {
         let f = try await Fixture.make(server)
@@ -74,6 +74,45 @@ import Testing
             #expect(!html.text.contains("<img src=x"))
             #expect(!html.text.lowercased().contains("<script"))
             #expect(html.header("Content-Security-Policy")?.contains("default-src 'none'") == true)
+        }
+    }
+
+    @Test func everyFormatOfAClosedWorkshopWithZeroBallotsIsWellFormed() async throws {
+        try await withServer { server in
+            let f = try await Fixture.make(server)
+            try await f.facilitator.post("/api/workshops/\(f.code)/phase", ["phase": "voting"])
+            try await f.facilitator.post("/api/workshops/\(f.code)/phase", ["phase": "closed"])
+            let ranking = try await f.anonymous.get("/api/workshops/\(f.code)/ranking")
+            let ranked = try #require(ranking.json["entries"]?.arrayValue?.count)
+            #expect(ranked > 0)
+            #expect(ranking.json["counts"]?["ballots"] == 0)
+            let types = ["csv": "text/csv", "csv-excel": "text/csv", "json": "application/json", "html": "text/html"]
+            for (format, type) in types.sorted(by: { $0.key < $1.key }) {
+                let response = try await f.anonymous.get("/api/workshops/\(f.code)/export?format=\(format)")
+                #expect(response.status == 200, "\(format)")
+                #expect(response.header("Content-Type")?.hasPrefix(type) == true, "\(format)")
+                #expect(response.text.contains("Biblioteca degli attrezzi"), "\(format)")
+                // No division by zero leaked into the figures (Swift prints it as nan or inf).
+                for bad in ["nan", "inf", "-inf", "NaN", "Infinity"] {
+                    #expect(!response.text.contains("\(bad),") && !response.text.contains("\(bad);")
+                        && !response.text.contains(">\(bad)<") && !response.text.contains(" \(bad) "), "\(format) shows \(bad)")
+                }
+            }
+            // CSV: the table (a header and one row per ranked proposal), then a blank record and the
+            // method's label–value records.
+            let csv = try await f.anonymous.get("/api/workshops/\(f.code)/export?format=csv")
+            let lines = csv.text.components(separatedBy: "\r\n")
+            #expect(Array(lines.prefix { !$0.isEmpty }).count == ranked + 1, "\(lines)")
+            #expect(lines.dropFirst(ranked + 1).first == "")
+            // JSON: the same ranking, every supporter count zero.
+            let json = try await f.anonymous.get("/api/workshops/\(f.code)/export?format=json")
+            let exported = try #require(json.json["workshop"])
+            #expect(exported["ranking"]?["counts"]?["ballots"] == 0)
+            let entries = exported["ranking"]?["entries"]?.arrayValue ?? []
+            #expect(entries.count == ranked)
+            #expect(entries.allSatisfy { $0["support"]?["supporters"] == 0 })
+            let programme = try await f.facilitator.get("/api/programmes/1/export?format=json")
+            #expect(programme.status == 200)
         }
     }
 

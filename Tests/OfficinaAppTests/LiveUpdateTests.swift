@@ -4,7 +4,7 @@ import Testing
 
 /// Server-sent events: what each viewer receives, tallies coalesced to at most 4 a second
 /// however many ballots arrive, and resuming with `Last-Event-ID` without a gap.
-@Suite struct LiveUpdateTests {
+@Suite(.timeLimit(.minutes(3))) struct LiveUpdateTests {
     @Test func proposalsAndPhaseChangesArriveLiveWithIncreasingIDs() async throws {
         try await withServer { server in
             let f = try await Fixture.make(server)
@@ -109,6 +109,45 @@ import Testing
             let last = try #require(Int(lastSeen))
             #expect(ids == [last + 1, last + 2, last + 3])
             // And live events follow the replay.
+            try await f.facilitator.post("/api/workshops/\(f.code)/phase", ["phase": "closed"])
+            #expect(await resumed.wait { $0.contains { $0.name == "workshop" && $0.json["phase"] == "closed" } })
+        }
+    }
+
+    @Test func aLastEventIDOlderThanThePrunedLogGetsASnapshotInsteadOfAGap() async throws {
+        try await withServer { server in
+            let f = try await Fixture.make(server)
+            let first = try EventStreamReader(port: server.port, path: "/api/workshops/\(f.code)/events", cookies: f.reader.cookies)
+            #expect(await first.wait { !$0.isEmpty })
+            try await f.author.post("/api/workshops/\(f.code)/proposals", ["title": "Prima"])
+            #expect(await first.wait { $0.contains { $0.name == "proposal" } })
+            let lastSeen = try #require(first.events(named: "proposal").last?.id.flatMap(Int64.init))
+            first.close()
+            // While disconnected: a proposal and a phase change, then the log is pruned past the
+            // client's last event, as the server does every 500 events.
+            try await f.author.post("/api/workshops/\(f.code)/proposals", ["title": "Seconda"])
+            try await f.facilitator.post("/api/workshops/\(f.code)/phase", ["phase": "voting"])
+            let workshopID = try server.store.read { db in try db.programmes.list()[0].workshops[0].id }
+            let pruned = try server.store.writeBlocking { db in try db.events.prune(workshopID: workshopID, keepingLast: 1) }
+            #expect(pruned > 0)
+            let latest = try server.store.read { db in try db.events.latestSeq(workshopID: workshopID) }
+            let oldest = try #require(try server.store.read { db in try db.events.oldestSeq(workshopID: workshopID) })
+            #expect(oldest > lastSeen + 1, "the pruned log still holds the event after the client's")
+
+            let resumed = try EventStreamReader(
+                port: server.port, path: "/api/workshops/\(f.code)/events", cookies: f.reader.cookies, lastEventID: String(lastSeen))
+            defer { resumed.close() }
+            #expect(await resumed.wait { $0.contains { $0.name == "tally" } })
+            // Not a replay with a hole in it: one snapshot of the whole workshop, as of the latest event.
+            let replayed = resumed.events.filter { $0.name != "tally" }
+            #expect(replayed.map(\.name) == ["workshop"])
+            let snapshot = try #require(replayed.first)
+            #expect(snapshot.id == String(latest))
+            #expect(snapshot.json["phase"] == "voting")
+            let rest = try await f.reader.get("/api/workshops/\(f.code)")
+            #expect(rest.json["counts"] != nil)
+            #expect(snapshot.json["counts"] == rest.json["counts"])
+            // And live events follow the snapshot.
             try await f.facilitator.post("/api/workshops/\(f.code)/phase", ["phase": "closed"])
             #expect(await resumed.wait { $0.contains { $0.name == "workshop" && $0.json["phase"] == "closed" } })
         }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import OfficinaApp
 
-@Suite struct QRTests {
+@Suite(.timeLimit(.minutes(3))) struct QRTests {
     /// Renders the SVG with rsvg-convert and decodes it with zbarimg, like a phone camera would.
     func decode(_ svg: [UInt8]) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("officina-qr-\(UUID().uuidString)")
@@ -27,8 +27,11 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/zbarimg") && FileManager.default.fileExists(atPath: "/usr/bin/rsvg-convert")))
-    func theQRCodeScansToTheJoinURL() async throws {
+    /// Fails, never skips, without the tools (`.ci/steps/05-install-qr-tools.sh` installs them).
+    @Test func theQRCodeScansToTheJoinURL() async throws {
+        for tool in ["/usr/bin/zbarimg", "/usr/bin/rsvg-convert"] {
+            try #require(FileManager.default.isExecutableFile(atPath: tool), "\(tool) is missing: apt-get install zbar-tools librsvg2-bin")
+        }
         try await withServer { server in
             let code = try server.seededCode(2)
             let response = try await server.browser().get("/api/workshops/\(code)/qr.svg")

@@ -5,7 +5,7 @@ import Testing
 /// Round trips through independent software: our SVG is rendered to PNG by librsvg (`rsvg-convert`) and
 /// read back by ZBar (`zbarimg --raw -q`, Debian's zbar-tools). Running those two programs is the only
 /// I/O in OfficinaCore's tests. A missing tool fails the test with instructions; nothing is skipped.
-@Suite struct QRDecodeTests {
+@Suite(.timeLimit(.minutes(3))) struct QRDecodeTests {
     @Test(arguments: [
         "http://127.0.0.1:8080/w/ACD347",
         "https://officina.example.org/w/ACD347?lang=it&from=screen&campaign=co-creation-hub-programme-2026"

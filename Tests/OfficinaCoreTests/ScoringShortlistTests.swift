@@ -22,12 +22,19 @@ import Testing
         return best
     }
 
-    @Test(arguments: ScoringSeeds.all.prefix(80))
-    func theExactShortlistIsAsGoodAsTheBestOfEverySubset(seed: UInt64) {
+    @Test func theExactShortlistIsAsGoodAsTheBestOfEverySubset() {
+        // Brute force is affordable up to 12 proposals; the count keeps the property from passing
+        // on seeds that all happened to be larger.
+        let checked = ScoringSeeds.all.prefix(80).map(shortlistIsAsGoodAsBruteForce(seed:))
+        #expect(ScoringSeeds.asserted(checked) >= 40, "seeds asserted: \(checked)")
+    }
+
+    /// The property on one seed; returns 1 if the seed was small enough to brute-force, else 0.
+    func shortlistIsAsGoodAsBruteForce(seed: UInt64) -> Int {
         var generator = ScoringWorkshopGenerator(seed: seed)
         let (input, configuration) = generator.workshop()
         let ranking = Ranking.compute(input, configuration: configuration)
-        guard ranking.entries.count <= 12 else { return }
+        guard ranking.entries.count <= 12 else { return 0 }
         let chosen = ranking.shortlist.ids.compactMap { ranking.entry(id: $0) }
         let served = ranking.shortlist.covers.values.filter { !$0.isEmpty }.count
         let best = bestByBruteForce(ranking, k: configuration.shortlistK)
@@ -36,6 +43,7 @@ import Testing
         #expect(served == best.served, "seed \(seed)")
         #expect(abs(chosen.reduce(0) { $0 + $1.overall } - best.sum) < 1e-9, "seed \(seed)")
         #expect(chosen.map(\.rank) == chosen.map(\.rank).sorted())
+        return 1
     }
 
     @Test func whenTheTopAlreadyCoversEveryGoalTheShortlistIsTheTop() {

@@ -49,4 +49,8 @@ extension ScoringInput {
 /// Seeds for property tests: fixed, so a failure names the seed that reproduces it.
 enum ScoringSeeds {
     static let all: [UInt64] = Array(1...120)
+
+    /// How many seeds a property really asserted on, given its per-seed check counts: a property
+    /// that skips every seed (a guard, a `continue`) must not pass by testing nothing.
+    static func asserted(_ checksPerSeed: [Int]) -> Int { checksPerSeed.filter { $0 > 0 }.count }
 }

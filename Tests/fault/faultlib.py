@@ -58,7 +58,7 @@ class Server:
                         "--pbkdf2-iterations", "1000"], input=(PASSWORD + "\n").encode(), check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
 
-    def start(self, timeout=30):
+    def start(self, timeout=60):
         limit = self.nofile
 
         def limits():
@@ -68,7 +68,7 @@ class Server:
         out = open(self.log_path, "ab")
         self.proc = subprocess.Popen(
             [OFFICINA, "serve", "--host", "127.0.0.1", "--port", str(self.port), "--db", self.db,
-             "--web", self.web, "--quiet"], stdout=out, stderr=out, preexec_fn=limits)
+             "--web", self.web, "--quiet", "--pbkdf2-iterations", "1000"], stdout=out, stderr=out, preexec_fn=limits)
         out.close()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

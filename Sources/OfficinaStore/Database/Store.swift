@@ -86,8 +86,11 @@ public final class Store: Sendable {
     private static func checkFolder(of path: String) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
             throw StoreError(.cannotOpen, message: "cannot open database \(path): folder \(folder) does not exist")
+        }
+        guard isDirectory.boolValue else {
+            throw StoreError(.cannotOpen, message: "cannot open database \(path): \(folder) is a file, not a folder")
         }
         guard FileManager.default.isWritableFile(atPath: folder) else {
             throw StoreError(.cannotOpen, message: "cannot open database \(path): folder \(folder) is not writable (SQLite needs it for the -wal and -shm files)")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import OfficinaHTTP
 
-@Suite("Static files over a real socket")
+@Suite("Static files over a real socket", .timeLimit(.minutes(3)))
 struct StaticFilesTests {
     /// A web root with a few files, a secret next to it, and a symlink pointing at the secret.
     final class Fixture: @unchecked Sendable {

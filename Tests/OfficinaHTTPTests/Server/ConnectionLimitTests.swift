@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import OfficinaHTTP
 
-@Suite("Connection cap over a real socket")
+@Suite("Connection cap over a real socket", .timeLimit(.minutes(3)))
 struct ConnectionLimitTests {
     @Test("Past maxConnections a new client gets 503 and is closed; a freed slot is reused")
     func capIsEnforced() async throws {

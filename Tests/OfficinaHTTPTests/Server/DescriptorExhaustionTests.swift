@@ -5,7 +5,7 @@ import Testing
 /// Lowers the process's descriptor limit, which would break any test running beside it, so it runs
 /// only when asked for, alone, in its own process: `.ci/steps/30-http-tsan.sh` does
 /// `OFFICINA_EMFILE_TEST=1 swift test --filter DescriptorExhaustionTests`.
-@Suite("Descriptor exhaustion", .enabled(if: ProcessInfo.processInfo.environment["OFFICINA_EMFILE_TEST"] == "1"))
+@Suite("Descriptor exhaustion", .enabled(if: ProcessInfo.processInfo.environment["OFFICINA_EMFILE_TEST"] == "1"), .timeLimit(.minutes(3)))
 struct DescriptorExhaustionTests {
     @Test("EMFILE: out of descriptors the server backs off accepting instead of spinning, then recovers")
     func backsOffOnEMFILE() async throws {

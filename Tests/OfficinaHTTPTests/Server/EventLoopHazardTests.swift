@@ -3,7 +3,7 @@ import Testing
 @testable import OfficinaHTTP
 
 /// The bugs other Swift socket servers shipped (STYLE.md pitfalls 5 and 6), each pinned by a test.
-@Suite("Event loop hazards")
+@Suite("Event loop hazards", .timeLimit(.minutes(3)))
 struct EventLoopHazardTests {
     @Test("SIGPIPE: a client that resets mid-response does not kill the process, and the next is served")
     func sigpipeIsIgnored() async throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import OfficinaHTTP
 
-@Suite("Server-sent events over a real socket")
+@Suite("Server-sent events over a real socket", .timeLimit(.minutes(3)))
 struct EventStreamTests {
     @Test("The stream head has text/event-stream, no-cache and no Content-Length; events arrive framed")
     func headAndFraming() async throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import OfficinaHTTP
 
-@Suite("Keep-alive and pipelining over a real socket")
+@Suite("Keep-alive and pipelining over a real socket", .timeLimit(.minutes(3)))
 struct KeepAliveTests {
     @Test("A kept-alive connection serves several requests in turn")
     func keepAliveServesSeveralRequests() async throws {

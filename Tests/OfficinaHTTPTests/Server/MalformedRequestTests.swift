@@ -3,7 +3,7 @@ import Testing
 @testable import OfficinaHTTP
 
 /// Every malformed case gets its status and a closed connection, and the next client is served.
-@Suite("Malformed requests over a real socket")
+@Suite("Malformed requests over a real socket", .timeLimit(.minutes(3)))
 struct MalformedRequestTests {
     static let cases: [(String, Int)] = [
         ("GET /\(String(repeating: "a", count: 9000)) HTTP/1.1\r\nHost: x\r\n\r\n", 414),

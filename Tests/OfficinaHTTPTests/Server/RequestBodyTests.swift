@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import OfficinaHTTP
 
-@Suite("Request bodies over a real socket")
+@Suite("Request bodies over a real socket", .timeLimit(.minutes(3)))
 struct RequestBodyTests {
     @Test("A Content-Length body reaches the handler")
     func contentLengthBody() async throws {

@@ -2,15 +2,25 @@ import Foundation
 import Testing
 @testable import OfficinaHTTP
 
-@Suite("Graceful shutdown over a real socket")
+@Suite("Graceful shutdown over a real socket", .timeLimit(.minutes(3)))
 struct ShutdownTests {
     @Test("Shutdown finishes the request in flight, ends streams, closes idle connections, refuses new ones")
     func gracefulShutdown() async throws {
         try await onThread {
+            // Order of events, not durations: the slow handler finishes only after shutdown has
+            // begun, so `stop()` returning after it proves the drain waited for the request.
+            let handlerStarted = Locked(false)
+            let stopping = Locked(false)
+            let handlerFinished = Locked(false)
             let hub = StreamHub()
             var router = hub.router()
             router.get("/slow") { _ in
-                try await Task.sleep(nanoseconds: 300_000_000)
+                handlerStarted.withLock { $0 = true }
+                for _ in 0..<1_000 where !stopping.withLock({ $0 }) {
+                    try await Task.sleep(nanoseconds: 10_000_000)
+                }
+                try await Task.sleep(nanoseconds: 50_000_000)
+                handlerFinished.withLock { $0 = true }
                 return HTTPResponse(contentType: "text/plain", text: "finished")
             }
             let server = try TestServer(responder: router)
@@ -23,12 +33,11 @@ struct ShutdownTests {
             try #require(hub.waitForStreams(1))
             let slow = try server.connect()
             try slow.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
-            usleep(50_000)
+            try #require(waitUntil { handlerStarted.withLock { $0 } }, "the slow handler never started")
 
-            let started = Date()
+            stopping.withLock { $0 = true }
             server.stop()
-            let elapsed = Date().timeIntervalSince(started)
-            #expect(elapsed >= 0.2 && elapsed < 5)
+            #expect(handlerFinished.withLock { $0 }, "shutdown returned before the request in flight finished")
 
             let answer = try slow.receiveAll()
             #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"))

@@ -6,7 +6,7 @@ import Testing
 /// A child process (`officina-bench store crash-writer`) writes ballots from several threads and logs
 /// each one after its commit returned; it is killed with SIGKILL at random moments, again and again.
 /// After every kill, every logged write must be in the file and the file must pass `integrity_check`.
-@Suite struct StoreCrashTests {
+@Suite(.timeLimit(.minutes(3))) struct StoreCrashTests {
     /// `officina-bench`, built by `swift build`/`swift test` next to the test bundle.
     static var benchExecutable: URL? {
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

@@ -5,7 +5,7 @@ import Testing
 /// A full disk, simulated with `PRAGMA max_page_count` on the writer connection: SQLite then
 /// answers `SQLITE_FULL` exactly as when the file system has no space left
 /// (<https://sqlite.org/pragma.html#pragma_max_page_count>).
-@Suite struct StoreFullDiskTests {
+@Suite(.timeLimit(.minutes(3))) struct StoreFullDiskTests {
     private static let table = Migration("t-blobs", sql: "CREATE TABLE blobs (id INTEGER PRIMARY KEY, bytes BLOB NOT NULL) STRICT")
 
     @Test func aWriteOnAFullDiskFailsAsUnavailableAndTheFileAndReadsStayIntact() async throws {

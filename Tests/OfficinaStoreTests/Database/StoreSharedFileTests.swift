@@ -5,7 +5,7 @@ import Testing
 
 /// Two stores on one file, as when `officina seed` or `officina backup` runs beside a serving
 /// `officina serve`: the busy timeout and `BEGIN IMMEDIATE` make them take turns, never fail.
-@Suite struct StoreSharedFileTests {
+@Suite(.timeLimit(.minutes(3))) struct StoreSharedFileTests {
     @Test func twoStoresWritingOneFileAtOnceLoseNothingAndNeverReportBusy() async throws {
         let fixture = try Fixture(participantCount: 0, proposalCount: 0)
         let second = try Store(path: fixture.folder.path("officina.db"))

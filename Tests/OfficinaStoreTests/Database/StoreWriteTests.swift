@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import OfficinaStore
 
-@Suite struct StoreWriteTests {
+@Suite(.timeLimit(.minutes(3))) struct StoreWriteTests {
     private static let table = Migration("t-notes", sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE) STRICT")
 
     private func openStore(_ folder: TemporaryFolder, _ adjust: (inout StoreConfiguration) -> Void = { _ in }) throws -> Store {
@@ -138,7 +138,7 @@ final class Gate: @unchecked Sendable {
     func open() { opened.signal() }
 }
 
-@Suite struct StoreNestedWriteTests {
+@Suite(.timeLimit(.minutes(3))) struct StoreNestedWriteTests {
     @Test func aWriteStartedInsideAWriteIsRefusedInsteadOfDeadlocking() throws {
         let folder = try TemporaryFolder()
         let store = try Store(path: folder.path("nested.db"))

@@ -3,7 +3,7 @@ import OfficinaCore
 import Testing
 @testable import OfficinaStore
 
-@Suite struct MigratorTests {
+@Suite(.timeLimit(.minutes(3))) struct MigratorTests {
     @Test func anEmptyFileGetsEveryMigrationInOrderAndOurApplicationID() throws {
         let folder = try TemporaryFolder()
         let store = try Store(path: folder.path("new.db"))
@@ -100,13 +100,42 @@ import Testing
         #expect(error.description.contains("does not exist"))
     }
 
-    @Test(.enabled(if: getuid() != 0, "root may write into read-only folders"))
-    func aReadOnlyFolderGivesOneClearLine() throws {
+    @Test func aFileWhereTheFolderShouldBeGivesOneClearLine() throws {
         let folder = try TemporaryFolder()
-        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.url.path)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.url.path) }
-        let error = try #require(throws: StoreError.self) { try Store(path: folder.path("officina.db")) }
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: folder.path("data")))
+        let error = try #require(throws: StoreError.self) { try Store(path: folder.path("data/officina.db")) }
+        #expect(error.kind == .cannotOpen)
+        #expect(error.description.contains("is a file, not a folder"))
+        #expect(try folder.bytes("data") == Data("not a folder".utf8))
+    }
+
+    /// Runs as root too (CI does): permission bits do not stop root, a read-only mount does.
+    @Test func aReadOnlyFolderGivesOneClearLine() throws {
+        let folder = try TemporaryFolder()
+        let readOnly = folder.path("read-only")
+        try FileManager.default.createDirectory(atPath: readOnly, withIntermediateDirectories: false)
+        let asRoot = getuid() == 0
+        if asRoot {
+            let status = try Self.run("/bin/mount", ["-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", readOnly])
+            try #require(status == 0, "as root the test needs a read-only tmpfs (mount exited \(status))")
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: readOnly)
+        }
+        defer {
+            if asRoot { _ = try? Self.run("/bin/umount", ["-l", readOnly]) }
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: readOnly)
+        }
+        let error = try #require(throws: StoreError.self) { try Store(path: readOnly + "/officina.db") }
         #expect(error.kind == .cannotOpen)
         #expect(error.description.contains("not writable"))
+    }
+
+    static func run(_ tool: String, _ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 }
