@@ -8,6 +8,7 @@ import { countdown } from './countdown.js';
 import { renderRanking, renderShortlist, settledNote, goalName } from './ranking.js';
 import { start, codeFromLocation } from './page.js';
 import { initOffers } from './offers.js';
+import { initFollowUp } from './participant-followup.js';
 
 const TITLE_MAX = 120;
 const BODY_MAX = 2000;
@@ -27,6 +28,7 @@ const state = {
 const cards = new Map();
 let clock = null;
 let offers = null;
+let followUp = null;
 
 start(async () => {
     state.code = codeFromLocation();
@@ -45,13 +47,20 @@ start(async () => {
     }
     offers = initOffers({ code: state.code, phase: () => state.workshop.phase, proposals: visibleProposals });
     offers.reload().catch(() => {});
+    followUp = initFollowUp({ code: state.code, workshop: () => state.workshop });
+    followUp.reload().catch(() => {});
     connectEvents(state.code, {
         workshop: onWorkshop,
         proposal: onProposal,
         merge: onMerge,
         tally: onTally,
         offers: (summary) => offers.onSummary(summary),
-    }, { statusNode: byId('conn'), onResync: () => { loadAll().catch(showFatal); offers.reload().catch(() => {}); } });
+        actions: (data) => followUp.onActions(data),
+    }, { statusNode: byId('conn'), onResync: () => {
+        loadAll().catch(showFatal);
+        offers.reload().catch(() => {});
+        followUp.reload().catch(() => {});
+    } });
     onLanguageChange(() => { state.renderedPhase = null; renderAll(); });
 });
 
@@ -180,6 +189,7 @@ function renderAll() {
     renderList();
     renderVoting();
     offers?.render();
+    followUp?.render();
 }
 
 function renderGoalChoices() {
