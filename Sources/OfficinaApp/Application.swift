@@ -42,6 +42,7 @@ public final class Application: Sendable {
         QRRoutes(context: context).register(&routes)
         ProgrammeResultRoutes(context: context).register(&routes)
         OfferRoutes(context: context).register(&routes)
+        FollowUpRoutes(context: context).register(&routes)
         let pages = PageRoutes(context: context)
         pages.register(&routes)
         var router = routes.router

@@ -1,18 +1,38 @@
 """Offers of help on a phone, the console's people view and the follow-up page (issue 13)."""
+import urllib.request
+
 from selenium.webdriver.common.by import By
 
 from conftest import DESKTOP, PHONE, Api, screenshot
 from helpers import all_css, card_with_title, click, css, no_horizontal_scroll, press, text_has, type_into, visible, wait
-from test_story import join, log_in
+from test_story import join
 
 IDEA = "Orto condiviso sul tetto"
+
+
+def sign_in_as(driver, server, api):
+    """Gives the browser the cookies of an API client (a participant who joined through the API)."""
+    driver.get(server.url + "/")
+    jar = next(h for h in api.opener.handlers if isinstance(h, urllib.request.HTTPCookieProcessor)).cookiejar
+    for cookie in jar:
+        driver.add_cookie({"name": cookie.name, "value": cookie.value, "path": "/"})
+
+
+_SESSIONS = {}
+
+
+def facilitator(server):
+    """One facilitator API session for this module: each login costs a full password hash."""
+    if server.url not in _SESSIONS:
+        _SESSIONS[server.url] = server.facilitator_api()
+    return _SESSIONS[server.url]
 
 
 def open_workshop(server, phase="collecting"):
     """A fresh seeded workshop in `phase` with one idea posted by Bruno (through the API)."""
     workshop = server.draft_workshop()
     code = workshop["code"]
-    api = server.facilitator_api()
+    api = facilitator(server)
     assert api.call("POST", f"/api/workshops/{code}/phase", {"phase": "collecting"})[0] == 200
     bruno = Api(server.url)
     assert bruno.call("POST", "/api/join", {"code": code, "name": "Bruno"})[0] == 201
@@ -69,3 +89,48 @@ def test_offering_help_on_a_phone_with_consent_then_withdrawing_it(server, brows
     wait(alice, lambda d: "offer:" not in card_with_title(d, IDEA).text, message="card line gone")
     wait(projector, lambda d: not css(d, "#s-offers").is_displayed(), message="projector count gone")
     assert api.get(f"/api/workshops/{code}/offers")["summary"]["total"] == 0
+
+
+def test_follow_up_from_the_console_to_the_public_page_and_back_to_the_participant(server, browsers):
+    code, api, bruno, idea = open_workshop(server, phase="closed")
+    fac = browsers.new("facilitator-fu", DESKTOP)
+    sign_in_as(fac, server, api)  # the API's session: one password hash less on a loaded machine
+    fac.get(f"{server.url}/console#{code}")
+    visible(fac, "#fu-closed")
+    wait(fac, lambda d: any(o.text == IDEA for o in all_css(d, "#fu-proposal option")), message="idea offered as target")
+    fac.execute_script("const s = document.getElementById('fu-proposal'); s.value = arguments[0]; s.dispatchEvent(new Event('change'))",
+                       str(idea["id"]))
+    press(fac, '#fu-new button[type="submit"]')
+    item = wait(fac, lambda d: css(d, "#fu-list > li"), message="action listed")
+    aid = item.get_attribute("data-id")
+    fac.execute_script("const s = document.getElementById(arguments[0]); s.value = 'in_progress'; s.dispatchEvent(new Event('change'))",
+                       f"fu-{aid}-status")
+    type_into(fac, f"#fu-{aid}-owner", "Comitato di quartiere")
+    type_into(fac, f"#fu-{aid}-step", "Sopralluogo sul tetto")
+    press(fac, f'#fu-list > li[data-id="{aid}"] .fu-form button[type="submit"]')
+    wait(fac, lambda d: api.get(f"/api/workshops/{code}/actions")["actions"][0]["status"] == "in_progress", message="saved")
+    wait(fac, lambda d: "in progress" in css(d, f'#fu-list > li[data-id="{aid}"] h3').text, message="row redrawn")
+    type_into(fac, f"#fu-{aid}-note", "Il condominio ha detto sì")
+    press(fac, f'#fu-list > li[data-id="{aid}"] .fu-note-form button')
+    wait(fac, lambda d: "Il condominio ha detto sì" in css(d, "#fu-list").text, message="note listed")
+    screenshot(fac, "console-followup-desktop")
+
+    # Anyone with the programme's public link, on a phone.
+    programme = api.get(f"/api/workshops/{code}")["programmeId"]
+    visitor = browsers.new("visitor", PHONE)
+    visitor.get(f"{server.url}/follow-up/{programme}")
+    text_has(visitor, "#f-workshops", IDEA)
+    text_has(visitor, "#f-workshops", "in progress")
+    text_has(visitor, "#f-workshops", "Il condominio ha detto sì")
+    text_has(visitor, "#f-goals", "1 in progress")
+    assert no_horizontal_scroll(visitor)
+    screenshot(visitor, "followup-public-phone")
+
+    # A participant coming back to /w/CODE sees it too, and a later change arrives live.
+    bruno_page = browsers.new("bruno-fu", PHONE)
+    sign_in_as(bruno_page, server, bruno)
+    bruno_page.get(f"{server.url}/w/{code}")
+    visible(bruno_page, "#followup-section")
+    text_has(bruno_page, "#followup-list", "Sopralluogo sul tetto")
+    api.call("PATCH", f"/api/actions/{aid}", {"status": "done"})
+    text_has(bruno_page, "#followup-list", "done")

@@ -12,6 +12,7 @@ import { scoringPanel } from './scoring-panel.js';
 import { start } from './page.js';
 import { JOIN_CODE } from './code.js';
 import { openEditor, wireEditor } from './console-editor.js';
+import { mountFollowUp } from './console-followup.js';
 
 const PHASES = ['draft', 'collecting', 'voting', 'closed'];
 const EXPORTS = ['csv', 'csv-excel', 'json', 'html'];
@@ -26,6 +27,7 @@ const state = {
     events: null,
 };
 let clock = null;
+let followUp = null;
 
 start(async () => {
     clock = countdown(byId('ws-countdown'));
@@ -33,6 +35,7 @@ start(async () => {
     wireEditor({ onSaved: afterSave });
     wirePhaseForm();
     wireCodes();
+    followUp = mountFollowUp();
     byId('edit-open').addEventListener('click', () => openEditor({ workshop: state.workshop }));
     window.addEventListener('hashchange', () => selectFromHash());
     onLanguageChange(() => { renderSidebar(); if (state.workshop) { renderWorkshop(); renderWeights(); refreshRanking(); } });
@@ -189,8 +192,10 @@ async function openWorkshop(code) {
     renderWorkshop();
     renderWeights();
     refreshRanking();
+    followUp.open(state.workshop, [...state.proposals.values()]);
     state.events = connectEvents(code, {
-        workshop: (w) => { state.workshop = w; patchSidebar(w); renderWorkshop(); refreshStats(); },
+        workshop: (w) => { state.workshop = w; patchSidebar(w); renderWorkshop(); refreshStats(); followUp.workshopChanged(w, [...state.proposals.values()]); },
+        actions: (data) => followUp.onActions(data),
         proposal: (p) => { state.proposals.set(p.id, p); renderModerationSoon(); refreshStats(); refreshRankingSoon(); },
         merge: () => { refreshRankingSoon(); },
         tally: (tally) => {

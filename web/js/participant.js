@@ -11,6 +11,7 @@ import { exposureFrom, inServerOrder, withGroupHeadings } from './exposure.js';
 import { ownIdeaBox, renderOwnNotes } from './own-ideas.js';
 import { applyTimeUp, timeIsUp } from './time-up.js';
 import { initOffers } from './offers.js';
+import { initFollowUp } from './participant-followup.js';
 
 const TITLE_MAX = 120;
 const BODY_MAX = 2000;
@@ -32,6 +33,7 @@ const groupHeadings = {};
 const cards = new Map();
 let clock = null;
 let offers = null;
+let followUp = null;
 
 start(async () => {
     state.code = codeFromLocation();
@@ -50,13 +52,20 @@ start(async () => {
     }
     offers = initOffers({ code: state.code, phase: () => state.workshop.phase, proposals: visibleProposals });
     offers.reload().catch(() => {});
+    followUp = initFollowUp({ code: state.code, workshop: () => state.workshop });
+    followUp.reload().catch(() => {});
     connectEvents(state.code, {
         workshop: onWorkshop,
         proposal: onProposal,
         merge: onMerge,
         tally: onTally,
         offers: (summary) => offers.onSummary(summary),
-    }, { statusNode: byId('conn'), onResync: () => { loadAll().catch(showFatal); offers.reload().catch(() => {}); } });
+        actions: (data) => followUp.onActions(data),
+    }, { statusNode: byId('conn'), onResync: () => {
+        loadAll().catch(showFatal);
+        offers.reload().catch(() => {});
+        followUp.reload().catch(() => {});
+    } });
     onLanguageChange(() => { state.renderedPhase = null; renderAll(); });
 });
 
@@ -209,6 +218,7 @@ function renderAll() {
     renderVoting();
     applyTimeUp(w, () => renderAll());
     offers?.render();
+    followUp?.render();
 }
 
 function renderGoalChoices() {

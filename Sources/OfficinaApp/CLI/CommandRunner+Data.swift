@@ -31,12 +31,12 @@ extension CommandRunner {
         guard let format = ExportFormat(rawValue: format) else { throw CommandLineError("officina export: unknown format \(format)") }
         let store = try openStore(database)
         defer { store.close() }
-        let results = try store.read { db -> WorkshopResults? in
+        let loaded = try store.read { db -> (WorkshopResults, FollowUpReport)? in
             guard let workshop = try db.workshops.find(code: joinCode) else { return nil }
-            return try WorkshopResults.load(workshop, weights: nil, audience: .facilitator, in: db)
+            return (try WorkshopResults.load(workshop, weights: nil, audience: .facilitator, in: db), try FollowUpReport.load([workshop], in: db))
         }
-        guard let results else { throw CommandLineError("officina export: no workshop has the code \(joinCode.value)") }
-        let file = ExportFile.workshop(results, format: format, language: "it")
+        guard let (results, followUp) = loaded else { throw CommandLineError("officina export: no workshop has the code \(joinCode.value)") }
+        let file = ExportFile.workshop(results, format: format, language: "it").addingFollowUp(followUp, format: format, language: "it")
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: Data(file.bytes)) else {
                 throw CommandLineError("officina export: cannot write \(output)")

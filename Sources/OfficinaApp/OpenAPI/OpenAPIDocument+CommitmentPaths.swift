@@ -1,7 +1,7 @@
 extension OpenAPIDocument {
     /// Offers of help, follow-up actions, return links and personal data (issue 13).
     static var commitmentPaths: [(String, JSONValue)] {
-        offerPaths
+        offerPaths + followUpPaths
     }
 
     static var offerPaths: [(String, JSONValue)] {
@@ -31,9 +31,57 @@ extension OpenAPIDocument {
         ]
     }
 
+    static var followUpPaths: [(String, JSONValue)] {
+        let day: JSONValue = ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"]
+        let actionInput = S.object([
+            ("proposalId", ["type": "integer", "minimum": 1]), ("title", S.string(length: 1...120)), ("owner", S.string(length: 0...80)),
+            ("ownerParticipantId", ["type": "integer", "minimum": 1]), ("nextStep", S.string(length: 0...500)), ("due", S.nullable(day)),
+        ], required: [], closed: true)
+        let actionPatch = S.object([
+            ("title", S.string(length: 1...120)), ("owner", S.string(length: 0...80)),
+            ("ownerParticipantId", S.nullable(["type": "integer", "minimum": 1])), ("nextStep", S.string(length: 0...500)),
+            ("due", S.nullable(day)), ("status", S.enumeration(["planned", "in_progress", "done", "dropped"])), ("reason", S.string(length: 1...500)),
+        ], required: [], closed: true)
+        let errors = ["404", "409", "422"]
+        return [
+            ("/api/workshops/{code}/actions", [
+                "get": operation("The workshop's follow-up actions (public)", tag: "follow-up", parameters: [codeParameter],
+                                 success: [("200", json("Actions.", S.object([("actions", S.array(S.ref("Action")))])))], errors: ["404"]),
+                "post": operation("Create an action (closed workshops)", tag: "follow-up", facilitator: true, parameters: [codeParameter],
+                                  requestBody: body(actionInput), success: [("201", json("Created.", S.ref("Action")))], errors: errors, unsafe: true),
+            ]),
+            ("/api/workshops/{code}/actions/shortlist", ["post": operation(
+                "Create a planned action for each shortlisted proposal without one", tag: "follow-up", facilitator: true,
+                parameters: [codeParameter], success: [("201", json("The actions created.", S.object([("actions", S.array(S.ref("Action")))])))],
+                errors: ["404", "409"], unsafe: true)]),
+            ("/api/actions/{id}", [
+                "patch": operation("Edit an action; dropped needs a reason", tag: "follow-up", facilitator: true, parameters: [idParameter()],
+                                   requestBody: body(actionPatch), success: [("200", json("Updated.", S.ref("Action")))], errors: errors, unsafe: true),
+                "delete": operation("Delete an action made by mistake", tag: "follow-up", facilitator: true, parameters: [idParameter()],
+                                    success: [("204", ["description": "Deleted."])], errors: ["404"], unsafe: true),
+            ]),
+            ("/api/actions/{id}/notes", ["post": operation(
+                "Add a dated progress note", tag: "follow-up", facilitator: true, parameters: [idParameter()],
+                requestBody: body(S.object([("text", S.string(length: 1...1000)), ("date", day)], required: ["text"], closed: true)),
+                success: [("201", json("Added.", S.ref("ActionNote")))], errors: ["404", "422"], unsafe: true)]),
+            ("/api/programmes/{id}/follow-up", ["get": operation(
+                "What happened to our ideas, across the programme (public): actions per workshop and per goal", tag: "follow-up",
+                parameters: [idParameter()], success: [("200", json("The follow-up.", ["type": "object"]))], errors: ["404"])]),
+        ]
+    }
+
     static var commitmentSchemas: [(String, JSONValue)] {
         let line = S.object([("count", S.integer), ("kinds", S.array(S.string))])
+        let note = S.object([("id", S.integer), ("text", S.string), ("date", S.string), ("by", S.string), ("createdAt", S.dateTime)])
         return [
+            ("ActionNote", note),
+            ("Action", S.object([
+                ("id", S.integer), ("workshop", S.string), ("proposalId", S.nullable(S.integer)), ("proposalTitle", S.nullable(S.string)),
+                ("title", S.string), ("owner", S.object([("name", S.string), ("participantId", S.nullable(S.integer))])),
+                ("nextStep", S.string), ("due", S.nullable(S.string)), ("status", S.enumeration(["planned", "in_progress", "done", "dropped"])),
+                ("reason", S.string), ("lastNote", S.nullable(S.ref("ActionNote"))), ("notes", S.array(S.ref("ActionNote"))),
+                ("createdAt", S.dateTime), ("updatedAt", S.dateTime),
+            ])),
             ("OfferKind", S.object([("key", S.string), ("label", S.ref("LocalizedText"))])),
             ("OfferSummary", S.object([
                 ("total", S.integer), ("byKind", S.map(S.integer)), ("workshop", line), ("proposals", S.map(line)),

@@ -16,6 +16,7 @@ struct PageRoutes {
         routes.get("/w/:code", page("participant.html"))
         routes.get("/console", page("console.html"))
         routes.get("/screen/:code", page("screen.html"))
+        routes.get("/follow-up/:id", page("followup.html"))
     }
 
     func page(_ file: String) -> HTTPHandler {

@@ -43,6 +43,7 @@ struct ProgrammeResultRoutes {
         let report = try report(request, language: language)
         let file = ExportFile(bytes: Array(report.render(format, language: language)), contentType: format.contentType,
                               fileName: ExportFile.name(title: "programme-" + report.title.text(for: language), format: format))
-        return file.response
+        let followUp = try context.store.read { db in try FollowUpReport.load(try db.workshops.list(programmeID: report.id), in: db) }
+        return file.addingFollowUp(followUp, format: format, language: language).response
     }
 }

@@ -54,7 +54,9 @@ struct ResultRoutes {
     func export(_ request: HTTPRequest) async throws -> HTTPResponse {
         let format = try ExportFormat(query: request.queryItems["format"])
         let results = try results(request)
-        return ExportFile.workshop(results, format: format, language: Self.language(request)).response
+        let followUp = try context.store.read { db in try FollowUpReport.load([results.workshop], in: db) }
+        return ExportFile.workshop(results, format: format, language: Self.language(request))
+            .addingFollowUp(followUp, format: format, language: Self.language(request)).response
     }
 
     /// `en` when the client prefers English (`Accept-Language`), else Italian.
