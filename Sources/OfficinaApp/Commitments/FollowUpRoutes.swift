@@ -62,7 +62,7 @@ struct FollowUpRoutes {
         let session = try context.requireFacilitator(request)
         let workshop = try context.workshop(request)
         try ActionRules.checkClosed(workshop.phase)
-        let results = try context.store.read { db in try WorkshopResults.load(workshop, weights: nil, showAuthors: true, in: db) }
+        let results = try context.store.read { db in try WorkshopResults.load(workshop, weights: nil, audience: .facilitator, in: db) }
         let shortlist = results.ranking().shortlist.ids
         let (created, event) = try await context.store.write { db -> ([FollowUpAction], LiveEvent) in
             guard let current = try db.workshops.find(id: workshop.id) else { throw APIError.notFound("Workshop") }
