@@ -262,3 +262,19 @@ def test_with_tallies_hidden_the_projector_counts_ballots_and_nobody_sees_suppor
     assert not css(wall, "#chart-box").is_displayed(), "no support chart while tallies are hidden"
     assert not card.find_element(By.CSS_SELECTOR, ".tally").is_displayed(), "participants see no tallies"
     screenshot(wall, "screen-voting-ballots-desktop")
+
+
+def test_a_participant_over_the_proposal_quota_is_told_so_in_their_language(server, browsers):
+    browsers.allow("/proposals - Failed to load resource")  # the refused second idea (409)
+    workshop = server.create_workshop(proposalsPerParticipant=1)
+    code = workshop["code"]
+    open_phase(server, code, "collecting")
+    driver = browsers.new("quota-it", PHONE, language="it-IT")
+    join_by_keyboard(driver, server, code, "Quinta")
+    post(driver, "La prima idea")
+    type_into(driver, "#p-title", "Una seconda idea")
+    press(driver, "#proposal-submit")
+    text_is(driver, "#proposal-error", "Hai aggiunto tutte le idee che una persona può proporre in questo laboratorio.")
+    press(driver, '[data-lang="en"]')
+    press(driver, "#proposal-submit")
+    text_is(driver, "#proposal-error", "You have added as many ideas as one person may add in this workshop.")
