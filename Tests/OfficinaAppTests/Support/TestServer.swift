@@ -33,6 +33,9 @@ final class TestServer: @unchecked Sendable {
         configuration.seedsPath = Self.seedsFolder
         configuration.pbkdf2Iterations = 1_000
         configuration.accessLog = false
+        // No login allowance refills within a test: counts of refusals must not depend on how slowly
+        // a loaded machine runs the requests (tests that need a refill set their own rate).
+        configuration.loginRefillPerSecond = 1.0 / 3600
         configure(&configuration)
         application = Application(configuration: configuration, store: try Store(path: configuration.databasePath))
         _ = try application.loadSeedsIfEmpty()

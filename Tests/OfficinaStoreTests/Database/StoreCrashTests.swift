@@ -31,9 +31,14 @@ import Testing
             child.arguments = ["store", "crash-writer", database, log, "--writers", "8"]
             child.standardOutput = FileHandle.nullDevice
             try child.run()
-            // The first round also creates and migrates the file; later rounds are killed sooner.
-            let pause = round == 0 ? 600 : Int.random(in: 80...400, using: &generator)
-            usleep(useconds_t(pause * 1_000))
+            // Kill only once this round has acknowledged new writes (an order of events, not a fixed
+            // pause: on a loaded machine the child may take seconds to start), then at a random moment.
+            let before = try Self.acknowledgedWrites(in: log).count
+            let deadline = Date().addingTimeInterval(60)
+            while try Self.acknowledgedWrites(in: log).count < before + 10, Date() < deadline, child.isRunning {
+                usleep(20_000)
+            }
+            usleep(useconds_t(Int.random(in: 0...300, using: &generator) * 1_000))
             #expect(child.isRunning, "the writer died on its own in round \(round)")
             kill(child.processIdentifier, SIGKILL)
             child.waitUntilExit()
