@@ -25,6 +25,7 @@ public final class HTTPServer: Sendable {
 
     private enum Phase {
         case idle
+        case starting(stopRequested: Bool)
         case running(Running)
         case stopped
     }
@@ -51,40 +52,60 @@ public final class HTTPServer: Sendable {
     /// Also ignores SIGPIPE (writes use MSG_NOSIGNAL too) and raises the soft open-file limit.
     /// Throws `HTTPServerError`, e.g. with `code == EADDRINUSE` when the port is taken.
     public func start() throws {
+        // The lock only marks the phase: binding, creating loops and starting threads happen with
+        // it released (docs/architecture.md, "Locks").
         try phase.withLock { phase in
             guard case .idle = phase else {
                 throw HTTPServerError(operation: "start", message: "server already started")
             }
-            signal(SIGPIPE, SIG_IGN)
-            ListeningSocket.raiseDescriptorLimit()
-            let (fd, port) = try ListeningSocket.open(host: configuration.host, port: configuration.port)
-            let context = ServerContext(configuration: configuration, responder: responder, listenFD: fd)
-            var loops: [EventLoop] = []
-            do {
-                for _ in 0..<max(1, configuration.ioThreads) { loops.append(try EventLoop(context: context)) }
-            } catch {
-                close(fd)
-                context.handlers.shutdown()
-                throw error
-            }
-            for (index, loop) in loops.enumerated() {
-                loop.siblings = loops
-                loop.nextSibling = index
-            }
-            var finished: [DispatchSemaphore] = []
-            for (index, loop) in loops.enumerated() {
-                let done = DispatchSemaphore(value: 0)
-                finished.append(done)
-                let thread = Thread {
-                    loop.run()
-                    done.signal()
-                }
-                thread.name = "officina-io-\(index)"
-                thread.start()
-            }
-            boundPort.withLock { $0 = port }
-            phase = .running(Running(context: context, loops: loops, finished: finished))
+            phase = .starting(stopRequested: false)
         }
+        let running: Running
+        let port: Int
+        do {
+            (running, port) = try launch()
+        } catch {
+            phase.withLock { $0 = .idle }
+            throw error
+        }
+        boundPort.withLock { $0 = port }
+        let stopRequested = phase.withLock { phase -> Bool in
+            let requested = if case .starting(true) = phase { true } else { false }
+            phase = .running(running)
+            return requested
+        }
+        if stopRequested { shutdown() }
+    }
+
+    private func launch() throws -> (Running, Int) {
+        signal(SIGPIPE, SIG_IGN)
+        ListeningSocket.raiseDescriptorLimit()
+        let (fd, port) = try ListeningSocket.open(host: configuration.host, port: configuration.port)
+        let context = ServerContext(configuration: configuration, responder: responder, listenFD: fd)
+        var loops: [EventLoop] = []
+        do {
+            for _ in 0..<max(1, configuration.ioThreads) { loops.append(try EventLoop(context: context)) }
+        } catch {
+            close(fd)
+            context.handlers.shutdown()
+            throw error
+        }
+        for (index, loop) in loops.enumerated() {
+            loop.siblings = loops
+            loop.nextSibling = index
+        }
+        var finished: [DispatchSemaphore] = []
+        for (index, loop) in loops.enumerated() {
+            let done = DispatchSemaphore(value: 0)
+            finished.append(done)
+            let thread = Thread {
+                loop.run()
+                done.signal()
+            }
+            thread.name = "officina-io-\(index)"
+            thread.start()
+        }
+        return (Running(context: context, loops: loops, finished: finished), port)
     }
 
     /// Graceful shutdown: stop accepting, let requests in flight finish (up to
@@ -92,6 +113,11 @@ public final class HTTPServer: Sendable {
     /// Must not be called from a handler (it waits for handlers).
     public func shutdown() {
         let running: Running? = phase.withLock { phase in
+            if case .starting = phase {
+                // `start()` shuts the server down as soon as it is running.
+                phase = .starting(stopRequested: true)
+                return nil
+            }
             guard case .running(let running) = phase else { return nil }
             phase = .stopped
             return running

@@ -19,7 +19,11 @@ struct StreamStallAttackTests {
             // The owner's lock is the kind a hub holds while it fans out: not reentrant, and its
             // close callback takes it too.
             let ownerLock = Locked(0)
-            stream.onClose { ownerLock.withLock { $0 += 1 } }
+            let callbackRan = Locked(false)
+            stream.onClose {
+                ownerLock.withLock { $0 += 1 }
+                callbackRan.withLock { $0 = true }
+            }
             let finished = DispatchSemaphore(value: 0)
             let sender = Thread {
                 let payload = String(repeating: "y", count: 4000)
@@ -37,7 +41,8 @@ struct StreamStallAttackTests {
             #expect(finished.wait(timeout: .now() + 30) == .success, "the sender is stuck: deadlocked on its own lock")
             #expect(!stream.isOpen)
             #expect(hub.waitForClosed(1))
-            #expect(ownerLock.withLock { $0 } == 1)
+            for _ in 0..<1000 where !callbackRan.withLock({ $0 }) { usleep(10_000) }
+            #expect(callbackRan.withLock { $0 })
         }
     }
 
