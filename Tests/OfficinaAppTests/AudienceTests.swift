@@ -71,6 +71,26 @@ import Testing
         }
     }
 
+    @Test func aStreamResumedFromTheStartNeverReplaysTheTextOfAProposalHiddenSince() async throws {
+        try await withServer { server in
+            let f = try await Fixture.make(server)
+            let created = try await f.reader.post("/api/workshops/\(f.code)/proposals", ["title": "TITOLO-NASCOSTO", "body": "CORPO-NASCOSTO"])
+            let id = Int64(try #require(created.json["id"]?.doubleValue))
+            #expect(try await f.author.post("/api/proposals/\(id)/buildons", ["text": "SVILUPPO-NASCOSTO"]).status == 201)
+            #expect(try await f.facilitator.patch("/api/proposals/\(id)", ["status": "hidden"]).status == 200)
+            let stream = try EventStreamReader(port: server.port, path: "/api/workshops/\(f.code)/events", lastEventID: "0")
+            defer { stream.close() }
+            #expect(await stream.wait { events in events.filter { $0.name == "proposal" }.count >= 3 })
+            for event in stream.events {
+                for secret in Self.secrets { #expect(!event.data.contains(secret), "\(event.name) \(event.data)") }
+            }
+            // A facilitator resuming the same way still gets the text.
+            let full = try EventStreamReader(port: server.port, path: "/api/workshops/\(f.code)/events", cookies: f.facilitator.cookies, lastEventID: "0")
+            defer { full.close() }
+            #expect(await full.wait { events in events.contains { $0.data.contains("TITOLO-NASCOSTO") } })
+        }
+    }
+
     @Test func aProjectorOpenedWithTheFacilitatorsCookieShowsNoAuthorNamesInAnAnonymousWorkshop() async throws {
         try await withServer { server in
             let f = try await Fixture.make(server)

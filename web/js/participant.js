@@ -167,7 +167,6 @@ async function onMerge(merge) {
     const from = state.proposals.get(merge.from);
     const into = state.proposals.get(merge.into);
     if (from && into && !merge.undone) toast(t('merge.happened', { from: from.title, into: into.title }));
-    if (from && merge.undone) toast(t('merge.undone', { from: from.title }));
     if (state.workshop.phase === 'voting') {
         const ballot = await loadBallot().catch(() => null);
         // The server says when a merge changed what this ballot counts for (docs/rules.md, "Merges").

@@ -163,7 +163,9 @@ function announceMerge(merge) {
     const into = state.proposals.get(merge.into);
     if (!from || !into) return;
     const box = byId('merge-toast');
-    setText(box, merge.undone ? t('merge.undone', { from: from.title }) : t('merge.happened', { from: from.title, into: into.title }));
+    // A merged proposal's text is not public (Viewer+Audience on the server): name it by number then.
+    const name = (p) => p.title || `#${p.id}`;
+    setText(box, merge.undone ? t('merge.undone', { from: name(from) }) : t('merge.happened', { from: name(from), into: name(into) }));
     box.classList.add('on');
     clearTimeout(toastTimer);
     toastTimer = setTimeout(() => box.classList.remove('on'), 6000);

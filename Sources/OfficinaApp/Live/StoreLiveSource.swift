@@ -20,8 +20,9 @@ struct StoreLiveSource: LiveSource {
     func events(workshopID: Int64, after sequence: Int64, limit: Int) async -> [LiveEvent]? {
         try? store.read { db -> [LiveEvent]? in
             if let oldest = try db.events.oldestSeq(workshopID: workshopID), sequence < oldest - 1 { return nil }
+            let unreadable = Set(try db.proposals.countingRows(workshopID: workshopID).filter { $0.status != .visible }.map(\.id))
             return try db.events.since(workshopID: workshopID, after: sequence, limit: limit).compactMap {
-                LiveEvent(sequence: $0.seq, kind: $0.type, storedData: $0.data)
+                LiveEvent(sequence: $0.seq, kind: $0.type, storedData: $0.data)?.replayed(withoutTextOf: unreadable)
             }
         } ?? nil
     }

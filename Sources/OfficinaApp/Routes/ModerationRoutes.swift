@@ -3,8 +3,8 @@ import OfficinaCore
 import OfficinaHTTP
 import OfficinaStore
 
-/// Merging duplicates (support moves to the kept proposal, each participant counted once within
-/// the cap), undoing a merge, and the audit trail of both.
+/// Merging duplicates (support counts on the kept proposal, each participant once within the cap, by
+/// `BallotCounting`; ballots are never rewritten), undoing a merge, and the audit trail of both.
 struct ModerationRoutes {
     let context: AppContext
 
