@@ -74,7 +74,9 @@ import Testing
     }
 
     @Test func passwordGuessingFromOneAddressIsSlowedDown() async throws {
-        try await withServer(configure: { $0.loginBurst = 3 }) { server in
+        // An allowance that refills once an hour: on a slow machine (ThreadSanitizer) the four tries may
+        // span seconds, and the default refill (one every 12 s) would hand a try back mid-test.
+        try await withServer(configure: { $0.loginBurst = 3; $0.loginRefillPerSecond = 1.0 / 3600 }) { server in
             let browser = server.browser()
             for _ in 0..<3 {
                 let wrong = try await browser.post("/api/session", ["username": .string(TestServer.username), "password": "wrong password"])
