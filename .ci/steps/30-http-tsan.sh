@@ -17,11 +17,21 @@ if ! swift build --build-tests --sanitize=thread --scratch-path .build-tsan >"$l
 fi
 grep "warning:" "$log" | sort -u | head -20 || true
 
+# Prints the last lines of each run, and on failure every issue and sanitizer report, which may be
+# far above the tail.
 tsan_test() {
     local filter=$1 lines=$2; shift 2
+    local out
+    out=$(mktemp)
     echo "--- ThreadSanitizer: $filter"
-    swift test --skip-build --sanitize=thread --scratch-path .build-tsan --filter "$filter" "$@" 2>&1 | tail -"$lines"
-    test "${PIPESTATUS[0]}" -eq 0
+    local status=0
+    swift test --skip-build --sanitize=thread --scratch-path .build-tsan --filter "$filter" "$@" >"$out" 2>&1 || status=$?
+    tail -n "$lines" "$out"
+    if [ "$status" -ne 0 ]; then
+        echo "--- issues:"
+        grep -E "recorded an issue|Expectation failed|WARNING: ThreadSanitizer|SUMMARY: ThreadSanitizer" -A3 "$out" | head -120
+        return 1
+    fi
 }
 tsan_test OfficinaHTTPTests 25
 tsan_test OfficinaAppTests 25

@@ -76,7 +76,9 @@ import Testing
     }
 
     @Test func passwordGuessingFromOneAddressIsSlowedDown() async throws {
-        try await withServer(configure: { $0.loginBurst = 3 }) { server in
+        // An allowance that refills once an hour: on a slow machine (ThreadSanitizer) the four tries may
+        // span seconds, and the default refill (one every 12 s) would hand a try back mid-test.
+        try await withServer(configure: { $0.loginBurst = 3; $0.loginRefillPerSecond = 1.0 / 3600 }) { server in
             let browser = server.browser()
             for _ in 0..<3 {
                 let wrong = try await browser.post("/api/session", ["username": .string(TestServer.username), "password": "wrong password"])
@@ -148,10 +150,11 @@ import Testing
     }
 
     @Test func aBurstOfLoginsDoesNotStallVoting() async throws {
-        try await withServer(configure: { $0.pbkdf2Iterations = 50_000; $0.loginBurst = 100 }) { server in
+        try await withServer(configure: { $0.pbkdf2Iterations = 10_000; $0.loginBurst = 100 }) { server in
             let f = try await Fixture.make(server, phase: "voting")
-            // Ten logins at a real cost (50,000 iterations each, in a debug build).
-            let hash = try PasswordHash.create(password: "a long passphrase", iterations: 50_000).encoded
+            // Ten logins at a real cost (10,000 iterations each in a debug build: about what 600,000
+            // cost in release, and still bounded under ThreadSanitizer, which slows hashing ~50-fold).
+            let hash = try PasswordHash.create(password: "a long passphrase", iterations: 10_000).encoded
             _ = try server.store.writeBlocking { try $0.facilitators.create(username: "busy", passwordHash: hash) }
             let logins = Task {
                 try await withThrowingTaskGroup(of: Int.self) { group in

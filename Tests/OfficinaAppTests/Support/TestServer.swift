@@ -46,6 +46,10 @@ final class TestServer: @unchecked Sendable {
         server.ioThreads = 1
         server.accessLog = .disabled
         server.shutdownTimeout = 2
+        // These tests are not about the header deadline (OfficinaHTTPTests are): a generous one keeps a
+        // starved event loop (ThreadSanitizer on a loaded machine) from answering 408 to a request
+        // whose bytes have long arrived.
+        server.headerTimeout = 60
         configureServer(&server)
         http = HTTPServer(configuration: server, responder: application.router)
         try http.start()
