@@ -12,6 +12,7 @@ func scoringBenchmark(_ arguments: ArraySlice<String>) throws {
     var rated = 20
     var method = VotingMethod.dots
     var scoring = ScoringMethod.officina2
+    var passes = ScoringConfiguration.default.calibrationPasses
     var runs = 5
     var seed: UInt64 = 42
     var rest = arguments
@@ -22,6 +23,7 @@ func scoringBenchmark(_ arguments: ArraySlice<String>) throws {
         case "--rated": rated = rest.popFirst().flatMap(Int.init) ?? rated
         case "--method": method = rest.popFirst().flatMap(VotingMethod.init(rawValue:)) ?? method
         case "--scoring": scoring = rest.popFirst().flatMap(ScoringMethod.init(rawValue:)) ?? scoring
+        case "--passes": passes = rest.popFirst().flatMap(Int.init) ?? passes
         case "--runs": runs = rest.popFirst().flatMap(Int.init) ?? runs
         case "--seed": seed = rest.popFirst().flatMap(UInt64.init) ?? seed
         default:
@@ -43,7 +45,7 @@ func scoringBenchmark(_ arguments: ArraySlice<String>) throws {
     for _ in 0..<max(3, runs) {
         let start = clock.now
         let cpuStart = threadCPUMilliseconds()
-        ranking = Ranking.compute(input, configuration: ScoringConfiguration(method: scoring))
+        ranking = Ranking.compute(input, configuration: ScoringConfiguration(method: scoring, calibrationPasses: passes))
         cpuTimings.append(threadCPUMilliseconds() - cpuStart)
         timings.append(milliseconds(clock.now - start))
     }

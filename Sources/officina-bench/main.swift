@@ -6,6 +6,7 @@ let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
     "store": storeBenchmark,
     "http": httpBenchmark,
     "scoring": scoringBenchmark,
+    "quality": qualityBenchmark,
     "system": systemBenchmark,
 ]
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Standard normal draws from a seeded SplitMix64 (Steele, Lea & Flood 2014) by the Box–Muller
-/// transform: reproducible, so a ranking's settled probability is the same on every computation.
+/// Standard normal draws from a seeded SplitMix64 (Steele, Lea & Flood 2014) by Marsaglia's polar
+/// method: reproducible, so a ranking's settled probability is the same on every computation.
 struct NormalDraws {
     var state: UInt64
     private var spare: Double?
@@ -23,14 +23,21 @@ struct NormalDraws {
         Double((nextBits() >> 11) + 1) / 9_007_199_254_740_992
     }
 
+    /// Marsaglia's polar method: a point uniform in the unit disc gives two independent normals with
+    /// one logarithm and one square root (no sine or cosine).
     mutating func next() -> Double {
         if let value = spare {
             spare = nil
             return value
         }
-        let radius = (-2 * log(uniform())).squareRoot()
-        let angle = 2 * Double.pi * uniform()
-        spare = radius * sin(angle)
-        return radius * cos(angle)
+        while true {
+            let u = 2 * uniform() - 1
+            let v = 2 * uniform() - 1
+            let s = u * u + v * v
+            guard s > 0, s < 1 else { continue }
+            let factor = (-2 * log(s) / s).squareRoot()
+            spare = v * factor
+            return u * factor
+        }
     }
 }

@@ -30,61 +30,80 @@ struct RaterCalibration {
             low[i] = min(low[i], tally.ratingValue[k])
             high[i] = max(high[i], tally.ratingValue[k])
         }
-        let informative = (0..<raters).map { low[$0] < high[$0] }
-        let kept = (0..<ratings).filter { informative[Int(tally.ratingRater[$0])] }
-        let rater = kept.map { Int(tally.ratingRater[$0]) }
-        let cell = kept.map { Int(tally.ratingCell[$0]) }
-        let value = kept.map { Double(tally.ratingValue[$0]) }
-
+        var rater: [Int] = []
+        var cell: [Int] = []
+        var value: [Double] = []
+        rater.reserveCapacity(ratings)
+        cell.reserveCapacity(ratings)
+        value.reserveCapacity(ratings)
         var perRater = Array(repeating: 0, count: raters)
         var count = Array(repeating: 0, count: cells)
-        for k in kept.indices {
-            perRater[rater[k]] += 1
-            count[cell[k]] += 1
+        for k in 0..<ratings {
+            let i = Int(tally.ratingRater[k])
+            guard low[i] < high[i] else { continue }
+            let c = Int(tally.ratingCell[k])
+            rater.append(i)
+            cell.append(c)
+            value.append(Double(tally.ratingValue[k]))
+            perRater[i] += 1
+            count[c] += 1
         }
+        let goalOf = (0..<cells).map { goalCount > 0 ? $0 % goalCount : 0 }
         var quality = Array(repeating: RankingComputation.scaleMidpoint, count: cells)
         var offset = Array(repeating: 0.0, count: raters)
+        var residual = Array(repeating: 0.0, count: raters)
         var sum = Array(repeating: 0.0, count: cells)
         var squares = Array(repeating: 0.0, count: cells)
-        let total = Double(kept.count)
-        for pass in 0..<passes {
-            // Offsets: each rater's mean residual against the current qualities, then centred.
-            var residual = Array(repeating: 0.0, count: raters)
-            for k in kept.indices { residual[rater[k]] += value[k] - quality[cell[k]] }
-            var centre = 0.0
-            for i in 0..<raters where perRater[i] > 0 {
-                offset[i] = residual[i] / Double(perRater[i])
-                centre += offset[i] * Double(perRater[i])
-            }
-            centre = total > 0 ? centre / total : 0
-            for i in 0..<raters where perRater[i] > 0 { offset[i] -= centre }
+        var goalSum = Array(repeating: 0.0, count: goalCount)
+        var goalRatings = Array(repeating: 0, count: goalCount)
+        for c in 0..<cells { goalRatings[goalOf[c]] += count[c] }
+        let total = Double(value.count)
+        // The sweeps run over raw buffers: each pass touches every rating twice, and bounds checks and
+        // uniqueness checks would otherwise cost as much as the arithmetic.
+        rater.withUnsafeBufferPointer { rater in
+        cell.withUnsafeBufferPointer { cell in
+        value.withUnsafeBufferPointer { value in
+        quality.withUnsafeMutableBufferPointer { quality in
+        offset.withUnsafeMutableBufferPointer { offset in
+        residual.withUnsafeMutableBufferPointer { residual in
+        sum.withUnsafeMutableBufferPointer { sum in
+            for pass in 0..<passes {
+                // Offsets: each rater's mean residual against the current qualities, then centred.
+                for i in 0..<raters { residual[i] = 0 }
+                for k in 0..<value.count { residual[rater[k]] += value[k] - quality[cell[k]] }
+                var centre = 0.0
+                for i in 0..<raters where perRater[i] > 0 {
+                    offset[i] = residual[i] / Double(perRater[i])
+                    centre += offset[i] * Double(perRater[i])
+                }
+                centre = total > 0 ? centre / total : 0
+                for i in 0..<raters where perRater[i] > 0 { offset[i] -= centre }
 
-            // Qualities: the Bayesian average of the adjusted ratings, toward the goal's adjusted mean.
-            sum = Array(repeating: 0.0, count: cells)
-            let last = pass == passes - 1
-            if last { squares = Array(repeating: 0.0, count: cells) }
-            for k in kept.indices {
-                let adjusted = value[k] - offset[rater[k]]
-                sum[cell[k]] += adjusted
-                if last { squares[cell[k]] += adjusted * adjusted }
+                // Qualities: the Bayesian average of the adjusted ratings, toward the goal's adjusted mean.
+                for c in 0..<cells { sum[c] = 0 }
+                if pass == passes - 1 {
+                    for k in 0..<value.count {
+                        let adjusted = value[k] - offset[rater[k]]
+                        sum[cell[k]] += adjusted
+                        squares[cell[k]] += adjusted * adjusted
+                    }
+                } else {
+                    for k in 0..<value.count { sum[cell[k]] += value[k] - offset[rater[k]] }
+                }
+                for g in 0..<goalCount { goalSum[g] = 0 }
+                for c in 0..<cells { goalSum[goalOf[c]] += sum[c] }
+                for c in 0..<cells {
+                    let g = goalOf[c]
+                    let mean = goalRatings[g] > 0 ? goalSum[g] / Double(goalRatings[g]) : RankingComputation.scaleMidpoint
+                    let pseudo = m + Double(count[c])
+                    quality[c] = pseudo > 0 ? (m * mean + sum[c]) / pseudo : mean
+                }
             }
-            var goalSum = Array(repeating: 0.0, count: goalCount)
-            var goalRatings = Array(repeating: 0, count: goalCount)
-            for c in 0..<cells {
-                goalSum[c % goalCount] += sum[c]
-                goalRatings[c % goalCount] += count[c]
-            }
-            for c in 0..<cells {
-                let g = c % goalCount
-                let mean = goalRatings[g] > 0 ? goalSum[g] / Double(goalRatings[g]) : RankingComputation.scaleMidpoint
-                let pseudo = m + Double(count[c])
-                quality[c] = pseudo > 0 ? (m * mean + sum[c]) / pseudo : mean
-            }
-        }
+        }}}}}}}
         offsets = offset
         evidence = GoalEvidence(
             count: count, sum: sum, squares: squares,
-            uninformativeRaters: (0..<raters).filter { !informative[$0] && high[$0] >= low[$0] }.count
+            uninformativeRaters: (0..<raters).filter { low[$0] == high[$0] }.count
         )
     }
 }

@@ -3,13 +3,13 @@
 /// share of draws whose k best are exactly the current top k (in any order). Deterministic: the draws
 /// come from a fixed seed, so the same ranking always reports the same probability.
 ///
-/// Proposals that cannot matter are not drawn: an outsider whose `overall + 8·sd` is below every top-k
-/// proposal's `overall − 8·sd` enters the top k with probability < 10⁻¹⁵ per draw, so it is left out;
+/// Proposals that cannot matter are not drawn: an outsider whose `overall + 6·sd` is below every top-k
+/// proposal's `overall − 6·sd` enters the top k with probability < 2·10⁻⁹ per draw, so it is left out;
 /// the cost follows the contested region, not the workshop's size.
 struct SettledProbability {
     /// Draws per estimate: the standard error is at most 0.5/√draws ≈ 0.011.
     static let defaultDraws = 2_000
-    static let reach = 8.0
+    static let reach = 6.0
     /// `officina-2` calls the top k settled from this probability on.
     static let threshold = 0.9
     /// The seed of every estimate (SplitMix64 state).

@@ -1,0 +1,139 @@
+import Foundation
+import OfficinaCore
+
+/// `officina-bench quality [--trials N] [--voters 25,50,100,200,400] [--seed S] [--generosity G]
+/// [--noise E] [--bloc B]`: simulated rooms (`QualityVoterModel`) ranked through OfficinaCore. Prints
+/// Kendall τ against the true order for officina-1, officina-2, mean rating and dot count; the settled
+/// signal's claim and wrong-claim rates and its calibration; the spread of raters per proposal.
+/// Deterministic: the same options print the same figures.
+func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
+    var trials = 20
+    var voterCounts = [25, 50, 100, 200, 400]
+    var seed: UInt64 = 11
+    var model = QualityVoterModel()
+    var rest = arguments
+    while let flag = rest.popFirst() {
+        switch flag {
+        case "--trials": trials = rest.popFirst().flatMap(Int.init) ?? trials
+        case "--voters": voterCounts = rest.popFirst()?.split(separator: ",").compactMap { Int($0) } ?? voterCounts
+        case "--seed": seed = rest.popFirst().flatMap(UInt64.init) ?? seed
+        case "--generosity": model.generosity = rest.popFirst().flatMap(Double.init) ?? model.generosity
+        case "--noise": model.noise = rest.popFirst().flatMap(Double.init) ?? model.noise
+        case "--bloc": model.bloc = rest.popFirst().flatMap(Double.init) ?? model.bloc
+        default:
+            print("unknown option \(flag)")
+            return
+        }
+    }
+    print("quality: \(model.proposals) proposals, each voter rates the first \(model.viewed) on 3 goals, 5 dots;"
+          + " generosity sd \(model.generosity), noise sd \(model.noise), bloc \(model.bloc); \(trials) trials per cell, seed \(seed)")
+    print("")
+    print("| voters | officina-1 | officina-2 | mean rating | dot count | officina-2, shuffled order | officina-1, shuffled order (as before) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    var settledRows: [String] = []
+    var bins = Array(repeating: (claimed: 0.0, right: 0, count: 0), count: 5)
+    var spreads: [String] = []
+    for voters in voterCounts {
+        var tau = Array(repeating: 0.0, count: 6)
+        var claims = 0, wrongClaims = 0, right = 0, claimedWhenRight = 0, oldClaims = 0, oldWrong = 0
+        var spread = (balanced: 0.0, shuffled: 0.0)
+        for trial in 0..<trials {
+            let trialSeed = seed &* 1_000_003 &+ UInt64(voters) &* 7_919 &+ UInt64(trial)
+            let room = model.room(voters: voters, seed: trialSeed)
+            var shuffledModel = model
+            shuffledModel.exposure = .shuffled
+            let shuffledRoom = shuffledModel.room(voters: voters, seed: trialSeed)
+            let one = Ranking.compute(room.input, configuration: ScoringConfiguration(method: .officina1))
+            let two = Ranking.compute(room.input, configuration: ScoringConfiguration(method: .officina2))
+            let twoShuffled = Ranking.compute(shuffledRoom.input, configuration: ScoringConfiguration(method: .officina2))
+            tau[0] += kendallTau(rankScores(one, count: model.proposals), room.truth)
+            tau[1] += kendallTau(rankScores(two, count: model.proposals), room.truth)
+            tau[2] += kendallTau(meanRatings(room.input, count: model.proposals), room.truth)
+            tau[3] += kendallTau(dotCounts(room.input, count: model.proposals), room.truth)
+            tau[4] += kendallTau(rankScores(twoShuffled, count: model.proposals), shuffledRoom.truth)
+            let oneShuffled = Ranking.compute(shuffledRoom.input, configuration: ScoringConfiguration(method: .officina1))
+            tau[5] += kendallTau(rankScores(oneShuffled, count: model.proposals), shuffledRoom.truth)
+
+            let trueTop = Set(room.truth.indices.sorted { room.truth[$0] > room.truth[$1] }.prefix(3).map { Int64($0 + 1) })
+            let isRight = Set(two.entries.prefix(3).map(\.id)) == trueTop
+            if isRight { right += 1 }
+            if two.settled.settled {
+                claims += 1
+                if isRight { claimedWhenRight += 1 } else { wrongClaims += 1 }
+            }
+            if one.settled.settled {
+                oldClaims += 1
+                if Set(one.entries.prefix(3).map(\.id)) != trueTop { oldWrong += 1 }
+            }
+            let probability = two.settled.probability ?? 0
+            let bin = min(4, Int(probability * 5))
+            bins[bin].claimed += probability
+            bins[bin].count += 1
+            if isRight { bins[bin].right += 1 }
+            spread.balanced += standardDeviation(room.raters)
+            spread.shuffled += standardDeviation(shuffledRoom.raters)
+        }
+        let t = tau.map { format($0 / Double(trials), 3) }
+        print("| \(voters) | \(t[0]) | \(t[1]) | \(t[2]) | \(t[3]) | \(t[4]) | \(t[5]) |")
+        settledRows.append("| \(voters) | \(right)/\(trials) | \(claims) | \(wrongClaims) | \(claimedWhenRight)/\(right) | \(oldClaims) (\(oldWrong) wrong) |")
+        spreads.append("| \(voters) | \(format(spread.balanced / Double(trials), 2)) | \(format(spread.shuffled / Double(trials), 2)) |")
+    }
+    print("")
+    print("Settled (officina-2, top 3, settled at probability ≥ 0.9):")
+    print("")
+    print("| voters | top 3 right | claimed | wrong claims | claimed when right | officina-1 rule claims |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    settledRows.forEach { print($0) }
+    print("")
+    print("Calibration (all cells): stated probability vs how often the top 3 was right")
+    print("")
+    print("| probability | trials | mean stated | right |")
+    print("|---|---:|---:|---:|")
+    for (b, bin) in bins.enumerated() where bin.count > 0 {
+        print("| \(format(Double(b) / 5, 1))–\(format(Double(b + 1) / 5, 1)) | \(bin.count) | \(format(bin.claimed / Double(bin.count), 2)) | \(format(Double(bin.right) / Double(bin.count), 2)) |")
+    }
+    print("")
+    print("Exposure: standard deviation of raters per proposal")
+    print("")
+    print("| voters | balanced | shuffled |")
+    print("|---:|---:|---:|")
+    spreads.forEach { print($0) }
+}
+
+/// Higher is better: minus the rank, so the ranking's strict order is compared.
+private func rankScores(_ ranking: Ranking, count: Int) -> [Double] {
+    var scores = Array(repeating: -Double(count + 1), count: count)
+    for entry in ranking.entries { scores[Int(entry.id) - 1] = -Double(entry.rank) }
+    return scores
+}
+
+/// The plain mean of every rating a proposal got (the scale's midpoint when it got none).
+private func meanRatings(_ input: ScoringInput, count: Int) -> [Double] {
+    var sum = Array(repeating: 0.0, count: count), n = Array(repeating: 0, count: count)
+    for ballot in input.ballots {
+        for (id, goals) in ballot.ratings {
+            for value in goals.values {
+                sum[Int(id) - 1] += Double(value)
+                n[Int(id) - 1] += 1
+            }
+        }
+    }
+    return (0..<count).map { n[$0] > 0 ? sum[$0] / Double(n[$0]) : 2 }
+}
+
+private func dotCounts(_ input: ScoringInput, count: Int) -> [Double] {
+    var dots = Array(repeating: 0.0, count: count)
+    for ballot in input.ballots {
+        for (id, given) in ballot.support { dots[Int(id) - 1] += Double(given) }
+    }
+    return dots
+}
+
+private func standardDeviation(_ values: [Int]) -> Double {
+    let mean = Double(values.reduce(0, +)) / Double(max(values.count, 1))
+    return (values.reduce(0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(max(values.count, 1))).squareRoot()
+}
+
+private func format(_ value: Double, _ digits: Int) -> String {
+    String(format: "%.\(digits)f", value)
+}
