@@ -8,6 +8,8 @@ import { countdown } from './countdown.js';
 import { barChart } from './charts.js';
 import { renderRanking, renderShortlist, goalName } from './ranking.js';
 import { start, codeFromLocation } from './page.js';
+import { presenter } from './presenter.js';
+import { startReveal, stopReveal, isRevealing } from './reveal.js';
 
 const state = { code: null, workshop: null, proposals: new Map(), tallies: {}, ballots: 0, ranking: null };
 const wallCards = new Map();
@@ -23,6 +25,7 @@ start(async () => {
             const changed = w.phase !== state.workshop.phase;
             state.workshop = w;
             state.ballots = w.counts?.ballots ?? state.ballots;
+            if (changed && w.phase !== 'closed') stopReveal();
             if (changed) await loadPhaseData();
             render();
         },
@@ -34,12 +37,23 @@ start(async () => {
         merge: (m) => announceMerge(m),
         tally: (tally) => {
             if (typeof tally.ballots === 'number') state.ballots = tally.ballots;
+            // Joins are announced by a tally: the room watches the count of people grow.
+            if (typeof tally.participants === 'number' && state.workshop.counts) state.workshop.counts.participants = tally.participants;
             if (tally.tallies) state.tallies = tally.tallies;
             renderStage();
         },
     }, { statusNode: byId('conn'), onResync: () => loadAll().catch((e) => fatal(errorMessage(e))) });
-    onLanguageChange(render);
+    const controls = await presenter({ code: state.code, workshop: () => state.workshop, onReveal: reveal });
+    onLanguageChange(() => { controls?.relabel(); render(); });
 });
+
+/** The presenter's results reveal: the ranking from last to first, whatever the phase event's timing. */
+async function reveal() {
+    state.ranking = await get(workshopPath(state.code, `/ranking?lang=${lang()}`)).catch((error) => ({ error }));
+    if (state.ranking.error) { fatal(errorMessage(state.ranking.error)); return; }
+    for (const phase of ['draft', 'collecting', 'voting', 'closed']) show(byId(`stage-${phase}`), phase === 'closed');
+    startReveal(byId('s-results'), state.ranking, state.workshop.goals);
+}
 
 function fatal(message) {
     setText(byId('fatal'), message);
@@ -134,10 +148,11 @@ function renderVoting() {
         return { key: String(p.id), label: p.title, value,
             valueText: dots ? tp('count.dots', tally.support) : tp('count.supporters', tally.supporters) };
     }).sort((a, b) => b.value - a.value || Number(a.key) - Number(b.key)).slice(0, 12);
-    replace(byId('chart-box'), barChart(items, { title: t('screen.chart_title'), labelChars: 60 }));
+    replace(byId('chart-box'), barChart(items, { title: t('screen.chart_title'), labelChars: 60, rowHeight: 80 }));
 }
 
 function renderResults() {
+    if (isRevealing()) return;
     const box = byId('s-results');
     const ranking = state.ranking;
     if (!ranking) { replace(box); return; }
