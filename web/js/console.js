@@ -10,7 +10,9 @@ import { likelyDuplicates } from './similarity.js';
 import { renderRanking, renderShortlist, settledNote, goalName } from './ranking.js';
 import { start } from './page.js';
 import { JOIN_CODE } from './code.js';
-import { openEditor, wireEditor } from './console-editor.js';
+import { openEditor, wireEditor, refreshLock } from './console-editor.js';
+import { wireDeadlineTools, renderDeadlineTools, deadlineForMove } from './console-deadline.js';
+import { renderMergeAudit } from './console-audit.js';
 
 const PHASES = ['draft', 'collecting', 'voting', 'closed'];
 const EXPORTS = ['csv', 'csv-excel', 'json', 'html'];
@@ -31,6 +33,8 @@ start(async () => {
     wireLogin();
     wireEditor({ onSaved: afterSave });
     wirePhaseForm();
+    wireDeadlineTools({ current: () => ({ code: state.code, workshop: state.workshop }),
+        saved: (w) => { state.workshop = w; patchSidebar(w); renderWorkshop(); } });
     wireCodes();
     byId('edit-open').addEventListener('click', () => openEditor({ workshop: state.workshop }));
     window.addEventListener('hashchange', () => selectFromHash());
@@ -189,10 +193,12 @@ async function openWorkshop(code) {
     renderWeights();
     refreshRanking();
     state.events = connectEvents(code, {
-        workshop: (w) => { state.workshop = w; patchSidebar(w); renderWorkshop(); refreshStats(); },
+        workshop: (w) => { state.workshop = w; patchSidebar(w); renderWorkshop(); refreshStats(); refreshLock(w); },
         proposal: (p) => { state.proposals.set(p.id, p); renderModerationSoon(); refreshStats(); refreshRankingSoon(); },
-        merge: () => { refreshRankingSoon(); },
+        merge: () => { refreshRankingSoon(); auditSoon(); },
         tally: (tally) => {
+            // The first ballot locks the voting settings: say so now, not after a reload.
+            if (tally.ballots > 0 && !state.workshop.locked) { state.workshop.locked = true; refreshLock(state.workshop); }
             if (tally.tallies) {
                 for (const p of state.proposals.values()) p.tally = tally.tallies[String(p.id)] ?? { support: 0, supporters: 0 };
                 renderModerationSoon();
@@ -238,6 +244,8 @@ function renderWorkshop() {
     byId('tickets-link').href = workshopPath(w.code, '/access-codes/tickets');
     renderPhaseButtons();
     renderDeadline();
+    renderDeadlineTools(w);
+    auditSoon();
     renderModeration();
     renderStats();
     renderExports();
@@ -256,15 +264,16 @@ function renderPhaseButtons() {
 }
 
 async function changePhase(target) {
+    const move = deadlineForMove(state.workshop, target);
     const ok = await confirmDialog({
         title: t('phase.confirm_title', { phase: t(`phase.${target}`) }),
-        text: t(`phase.confirm.${target}`),
+        text: [t(`phase.confirm.${target}`), move.note].filter(Boolean).join(' '),
         confirmLabel: t(`phase.action.${target}`),
     });
     if (!ok) return;
     setText(byId('phase-error'), '');
     try {
-        state.workshop = await post(workshopPath(state.code, '/phase'), { phase: target });
+        state.workshop = await post(workshopPath(state.code, '/phase'), { phase: target, deadline: move.deadline });
         patchSidebar(state.workshop);
         renderWorkshop();
         refreshRanking();
@@ -470,6 +479,7 @@ async function refreshRanking() {
         const ranking = await get(workshopPath(state.code, `/ranking?weights=${encodeURIComponent(weights)}&lang=${lang()}`));
         if (seq !== rankingSeq) return;
         setText(byId('rank-error'), '');
+        renderExports();
         const box = byId('console-ranking');
         if (!ranking.entries.length) { replace(box, el('p', { class: 'muted', text: t('ranking.empty') })); return; }
         replace(box,
@@ -500,9 +510,16 @@ function wireCodes() {
     });
 }
 
+const auditSoon = debounce(() => {
+    if (state.code) renderMergeAudit(state.code, new Map([...state.proposals.values()].map((p) => [p.id, p.title])));
+}, 300);
+
 function renderExports() {
+    // The links carry the weights on screen, so a file ranks exactly as the console does.
+    const weights = Object.entries(state.weights).map(([k, v]) => `${k}:${v}`).join(',');
+    const query = weights ? `&weights=${encodeURIComponent(weights)}` : '';
     replace(byId('exports'), ...EXPORTS.map((format) => el('a', {
-        class: 'button-link', href: workshopPath(state.code, `/export?format=${format}&lang=${lang()}`), text: t(`export.${format}`),
+        class: 'button-link', href: workshopPath(state.code, `/export?format=${format}&lang=${lang()}${query}`), text: t(`export.${format}`),
         dataset: { format }, attrs: { download: '' },
     })));
 }
