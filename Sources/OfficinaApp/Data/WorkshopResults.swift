@@ -9,11 +9,16 @@ public struct WorkshopResults: Sendable {
     public var input: ScoringInput
     public var phaseLog: [PhaseChange]
     public var counts: WorkshopCounts
+    /// Description and build-on texts per proposal id, for the exports.
+    public var details: [String: ProposalDetail] = [:]
 
     /// Loads the workshop's scoring input. `weights` is a `?weights=` text (`space:2,community:1`)
     /// checked by `GoalWeights` (422 `weights`); nil applies the programme's goal weights.
-    /// `showAuthors` is false for readers who may not see authors of an anonymous workshop.
-    public static func load(_ workshop: Workshop, weights: String?, showAuthors: Bool, in db: Connection) throws -> WorkshopResults {
+    /// `showAuthors` is false for readers who may not see authors of an anonymous workshop;
+    /// `redactHidden` (readers who are not facilitators) blanks the text of hidden proposals.
+    public static func load(
+        _ workshop: Workshop, weights: String?, showAuthors: Bool, redactHidden: Bool = false, in db: Connection
+    ) throws -> WorkshopResults {
         var goals = try db.workshops.goals(workshopID: workshop.id)
         if let weights, !weights.isEmpty {
             let parsed = try GoalWeights.parse(weights, goals: goals)
@@ -24,14 +29,27 @@ public struct WorkshopResults: Sendable {
             }
         }
         let authorsShown = showAuthors || !workshop.settings.anonymous
-        let candidates = try db.proposals.list(workshopID: workshop.id, includeHidden: true).map { thread in
+        var threads = try db.proposals.list(workshopID: workshop.id, includeHidden: true)
+        if redactHidden {
+            // The public results never carry what a facilitator hid: only its id and status remain.
+            for index in threads.indices where threads[index].proposal.status == .hidden {
+                threads[index].proposal.title = ""
+                threads[index].proposal.body = ""
+                threads[index].buildOns = []
+            }
+        }
+        let candidates = threads.map { thread in
             RankingCandidate(proposal: thread.proposal, buildOns: thread.buildOns.count, showAuthor: authorsShown)
         }
+        let details = Dictionary(threads.map { thread in
+            (String(thread.proposal.id), ProposalDetail(description: thread.proposal.body, buildOns: thread.buildOns.map(\.text)))
+        }, uniquingKeysWith: { first, _ in first })
         let counts = try db.workshops.counts(workshopID: workshop.id)
         let input = ScoringInput(
             workshop: workshop.code.value, phase: workshop.phase, goals: goals, candidates: candidates,
             ballots: try db.ballots.all(workshopID: workshop.id), settings: workshop.settings, participants: counts.participants)
-        return WorkshopResults(workshop: workshop, input: input, phaseLog: try db.workshops.phaseLog(workshopID: workshop.id), counts: counts)
+        return WorkshopResults(workshop: workshop, input: input, phaseLog: try db.workshops.phaseLog(workshopID: workshop.id), counts: counts,
+                               details: details)
     }
 
     /// The ranking (pure computation; run it off the store's threads).
@@ -43,6 +61,8 @@ public struct WorkshopResults: Sendable {
 
     /// The report every export format renders: the ranking with the phase log and participation.
     public func report(language: String = "it", at now: Date = Date()) -> WorkshopReport {
-        WorkshopReport(workshop: workshop, ranking: ranking(language: language), phaseLog: phaseLog, generatedAt: now)
+        var report = WorkshopReport(workshop: workshop, ranking: ranking(language: language), phaseLog: phaseLog, generatedAt: now)
+        report.details = details
+        return report
     }
 }

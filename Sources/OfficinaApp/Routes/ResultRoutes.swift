@@ -28,7 +28,7 @@ struct ResultRoutes {
         let (workshop, facilitator) = try access(request)
         let weights = request.queryItems["weights"]
         return try context.store.read { db in
-            try WorkshopResults.load(workshop, weights: weights, showAuthors: facilitator, in: db)
+            try WorkshopResults.load(workshop, weights: weights, showAuthors: facilitator, redactHidden: !facilitator, in: db)
         }
     }
 
@@ -44,7 +44,7 @@ struct ResultRoutes {
             return HTTPResponse(contentType: "application/json; charset=utf-8", body: body)
         }
         let results = try context.store.read { db in
-            try WorkshopResults.load(workshop, weights: weights, showAuthors: facilitator, in: db)
+            try WorkshopResults.load(workshop, weights: weights, showAuthors: facilitator, redactHidden: !facilitator, in: db)
         }
         let body = try JSONValue.encoding(results.ranking(language: language)).bytes
         context.rankings.store(body, for: key, generation: generation)
