@@ -149,6 +149,7 @@ function renderSidebar() {
         ]))),
         el('button', { type: 'button', class: 'wide', text: t('console.new_workshop'),
             on: { click: () => openEditor({ programmeId: programme.id }) } }),
+        el('a', { class: 'button-link overview-link', href: `/programme.html#${programme.id}`, text: t('overview.open') }),
         el('details', { class: 'programme-export' }, [
             el('summary', { text: t('console.programme_export') }),
             el('div', { class: 'exports' }, EXPORTS.map((format) => el('a', {
