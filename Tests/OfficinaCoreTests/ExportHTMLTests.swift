@@ -33,7 +33,7 @@ import Testing
         let method = html.components(separatedBy: "<section class=\"method\">").last ?? ""
         #expect(method.contains("officina-1"))
         #expect(method.contains("Forza del prior (m)</dt><dd>2,00"))
-        #expect(method.contains("space 2,00, partnerships 1,00, community 1,00"))
+        #expect(method.contains("Spazio 2,00, Partnership 1,00, Comunità 1,00"))
         #expect(method.contains("Regola di parità"))
         #expect(method.contains("schede \(ExportFixtures.report().ranking.counts.ballots)"))
     }

@@ -38,6 +38,14 @@ export function openEditor(target) {
     byId('e-theme').focus();
 }
 
+/** Shows a lock that happened while the dialog is open (the first ballot arrived). */
+export function refreshLock(workshop) {
+    if (!editing?.workshop || editing.workshop.code !== workshop.code || !workshop.locked) return;
+    editing.workshop = { ...editing.workshop, locked: true };
+    show(byId('e-locked'), true);
+    for (const id of ['e-method', 'e-budget', 'e-cap']) byId(id).disabled = true;
+}
+
 function syncMethod() {
     const dots = byId('e-method').value === 'dots';
     const locked = Boolean(editing?.workshop?.locked);

@@ -11,8 +11,10 @@ import { renderRanking, renderShortlist, settledNote, goalName } from './ranking
 import { scoringPanel } from './scoring-panel.js';
 import { start } from './page.js';
 import { JOIN_CODE } from './code.js';
-import { openEditor, wireEditor } from './console-editor.js';
+import { openEditor, wireEditor, refreshLock } from './console-editor.js';
 import { mountFollowUp } from './console-followup.js';
+import { wireDeadlineTools, renderDeadlineTools, deadlineForMove } from './console-deadline.js';
+import { renderMergeAudit } from './console-audit.js';
 
 const PHASES = ['draft', 'collecting', 'voting', 'closed'];
 const EXPORTS = ['csv', 'csv-excel', 'json', 'html'];
@@ -34,6 +36,8 @@ start(async () => {
     wireLogin();
     wireEditor({ onSaved: afterSave });
     wirePhaseForm();
+    wireDeadlineTools({ current: () => ({ code: state.code, workshop: state.workshop }),
+        saved: (w) => { state.workshop = w; patchSidebar(w); renderWorkshop(); } });
     wireCodes();
     followUp = mountFollowUp();
     byId('edit-open').addEventListener('click', () => openEditor({ workshop: state.workshop }));
@@ -149,6 +153,7 @@ function renderSidebar() {
         ]))),
         el('button', { type: 'button', class: 'wide', text: t('console.new_workshop'),
             on: { click: () => openEditor({ programmeId: programme.id }) } }),
+        el('a', { class: 'button-link overview-link', href: `/programme.html#${programme.id}`, text: t('overview.open') }),
         el('details', { class: 'programme-export' }, [
             el('summary', { text: t('console.programme_export') }),
             el('div', { class: 'exports' }, EXPORTS.map((format) => el('a', {
@@ -194,11 +199,13 @@ async function openWorkshop(code) {
     refreshRanking();
     followUp.open(state.workshop, [...state.proposals.values()]);
     state.events = connectEvents(code, {
-        workshop: (w) => { state.workshop = w; patchSidebar(w); renderWorkshop(); refreshStats(); followUp.workshopChanged(w, [...state.proposals.values()]); },
+        workshop: (w) => { state.workshop = w; patchSidebar(w); renderWorkshop(); refreshStats(); refreshLock(w); followUp.workshopChanged(w, [...state.proposals.values()]); },
         actions: (data) => followUp.onActions(data),
         proposal: (p) => { state.proposals.set(p.id, p); renderModerationSoon(); refreshStats(); refreshRankingSoon(); },
-        merge: () => { refreshRankingSoon(); },
+        merge: () => { refreshRankingSoon(); auditSoon(); },
         tally: (tally) => {
+            // The first ballot locks the voting settings: say so now, not after a reload.
+            if (tally.ballots > 0 && !state.workshop.locked) { state.workshop.locked = true; refreshLock(state.workshop); }
             if (tally.tallies) {
                 for (const p of state.proposals.values()) p.tally = tally.tallies[String(p.id)] ?? { support: 0, supporters: 0 };
                 renderModerationSoon();
@@ -244,6 +251,8 @@ function renderWorkshop() {
     byId('tickets-link').href = workshopPath(w.code, '/access-codes/tickets');
     renderPhaseButtons();
     renderDeadline();
+    renderDeadlineTools(w);
+    auditSoon();
     renderModeration();
     renderStats();
     renderExports();
@@ -262,15 +271,16 @@ function renderPhaseButtons() {
 }
 
 async function changePhase(target) {
+    const move = deadlineForMove(state.workshop, target);
     const ok = await confirmDialog({
         title: t('phase.confirm_title', { phase: t(`phase.${target}`) }),
-        text: t(`phase.confirm.${target}`),
+        text: [t(`phase.confirm.${target}`), move.note].filter(Boolean).join(' '),
         confirmLabel: t(`phase.action.${target}`),
     });
     if (!ok) return;
     setText(byId('phase-error'), '');
     try {
-        state.workshop = await post(workshopPath(state.code, '/phase'), { phase: target });
+        state.workshop = await post(workshopPath(state.code, '/phase'), { phase: target, deadline: move.deadline });
         patchSidebar(state.workshop);
         renderWorkshop();
         refreshRanking();
@@ -476,6 +486,7 @@ async function refreshRanking() {
         const ranking = await get(workshopPath(state.code, `/ranking?weights=${encodeURIComponent(weights)}&lang=${lang()}`));
         if (seq !== rankingSeq) return;
         setText(byId('rank-error'), '');
+        renderExports();
         const box = byId('console-ranking');
         if (!ranking.entries.length) { replace(box, el('p', { class: 'muted', text: t('ranking.empty') })); return; }
         replace(box,
@@ -507,9 +518,16 @@ function wireCodes() {
     });
 }
 
+const auditSoon = debounce(() => {
+    if (state.code) renderMergeAudit(state.code, new Map([...state.proposals.values()].map((p) => [p.id, p.title])));
+}, 300);
+
 function renderExports() {
+    // The links carry the weights on screen, so a file ranks exactly as the console does.
+    const weights = Object.entries(state.weights).map(([k, v]) => `${k}:${v}`).join(',');
+    const query = weights ? `&weights=${encodeURIComponent(weights)}` : '';
     replace(byId('exports'), ...EXPORTS.map((format) => el('a', {
-        class: 'button-link', href: workshopPath(state.code, `/export?format=${format}&lang=${lang()}`), text: t(`export.${format}`),
+        class: 'button-link', href: workshopPath(state.code, `/export?format=${format}&lang=${lang()}${query}`), text: t(`export.${format}`),
         dataset: { format }, attrs: { download: '' },
     })));
 }

@@ -66,7 +66,13 @@ start(async () => {
         offers.reload().catch(() => {});
         followUp.reload().catch(() => {});
     } });
-    onLanguageChange(() => { state.renderedPhase = null; renderAll(); });
+    onLanguageChange(() => {
+        state.renderedPhase = null;
+        renderAll();
+        // The save state keeps its meaning across a language switch (an error keeps the server's words).
+        const saved = byId('save-state').dataset.state;
+        if (saved && saved !== 'error') saveState(saved);
+    });
 });
 
 // A long workshop description is clamped to three lines on the page, with a toggle to read it all.

@@ -9,6 +9,8 @@ import { barChart } from './charts.js';
 import { renderRanking, renderShortlist, goalName } from './ranking.js';
 import { start, codeFromLocation } from './page.js';
 import { mountOfferCount } from './offers-summary.js';
+import { presenter } from './presenter.js';
+import { startReveal, stopReveal, isRevealing } from './reveal.js';
 
 // The projector is a public screen, even when opened from the console with a facilitator's cookie:
 // every request asks to be served as the public (Viewer+Audience on the server).
@@ -29,6 +31,7 @@ start(async () => {
             const changed = w.phase !== state.workshop.phase;
             state.workshop = w;
             state.ballots = w.counts?.ballots ?? state.ballots;
+            if (changed && w.phase !== 'closed') stopReveal();
             if (changed) await loadPhaseData();
             render();
         },
@@ -40,12 +43,23 @@ start(async () => {
         merge: (m) => announceMerge(m),
         tally: (tally) => {
             if (typeof tally.ballots === 'number') state.ballots = tally.ballots;
+            // Joins are announced by a tally: the room watches the count of people grow.
+            if (typeof tally.participants === 'number' && state.workshop.counts) state.workshop.counts.participants = tally.participants;
             if (tally.tallies) state.tallies = tally.tallies;
             renderStage();
         },
     }, { query: PUBLIC, statusNode: byId('conn'), onResync: () => loadAll().catch((e) => fatal(errorMessage(e))) });
-    onLanguageChange(render);
+    const controls = await presenter({ code: state.code, workshop: () => state.workshop, onReveal: reveal });
+    onLanguageChange(() => { controls?.relabel(); render(); });
 });
+
+/** The presenter's results reveal: the ranking from last to first, whatever the phase event's timing. */
+async function reveal() {
+    state.ranking = await get(workshopPath(state.code, `/ranking${PUBLIC}&lang=${lang()}`)).catch((error) => ({ error }));
+    if (state.ranking.error) { fatal(errorMessage(state.ranking.error)); return; }
+    for (const phase of ['draft', 'collecting', 'voting', 'closed']) show(byId(`stage-${phase}`), phase === 'closed');
+    startReveal(byId('s-results'), state.ranking, state.workshop.goals);
+}
 
 function fatal(message) {
     setText(byId('fatal'), message);
@@ -140,10 +154,11 @@ function renderVoting() {
         return { key: String(p.id), label: p.title, value,
             valueText: dots ? tp('count.dots', tally.support) : tp('count.supporters', tally.supporters) };
     }).sort((a, b) => b.value - a.value || Number(a.key) - Number(b.key)).slice(0, 12);
-    replace(byId('chart-box'), barChart(items, { title: t('screen.chart_title'), labelChars: 60 }));
+    replace(byId('chart-box'), barChart(items, { title: t('screen.chart_title'), labelChars: 60, rowHeight: 80 }));
 }
 
 function renderResults() {
+    if (isRevealing()) return;
     const box = byId('s-results');
     const ranking = state.ranking;
     if (!ranking) { replace(box); return; }

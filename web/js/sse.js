@@ -3,7 +3,7 @@
 // answers an attempt with an error the browser gives up (readyState CLOSED), so we reopen it with
 // a growing delay. After any gap the page re-reads its state (`onResync`) in case events were lost.
 import { workshopPath } from './api.js';
-import { t } from './i18n.js';
+import { t, onLanguageChange } from './i18n.js';
 
 const EVENTS = ['workshop', 'proposal', 'merge', 'tally', 'offers', 'actions'];
 
@@ -67,6 +67,7 @@ export function connectEvents(code, handlers, { statusNode = null, onResync = ()
         open();
     });
     window.addEventListener('pagehide', () => { stopped = true; source?.close(); });
+    onLanguageChange(render);
     render();
     open();
     return {

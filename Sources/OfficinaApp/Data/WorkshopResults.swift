@@ -11,6 +11,9 @@ public struct WorkshopResults: Sendable {
     public var counts: WorkshopCounts
     /// The workshop's scoring method and exposure order.
     public var preferences: ScoringPreferences = .default
+    /// Description and build-on texts per proposal id, for the exports (empty for what the
+    /// audience may not read).
+    public var details: [String: ProposalDetail] = [:]
 
     /// Loads the workshop's scoring input. `weights` is a `?weights=` text (`space:2,community:1`)
     /// checked by `GoalWeights` (422 `weights`); nil applies the programme's goal weights.
@@ -27,13 +30,17 @@ public struct WorkshopResults: Sendable {
                 return goal
             }
         }
-        let candidates = try db.proposals.list(workshopID: workshop.id, includeHidden: true).map { thread in
+        let threads = try db.proposals.list(workshopID: workshop.id, includeHidden: true)
+        let candidates = threads.map { thread in
             let proposal = thread.proposal
             return RankingCandidate(
                 id: proposal.id, title: audience.readsText(of: proposal) ? proposal.title : "",
                 author: audience.seesAuthor(proposal.authorID, settings: workshop.settings) ? proposal.authorName : nil,
                 status: proposal.status, goals: proposal.goals, buildOns: thread.buildOns.count)
         }
+        let details = Dictionary(threads.filter { audience.readsText(of: $0.proposal) }.map { thread in
+            (String(thread.proposal.id), ProposalDetail(description: thread.proposal.body, buildOns: thread.buildOns.map(\.text)))
+        }, uniquingKeysWith: { first, _ in first })
         let counts = try db.workshops.counts(workshopID: workshop.id)
         // Counted with authors known (self-support through a merge drops out); the scorer's own
         // counting, which knows no authors, then leaves them as they are.
@@ -44,7 +51,7 @@ public struct WorkshopResults: Sendable {
             ballots: ballots, settings: workshop.settings, participants: counts.participants)
         return WorkshopResults(
             workshop: workshop, input: input, phaseLog: try db.workshops.phaseLog(workshopID: workshop.id), counts: counts,
-            preferences: try db.scoring.preferences(workshopID: workshop.id))
+            preferences: try db.scoring.preferences(workshopID: workshop.id), details: details)
     }
 
     /// The ranking (pure computation; run it off the store's threads).
@@ -57,6 +64,8 @@ public struct WorkshopResults: Sendable {
 
     /// The report every export format renders: the ranking with the phase log and participation.
     public func report(language: String = "it", at now: Date = Date()) -> WorkshopReport {
-        WorkshopReport(workshop: workshop, ranking: ranking(language: language), phaseLog: phaseLog, generatedAt: now)
+        var report = WorkshopReport(workshop: workshop, ranking: ranking(language: language), phaseLog: phaseLog, generatedAt: now)
+        report.details = details
+        return report
     }
 }

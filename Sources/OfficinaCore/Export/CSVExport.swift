@@ -9,8 +9,8 @@ public enum CSVExport {
     public static func workshop(_ report: WorkshopReport, dialect: CSVDialect, language: String) -> Data {
         var writer = CSVWriter(dialect: dialect)
         let labels = ReportLabels.of(language)
-        writer.record(texts: header(goals: report.ranking.goals, labels: labels))
-        rows(report.ranking, dialect: dialect, into: &writer, prefix: [])
+        writer.record(texts: header(goals: report.ranking.goals, labels: labels) + [labels.description, labels.buildOnTexts].map { $0.lowercased() })
+        rows(report.ranking, dialect: dialect, into: &writer, prefix: [], details: report)
         writer.record([.empty])
         methodRecords(report, labels: labels, into: &writer)
         return writer.data
@@ -19,15 +19,23 @@ public enum CSVExport {
     static func header(goals: [Goal], labels: ReportLabels) -> [String] {
         var names = [labels.rank, "id", labels.proposal, labels.author, labels.overall, labels.low100, labels.high100]
         for goal in goals {
-            names += ["\(goal.key) \(labels.score)", "\(goal.key) \(labels.low)", "\(goal.key) \(labels.high)",
-                      "\(goal.key) \(labels.ratings.lowercased())"]
+            let name = goal.label.text(for: labels.language)
+            names += ["\(name): \(labels.score)", "\(name): \(labels.low)", "\(name): \(labels.high)",
+                      "\(name): \(labels.ratings.lowercased())"]
         }
         names += [labels.support, labels.supportLower, labels.supporters, labels.supportUnits, labels.ratings,
                   labels.buildOns, labels.status, labels.mergedInto, labels.rankBest, labels.rankWorst]
         return names.map { $0.lowercased() }
     }
 
-    static func rows(_ ranking: Ranking, dialect: CSVDialect, into writer: inout CSVWriter, prefix: [CSVWriter.Cell]) {
+    /// `details`: when given, each row ends with the proposal's description and its build-ons (one per line).
+    static func rows(_ ranking: Ranking, dialect: CSVDialect, into writer: inout CSVWriter, prefix: [CSVWriter.Cell],
+                     details: WorkshopReport? = nil) {
+        func extra(_ id: Int64) -> [CSVWriter.Cell] {
+            guard let details else { return [] }
+            let detail = details.detail(id)
+            return [.text(detail?.description ?? ""), .text(detail?.buildOns.joined(separator: "\n") ?? "")]
+        }
         func number(_ value: Double, _ digits: Int) -> CSVWriter.Cell {
             .number(DecimalText.format(value, digits: digits, comma: dialect.decimalComma))
         }
@@ -48,14 +56,14 @@ public enum CSVExport {
                 .number("\(entry.support.dots)"), .number("\(entry.ratings)"), .number("\(entry.buildOns)"),
                 .text("visible"), .empty, .number("\(entry.rankRange.best)"), .number("\(entry.rankRange.worst)"),
             ]
-            writer.record(cells)
+            writer.record(cells + extra(entry.id))
         }
         let blanks = Array(repeating: CSVWriter.Cell.empty, count: 3 + ranking.goals.count * 4 + 6)
         for proposal in ranking.excluded {
             var cells = prefix + [.empty, .number("\(proposal.id)"), .text(proposal.title)] + blanks
             cells += [.number("\(proposal.buildOns)"), .text(proposal.status),
                       proposal.mergedInto.map { .number("\($0)") } ?? .empty, .empty, .empty]
-            writer.record(cells)
+            writer.record(cells + extra(proposal.id))
         }
     }
 

@@ -1,12 +1,12 @@
 import Foundation
 
 extension HTMLReport {
-    static func rankingTable(_ ranking: Ranking, labels: ReportLabels) -> String {
+    static func rankingTable(_ ranking: Ranking, labels: ReportLabels, report: WorkshopReport? = nil) -> String {
         guard !ranking.entries.isEmpty else { return "<p>\(HTMLText.escape(labels.noProposals))</p>" }
         let showGoals = ranking.method.supportWeight < 1
         var head = "<th class=\"n\">#</th><th>\(HTMLText.escape(labels.proposal))</th><th class=\"n\">\(HTMLText.escape(labels.overall))</th>"
         if showGoals {
-            for goal in ranking.goals { head += "<th class=\"n\">\(HTMLText.escape(goal.key))</th>" }
+            for goal in ranking.goals { head += "<th class=\"n\">\(HTMLText.escape(goal.label.text(for: labels.language)))</th>" }
         }
         head += "<th class=\"n\">\(HTMLText.escape(labels.support))</th><th class=\"n\">\(HTMLText.escape(labels.rankRange))</th>"
         let columns = 5 + (showGoals ? ranking.goals.count : 0)
@@ -14,6 +14,7 @@ extension HTMLReport {
         for entry in ranking.entries {
             var title = HTMLText.escape(entry.title)
             if let author = entry.author { title += "<br><span class=\"note\">\(HTMLText.escape(author))</span>" }
+            if let detail = report?.detail(entry.id) { title += details(detail, labels: labels) }
             let overall = "\(labels.number(entry.overall, 1))<br><span class=\"note\">"
                 + "\(labels.number(entry.interval.low, 1))–\(labels.number(entry.interval.high, 1))</span>"
             rows += "<tr><td class=\"n\">\(entry.rank)</td><td>\(title)</td><td class=\"n\">\(overall)</td>"
@@ -53,6 +54,16 @@ extension HTMLReport {
             html += "<li><strong>\(HTMLText.escape(goal.label.text(for: labels.language)))</strong>: \(HTMLText.escape(text))</li>"
         }
         return html + "</ul>"
+    }
+
+    /// A proposal's description and build-ons under its title.
+    static func details(_ detail: ProposalDetail, labels: ReportLabels) -> String {
+        var html = detail.description.isEmpty ? "" : "<p class=\"desc\">\(HTMLText.escape(detail.description))</p>"
+        if !detail.buildOns.isEmpty {
+            html += "<p class=\"note\">\(HTMLText.escape(labels.buildOnTexts)):</p><ul class=\"buildons\">"
+                + detail.buildOns.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>"
+        }
+        return html
     }
 
     static func excluded(_ ranking: Ranking, labels: ReportLabels) -> String {

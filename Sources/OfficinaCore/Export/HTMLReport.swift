@@ -37,7 +37,7 @@ public enum HTMLReport {
         let ranking = report.ranking
         var html = ""
         html += section("participation", labels.participation, level: level, participation(report.participation, labels: labels))
-        html += section("ranking", labels.ranking, level: level, rankingTable(ranking, labels: labels))
+        html += section("ranking", labels.ranking, level: level, rankingTable(ranking, labels: labels, report: report))
         if ranking.method.supportWeight < 1, !ranking.entries.isEmpty {
             let charts = ranking.goals.map { goal in
                 let weight = DecimalText.percent(ranking.entries.first?.goals[goal.key]?.weight ?? 0)

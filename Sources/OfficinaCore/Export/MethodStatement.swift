@@ -7,7 +7,8 @@ struct MethodStatement {
 
     init(ranking: Ranking, labels: ReportLabels) {
         let method = ranking.method
-        let weights = ranking.goals.map { "\($0.key) \(labels.number($0.weight, 2))" }.joined(separator: ", ")
+        // Goals by their label in the report's language (readers never see keys).
+        let weights = ranking.goals.map { "\($0.label.text(for: labels.language)) \(labels.number($0.weight, 2))" }.joined(separator: ", ")
         let counts = ranking.counts
         let countText = "\(labels.participants.lowercased()) \(counts.participants), "
             + "\(labels.ballots.lowercased()) \(counts.ballots), \(labels.rankedProposals.lowercased()) "

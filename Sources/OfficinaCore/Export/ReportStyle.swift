@@ -18,6 +18,8 @@ enum ReportStyle {
     svg .bar { fill: #4a7bb7; } svg .whisker { stroke: #111; stroke-width: 1.5; } svg .grid { stroke: #e3e3e3; }
     svg .mean { stroke: #c0392b; stroke-dasharray: 4 3; } svg .tick, svg .value { fill: #444; } svg .label { fill: #111; }
     .method dt { font-weight: 600; } .method dd { margin: 0 0 2mm 0; }
+    .desc { margin: 1mm 0 0; white-space: pre-wrap; } ul.buildons { margin: 0; padding-left: 4mm; font-size: 8.5pt; color: #333; }
+    tr { break-inside: avoid; page-break-inside: avoid; }
     .workshop { break-before: page; }
     @media print {
       body { padding: 0; max-width: none; }

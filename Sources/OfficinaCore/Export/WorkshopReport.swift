@@ -13,6 +13,12 @@ public struct WorkshopReport: Codable, Sendable, Hashable {
     public var participation: ReportParticipation
     /// When the export was made; passed in, never read from the clock here.
     public var generatedAt: Date
+    /// Description and build-ons per proposal id (as text: JSON object keys are strings); nil in exports
+    /// made before they carried them.
+    public var details: [String: ProposalDetail]?
+
+    /// The description and build-ons of proposal `id`, when the report carries them.
+    public func detail(_ id: Int64) -> ProposalDetail? { details?[String(id)] }
 
     public init(
         code: String, title: LocalizedText, description: LocalizedText, theme: String, phase: Phase,
