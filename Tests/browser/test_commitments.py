@@ -134,3 +134,22 @@ def test_follow_up_from_the_console_to_the_public_page_and_back_to_the_participa
     text_has(bruno_page, "#followup-list", "Sopralluogo sul tetto")
     api.call("PATCH", f"/api/actions/{aid}", {"status": "done"})
     text_has(bruno_page, "#followup-list", "done")
+
+
+def test_a_personal_return_link_opens_the_same_participant_on_another_device(server, browsers):
+    code, _, _, _ = open_workshop(server)
+    phone = browsers.new("carla-phone", PHONE)
+    join(phone, server, code, "Carla", via_link=True)
+    click(phone, css(phone, "#return-box summary"))
+    press(phone, "#return-make")
+    visible(phone, "#return-qr svg")
+    url = wait(phone, lambda d: css(d, "#return-url").get_attribute("value"), message="link shown")
+    assert "/back#" in url
+    assert no_horizontal_scroll(phone)
+    screenshot(phone, "participant-return-link-phone")
+
+    laptop = browsers.new("carla-laptop", DESKTOP)
+    laptop.get(url)
+    wait(laptop, lambda d: d.current_url.endswith(f"/w/{code}"), message="workshop opens")
+    text_has(laptop, "#who", "Carla")
+    assert "#" not in laptop.current_url

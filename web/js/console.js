@@ -12,6 +12,7 @@ import { start } from './page.js';
 import { JOIN_CODE } from './code.js';
 import { openEditor, wireEditor } from './console-editor.js';
 import { mountFollowUp } from './console-followup.js';
+import { mountPeople } from './console-people.js';
 
 const PHASES = ['draft', 'collecting', 'voting', 'closed'];
 const EXPORTS = ['csv', 'csv-excel', 'json', 'html'];
@@ -27,6 +28,7 @@ const state = {
 };
 let clock = null;
 let followUp = null;
+let people = null;
 
 start(async () => {
     clock = countdown(byId('ws-countdown'));
@@ -35,6 +37,7 @@ start(async () => {
     wirePhaseForm();
     wireCodes();
     followUp = mountFollowUp();
+    people = mountPeople({ onOwners: (owners) => followUp.setOwners(owners) });
     byId('edit-open').addEventListener('click', () => openEditor({ workshop: state.workshop }));
     window.addEventListener('hashchange', () => selectFromHash());
     onLanguageChange(() => { renderSidebar(); if (state.workshop) { renderWorkshop(); renderWeights(); refreshRanking(); } });
@@ -192,9 +195,11 @@ async function openWorkshop(code) {
     renderWeights();
     refreshRanking();
     followUp.open(state.workshop, [...state.proposals.values()]);
+    people.open(state.workshop);
     state.events = connectEvents(code, {
         workshop: (w) => { state.workshop = w; patchSidebar(w); renderWorkshop(); refreshStats(); followUp.workshopChanged(w, [...state.proposals.values()]); },
         actions: (data) => followUp.onActions(data),
+        offers: (summary) => people.onOffers(summary),
         proposal: (p) => { state.proposals.set(p.id, p); renderModerationSoon(); refreshStats(); refreshRankingSoon(); },
         merge: () => { refreshRankingSoon(); },
         tally: (tally) => {

@@ -9,6 +9,7 @@ import { renderRanking, renderShortlist, settledNote, goalName } from './ranking
 import { start, codeFromLocation } from './page.js';
 import { initOffers } from './offers.js';
 import { initFollowUp } from './participant-followup.js';
+import { initReturnLink } from './return-link.js';
 
 const TITLE_MAX = 120;
 const BODY_MAX = 2000;
@@ -49,6 +50,7 @@ start(async () => {
     offers.reload().catch(() => {});
     followUp = initFollowUp({ code: state.code, workshop: () => state.workshop });
     followUp.reload().catch(() => {});
+    initReturnLink({ code: state.code });
     connectEvents(state.code, {
         workshop: onWorkshop,
         proposal: onProposal,

@@ -1,7 +1,36 @@
 extension OpenAPIDocument {
     /// Offers of help, follow-up actions, return links and personal data (issue 13).
     static var commitmentPaths: [(String, JSONValue)] {
-        offerPaths + followUpPaths
+        offerPaths + followUpPaths + returnPaths
+    }
+
+    static var returnPaths: [(String, JSONValue)] {
+        let link = S.object([
+            ("participant", S.object([("id", S.integer), ("name", S.string)])), ("url", S.string),
+            ("qr", S.object([("size", S.integer), ("rows", S.array(S.string))])),
+        ])
+        return [
+            ("/api/workshops/{code}/return-link", [
+                "get": operation("Whether the caller has an active return link", tag: "return", parameters: [codeParameter],
+                                 success: [("200", json("State.", S.object([("active", S.boolean), ("issuedAt", S.nullable(S.dateTime))])))],
+                                 errors: ["403", "404"]),
+                "post": operation("Issue (or replace) the caller's personal return link, with its QR code", tag: "return",
+                                  parameters: [codeParameter], success: [("201", json("The link; shown once.", link))], errors: ["403", "404"], unsafe: true),
+                "delete": operation("Revoke the caller's return link and sign out devices opened with it", tag: "return",
+                                    parameters: [codeParameter], success: [("204", ["description": "Revoked."])], errors: ["403", "404"], unsafe: true),
+            ]),
+            ("/api/participants/{id}/return-link", ["post": operation(
+                "Reissue a participant's return link (lost phone)", tag: "return", facilitator: true, parameters: [idParameter()],
+                success: [("201", json("The new link.", link))], errors: ["404"], unsafe: true)]),
+            ("/api/workshops/{code}/participants", ["get": operation(
+                "Participants with the state of their return link", tag: "return", facilitator: true, parameters: [codeParameter],
+                success: [("200", json("Participants.", S.object([("participants", S.array(["type": "object"]))])))], errors: ["404"])]),
+            ("/api/return", ["post": operation(
+                "Open a return link on this device: sets the participant cookie", tag: "return",
+                requestBody: body(S.object([("token", S.string(length: 1...128))], closed: true)),
+                success: [("200", json("Signed in.", S.object([("code", S.string), ("participant", S.object([("id", S.integer), ("name", S.string)]))])))],
+                errors: ["404", "422", "429"], unsafe: true)]),
+        ]
     }
 
     static var offerPaths: [(String, JSONValue)] {
