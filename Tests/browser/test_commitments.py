@@ -153,3 +153,44 @@ def test_a_personal_return_link_opens_the_same_participant_on_another_device(ser
     wait(laptop, lambda d: d.current_url.endswith(f"/w/{code}"), message="workshop opens")
     text_has(laptop, "#who", "Carla")
     assert "#" not in laptop.current_url
+
+
+def test_the_console_people_view_lists_offers_reachable_people_and_records_exports(server, browsers):
+    code, api, bruno, idea = open_workshop(server)
+    status, _ = bruno.call("POST", f"/api/workshops/{code}/offers", {
+        "kind": "space", "proposalId": idea["id"], "organisation": "Cooperativa Aurora",
+        "contact": "bruno@example.org", "consent": True})
+    assert status == 201
+    dora = Api(server.url)
+    assert dora.call("POST", "/api/join", {"code": code, "name": "Dora"})[0] == 201
+    assert dora.call("POST", f"/api/workshops/{code}/offers", {"kind": "time", "proposalId": idea["id"]})[0] == 201
+
+    fac = browsers.new("facilitator-pp", DESKTOP)
+    sign_in_as(fac, server, api)
+    fac.get(f"{server.url}/console#{code}")
+    text_has(fac, "#pp-totals", "2 offers of help from 2 people; 1 can be contacted")
+    text_has(fac, "#pp-reachable", "bruno@example.org")
+    text_has(fac, "#pp-reachable", "Cooperativa Aurora")
+    assert "dora" not in css(fac, "#pp-reachable").text.lower()
+    text_has(fac, "#pp-view", "2 offers: time, a space")
+    # The console's live ranking carries the same offer line.
+    wait(fac, lambda d: "2 offers: time, a space" in css(d, "#console-ranking").text or not all_css(d, "#console-ranking li.rank-entry"),
+         message="ranking offer line")
+    screenshot(fac, "console-people-desktop")
+
+    programme = api.get(f"/api/workshops/{code}")["programmeId"]
+    before = len(api.get(f"/api/programmes/{programme}/contact-exports")["exports"])
+    fac.execute_script("arguments[0].removeAttribute('download'); arguments[0].target = '_blank';",
+                       css(fac, '#pp-view a[data-format="vcard"][data-scope="workshop"]'))
+    # Fetching the export the way the link does records it; the log in the console refreshes.
+    fac.execute_script("return fetch(arguments[0].href).then(r => r.status)", css(fac, '#pp-view a[data-format="vcard"][data-scope="workshop"]'))
+    wait(fac, lambda d: len(api.get(f"/api/programmes/{programme}/contact-exports")["exports"]) == before + 1, message="export recorded")
+    press(fac, '#pp-view a[data-format="csv"][data-scope="workshop"]')
+    wait(fac, lambda d: "csv, 1 contacts" in css(d, "#pp-view").text, message="export listed")
+
+    # Reissuing a return link shows its QR code.
+    click(fac, css(fac, "#pp-participants-box summary"))
+    row = wait(fac, lambda d: next((li for li in all_css(d, "#pp-participants li") if "Dora" in li.text), False), message="Dora listed")
+    click(fac, row.find_element(By.CSS_SELECTOR, "button"))
+    visible(fac, "#pp-link svg")
+    text_has(fac, "#pp-link", "Dora")

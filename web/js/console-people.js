@@ -21,6 +21,12 @@ export function mountPeople({ onOwners = () => {} } = {}) {
         state.participants = participants.participants;
         state.summary = offers.summary;
         state.kinds = offers.kinds;
+        const [people, log] = await Promise.all([
+            get(workshopPath(code, '/people')),
+            get(`/api/programmes/${state.workshop.programmeId}/contact-exports`),
+        ]);
+        state.people = people;
+        state.exports = log.exports;
         render();
     }
 
@@ -51,10 +57,9 @@ export function mountPeople({ onOwners = () => {} } = {}) {
     }
 
     function renderPeople() {
-        // Filled by the people view (offers by kind, goal and proposal; organisations; reachable people).
         const people = state.people;
-        onOwners(people.reachable.concat(people.offerers ?? []).map((p) => ({ id: p.participantId, name: p.name })));
-        renderPeopleView(people, state);
+        onOwners(people.offerers.map((p) => ({ id: p.participantId, name: p.name })));
+        replace(byId('pp-view'), ...renderPeopleView(people, state, () => setTimeout(() => refresh().catch(() => {}), 800)));
     }
 
     return {
@@ -68,7 +73,46 @@ export function mountPeople({ onOwners = () => {} } = {}) {
     };
 }
 
-/** The people view proper; replaced by the full version with piece 5. */
-function renderPeopleView() {}
+const count = (n) => formatNumber(n);
 
-export { offerLineText, localized, formatNumber };
+/** The people view: totals, offers by kind, goal and proposal, organisations, reachable people, exports. */
+function renderPeopleView(people, state, onExport) {
+    const kinds = state.kinds || [];
+    const label = (key) => localized(kinds.find((k) => k.key === key)?.label) || key;
+    const programme = state.workshop.programmeId;
+    const code = state.workshop.code;
+    const exportLink = (format, scope) => el('a', {
+        class: 'button-link', text: t(`console.pp_export_${format}_${scope}`), dataset: { format, scope },
+        href: `/api/programmes/${programme}/contacts?format=${format}${scope === 'workshop' ? `&workshop=${code}` : ''}`,
+        attrs: { download: '' }, on: { click: onExport },
+    });
+    const list = (items) => (items.length ? el('ul', { class: 'plain-list' }, items) : el('p', { class: 'muted small', text: t('console.pp_none') }));
+    return [
+        el('p', { id: 'pp-totals', text: t('console.pp_totals', {
+            offers: count(people.totals.offers), people: count(people.totals.people), reachable: count(people.totals.reachable),
+            organisations: count(people.totals.organisations) }) }),
+        el('div', { class: 'pp-grid' }, [
+            el('section', {}, [el('h3', { text: t('console.pp_by_kind') }),
+                list(people.byKind.filter((k) => k.count).map((k) => el('li', { text: `${localized(k.label)}: ${count(k.count)}` })))]),
+            el('section', {}, [el('h3', { text: t('console.pp_by_goal') }),
+                list(people.byGoal.map((g) => el('li', { text: `${localized(g.label)}: ${count(g.count)}` })))]),
+        ]),
+        el('h3', { text: t('console.pp_by_proposal') }),
+        list(people.byProposal.map((p) => el('li', { dataset: { id: String(p.id) } }, [
+            el('strong', { text: p.title }), ' — ', offerLineText({ count: p.count, kinds: p.kinds }, kinds)]))),
+        el('h3', { text: t('console.pp_organisations') }),
+        list(people.organisations.map((o) => el('li', { text: `${o.name} — ${offerLineText({ count: o.offers, kinds: o.kinds }, kinds)}` }))),
+        el('h3', { text: t('console.pp_reachable') }),
+        people.reachable.length ? el('table', { id: 'pp-reachable', class: 'small' }, [
+            el('thead', {}, el('tr', {}, [t('console.pp_name'), t('console.pp_org'), t('console.pp_contact'), t('console.pp_kinds')].map((h) => el('th', { text: h })))),
+            el('tbody', {}, people.reachable.map((r) => el('tr', {}, [
+                el('td', { text: r.name }), el('td', { text: r.organisation }), el('td', { text: r.contact.value }),
+                el('td', { text: r.kinds.map(label).join(', ') })]))),
+        ]) : el('p', { class: 'muted small', text: t('console.pp_none') }),
+        el('p', { class: 'small muted', text: t('console.pp_export_help') }),
+        el('div', { class: 'exports' }, [exportLink('csv', 'workshop'), exportLink('vcard', 'workshop'), exportLink('csv', 'programme'), exportLink('vcard', 'programme')]),
+        el('h3', { text: t('console.pp_export_log') }),
+        list((state.exports || []).map((x) => el('li', { text: t('console.pp_export_entry', {
+            when: formatDateTime(x.at), by: x.by, format: x.format, n: count(x.contacts), scope: x.workshop || t('console.pp_whole_programme') }) }))),
+    ];
+}

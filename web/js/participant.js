@@ -10,6 +10,7 @@ import { start, codeFromLocation } from './page.js';
 import { initOffers } from './offers.js';
 import { initFollowUp } from './participant-followup.js';
 import { initReturnLink } from './return-link.js';
+import { initMyData } from './my-data.js';
 
 const TITLE_MAX = 120;
 const BODY_MAX = 2000;
@@ -51,6 +52,7 @@ start(async () => {
     followUp = initFollowUp({ code: state.code, workshop: () => state.workshop });
     followUp.reload().catch(() => {});
     initReturnLink({ code: state.code });
+    initMyData({ code: state.code });
     connectEvents(state.code, {
         workshop: onWorkshop,
         proposal: onProposal,

@@ -5,5 +5,5 @@
 /// ranges); business rules (phases, budgets) belong to OfficinaCore and the App.
 public enum Schema {
     /// Every migration of this build, in order.
-    public static let migrations: [Migration] = [programmes, participation, audit, ballotWritePath, offers, followUp, returnLinks]
+    public static let migrations: [Migration] = [programmes, participation, audit, ballotWritePath, offers, followUp, returnLinks, contactExports]
 }
