@@ -151,6 +151,7 @@ function renderSidebar() {
         ]))),
         el('button', { type: 'button', class: 'wide', text: t('console.new_workshop'),
             on: { click: () => openEditor({ programmeId: programme.id }) } }),
+        el('a', { class: 'small', href: `/follow-up/${programme.id}`, target: '_blank', rel: 'noopener', text: t('console.fu_programme_page') }),
         el('details', { class: 'programme-export' }, [
             el('summary', { text: t('console.programme_export') }),
             el('div', { class: 'exports' }, EXPORTS.map((format) => el('a', {
