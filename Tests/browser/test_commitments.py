@@ -188,6 +188,12 @@ def test_the_console_people_view_lists_offers_reachable_people_and_records_expor
     press(fac, '#pp-view a[data-format="csv"][data-scope="workshop"]')
     wait(fac, lambda d: "csv, 1 contacts" in css(d, "#pp-view").text, message="export listed")
 
+    # Across the whole programme: the same view, other workshops' offers included.
+    fac.execute_script("const s = document.getElementById('pp-scope'); s.value = 'programme'; s.dispatchEvent(new Event('change'))")
+    programme_people = api.get(f"/api/programmes/{programme}/people")
+    text_has(fac, "#pp-totals", f"{programme_people['totals']['offers']} offers of help")
+    text_has(fac, "#pp-reachable", "bruno@example.org")
+
     # Reissuing a return link shows its QR code.
     click(fac, css(fac, "#pp-participants-box summary"))
     row = wait(fac, lambda d: next((li for li in all_css(d, "#pp-participants li") if "Dora" in li.text), False), message="Dora listed")

@@ -11,6 +11,7 @@ import { offerLineText, watchOfferLines } from './offers-summary.js';
 export function mountPeople({ onOwners = () => {} } = {}) {
     const state = { workshop: null, people: null, participants: [], summary: null, kinds: null };
     watchOfferLines(byId('console-ranking'), () => state);
+    byId('pp-scope').addEventListener('change', () => { if (state.workshop) refresh().catch((error) => setText(byId('pp-error'), errorMessage(error))); });
 
     async function refresh() {
         const code = state.workshop.code;
@@ -21,8 +22,10 @@ export function mountPeople({ onOwners = () => {} } = {}) {
         state.participants = participants.participants;
         state.summary = offers.summary;
         state.kinds = offers.kinds;
+        const wholeProgramme = byId('pp-scope').value === 'programme';
+        state.wholeProgramme = wholeProgramme;
         const [people, log] = await Promise.all([
-            get(workshopPath(code, '/people')),
+            get(wholeProgramme ? `/api/programmes/${state.workshop.programmeId}/people` : workshopPath(code, '/people')),
             get(`/api/programmes/${state.workshop.programmeId}/contact-exports`),
         ]);
         state.people = people;
@@ -58,7 +61,8 @@ export function mountPeople({ onOwners = () => {} } = {}) {
 
     function renderPeople() {
         const people = state.people;
-        onOwners(people.offerers.map((p) => ({ id: p.participantId, name: p.name })));
+        // Owners of this workshop's actions are people who offered help in this workshop.
+        if (!state.wholeProgramme) onOwners(people.offerers.map((p) => ({ id: p.participantId, name: p.name })));
         replace(byId('pp-view'), ...renderPeopleView(people, state, () => setTimeout(() => refresh().catch(() => {}), 800)));
     }
 
