@@ -43,6 +43,9 @@ public final class Application: Sendable {
         ProgrammeResultRoutes(context: context).register(&routes)
         OfferRoutes(context: context).register(&routes)
         FollowUpRoutes(context: context).register(&routes)
+        ReturnLinkRoutes(context: context).register(&routes)
+        PrivacyRoutes(context: context).register(&routes)
+        PeopleRoutes(context: context).register(&routes)
         let pages = PageRoutes(context: context)
         pages.register(&routes)
         var router = routes.router

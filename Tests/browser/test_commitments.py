@@ -134,3 +134,69 @@ def test_follow_up_from_the_console_to_the_public_page_and_back_to_the_participa
     text_has(bruno_page, "#followup-list", "Sopralluogo sul tetto")
     api.call("PATCH", f"/api/actions/{aid}", {"status": "done"})
     text_has(bruno_page, "#followup-list", "done")
+
+
+def test_a_personal_return_link_opens_the_same_participant_on_another_device(server, browsers):
+    code, _, _, _ = open_workshop(server)
+    phone = browsers.new("carla-phone", PHONE)
+    join(phone, server, code, "Carla", via_link=True)
+    click(phone, css(phone, "#return-box summary"))
+    press(phone, "#return-make")
+    visible(phone, "#return-qr svg")
+    url = wait(phone, lambda d: css(d, "#return-url").get_attribute("value"), message="link shown")
+    assert "/back#" in url
+    assert no_horizontal_scroll(phone)
+    screenshot(phone, "participant-return-link-phone")
+
+    laptop = browsers.new("carla-laptop", DESKTOP)
+    laptop.get(url)
+    wait(laptop, lambda d: d.current_url.endswith(f"/w/{code}"), message="workshop opens")
+    text_has(laptop, "#who", "Carla")
+    assert "#" not in laptop.current_url
+
+
+def test_the_console_people_view_lists_offers_reachable_people_and_records_exports(server, browsers):
+    code, api, bruno, idea = open_workshop(server)
+    status, _ = bruno.call("POST", f"/api/workshops/{code}/offers", {
+        "kind": "space", "proposalId": idea["id"], "organisation": "Cooperativa Aurora",
+        "contact": "bruno@example.org", "consent": True})
+    assert status == 201
+    dora = Api(server.url)
+    assert dora.call("POST", "/api/join", {"code": code, "name": "Dora"})[0] == 201
+    assert dora.call("POST", f"/api/workshops/{code}/offers", {"kind": "time", "proposalId": idea["id"]})[0] == 201
+
+    fac = browsers.new("facilitator-pp", DESKTOP)
+    sign_in_as(fac, server, api)
+    fac.get(f"{server.url}/console#{code}")
+    text_has(fac, "#pp-totals", "2 offers of help from 2 people; 1 can be contacted")
+    text_has(fac, "#pp-reachable", "bruno@example.org")
+    text_has(fac, "#pp-reachable", "Cooperativa Aurora")
+    assert "dora" not in css(fac, "#pp-reachable").text.lower()
+    text_has(fac, "#pp-view", "2 offers: time, a space")
+    # The console's live ranking carries the same offer line.
+    wait(fac, lambda d: "2 offers: time, a space" in css(d, "#console-ranking").text or not all_css(d, "#console-ranking li.rank-entry"),
+         message="ranking offer line")
+    screenshot(fac, "console-people-desktop")
+
+    programme = api.get(f"/api/workshops/{code}")["programmeId"]
+    before = len(api.get(f"/api/programmes/{programme}/contact-exports")["exports"])
+    fac.execute_script("arguments[0].removeAttribute('download'); arguments[0].target = '_blank';",
+                       css(fac, '#pp-view a[data-format="vcard"][data-scope="workshop"]'))
+    # Fetching the export the way the link does records it; the log in the console refreshes.
+    fac.execute_script("return fetch(arguments[0].href).then(r => r.status)", css(fac, '#pp-view a[data-format="vcard"][data-scope="workshop"]'))
+    wait(fac, lambda d: len(api.get(f"/api/programmes/{programme}/contact-exports")["exports"]) == before + 1, message="export recorded")
+    press(fac, '#pp-view a[data-format="csv"][data-scope="workshop"]')
+    wait(fac, lambda d: "csv, 1 contacts" in css(d, "#pp-view").text, message="export listed")
+
+    # Across the whole programme: the same view, other workshops' offers included.
+    fac.execute_script("const s = document.getElementById('pp-scope'); s.value = 'programme'; s.dispatchEvent(new Event('change'))")
+    programme_people = api.get(f"/api/programmes/{programme}/people")
+    text_has(fac, "#pp-totals", f"{programme_people['totals']['offers']} offers of help")
+    text_has(fac, "#pp-reachable", "bruno@example.org")
+
+    # Reissuing a return link shows its QR code.
+    click(fac, css(fac, "#pp-participants-box summary"))
+    row = wait(fac, lambda d: next((li for li in all_css(d, "#pp-participants li") if "Dora" in li.text), False), message="Dora listed")
+    click(fac, row.find_element(By.CSS_SELECTOR, "button"))
+    visible(fac, "#pp-link svg")
+    text_has(fac, "#pp-link", "Dora")

@@ -15,6 +15,7 @@ import { openEditor, wireEditor, refreshLock } from './console-editor.js';
 import { mountFollowUp } from './console-followup.js';
 import { wireDeadlineTools, renderDeadlineTools, deadlineForMove } from './console-deadline.js';
 import { renderMergeAudit } from './console-audit.js';
+import { mountPeople } from './console-people.js';
 
 const PHASES = ['draft', 'collecting', 'voting', 'closed'];
 const EXPORTS = ['csv', 'csv-excel', 'json', 'html'];
@@ -30,6 +31,7 @@ const state = {
 };
 let clock = null;
 let followUp = null;
+let people = null;
 
 start(async () => {
     clock = countdown(byId('ws-countdown'));
@@ -40,6 +42,7 @@ start(async () => {
         saved: (w) => { state.workshop = w; patchSidebar(w); renderWorkshop(); } });
     wireCodes();
     followUp = mountFollowUp();
+    people = mountPeople({ onOwners: (owners) => followUp.setOwners(owners) });
     byId('edit-open').addEventListener('click', () => openEditor({ workshop: state.workshop }));
     window.addEventListener('hashchange', () => selectFromHash());
     onLanguageChange(() => { renderSidebar(); if (state.workshop) { renderWorkshop(); renderWeights(); refreshRanking(); } });
@@ -154,6 +157,7 @@ function renderSidebar() {
         el('button', { type: 'button', class: 'wide', text: t('console.new_workshop'),
             on: { click: () => openEditor({ programmeId: programme.id }) } }),
         el('a', { class: 'button-link overview-link', href: `/programme.html#${programme.id}`, text: t('overview.open') }),
+        el('a', { class: 'small', href: `/follow-up/${programme.id}`, target: '_blank', rel: 'noopener', text: t('console.fu_programme_page') }),
         el('details', { class: 'programme-export' }, [
             el('summary', { text: t('console.programme_export') }),
             el('div', { class: 'exports' }, EXPORTS.map((format) => el('a', {
@@ -198,9 +202,11 @@ async function openWorkshop(code) {
     renderWeights();
     refreshRanking();
     followUp.open(state.workshop, [...state.proposals.values()]);
+    people.open(state.workshop);
     state.events = connectEvents(code, {
         workshop: (w) => { state.workshop = w; patchSidebar(w); renderWorkshop(); refreshStats(); refreshLock(w); followUp.workshopChanged(w, [...state.proposals.values()]); },
         actions: (data) => followUp.onActions(data),
+        offers: (summary) => people.onOffers(summary),
         proposal: (p) => { state.proposals.set(p.id, p); renderModerationSoon(); refreshStats(); refreshRankingSoon(); },
         merge: () => { refreshRankingSoon(); auditSoon(); },
         tally: (tally) => {

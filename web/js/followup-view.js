@@ -13,7 +13,7 @@ export function formatDay(day) {
 
 /** A status badge. */
 export function statusBadge(status) {
-    return el('span', { class: 'status', dataset: { status }, text: t(`followup.status.${status}`) });
+    return el('span', { class: 'action-status', dataset: { status }, text: t(`followup.status.${status}`) });
 }
 
 /** The list of actions (an `ol.action-list`), or a muted sentence when there are none. */

@@ -12,6 +12,8 @@ import { ownIdeaBox, renderOwnNotes } from './own-ideas.js';
 import { applyTimeUp, timeIsUp } from './time-up.js';
 import { initOffers } from './offers.js';
 import { initFollowUp } from './participant-followup.js';
+import { initReturnLink } from './return-link.js';
+import { initMyData } from './my-data.js';
 
 const TITLE_MAX = 120;
 const BODY_MAX = 2000;
@@ -54,6 +56,8 @@ start(async () => {
     offers.reload().catch(() => {});
     followUp = initFollowUp({ code: state.code, workshop: () => state.workshop });
     followUp.reload().catch(() => {});
+    initReturnLink({ code: state.code });
+    initMyData({ code: state.code });
     connectEvents(state.code, {
         workshop: onWorkshop,
         proposal: onProposal,

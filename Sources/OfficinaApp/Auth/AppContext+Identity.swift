@@ -23,7 +23,11 @@ extension AppContext {
         guard let value = request.cookies[cookies.participantName(workshop.code.value)], let token = SecureToken(value) else {
             return nil
         }
-        return try store.read { try $0.participants.find(tokenHash: token.storageDigest, workshopID: workshop.id) }
+        return try store.read { db in
+            // A device signed in through a personal return link carries a token of its own.
+            try db.participants.find(tokenHash: token.storageDigest, workshopID: workshop.id)
+                ?? db.returnLinks.participant(deviceTokenHash: token.storageDigest, workshopID: workshop.id)
+        }
     }
 
     /// The participant of `workshop`; 403 `not_participant` otherwise.

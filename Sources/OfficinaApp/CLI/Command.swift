@@ -5,6 +5,8 @@ public enum Command: Sendable {
     case seed(database: String, file: String)
     case export(database: String, code: String, format: String, output: String?)
     case backup(database: String, file: String)
+    /// Removes contacts of offers given more than `days` days ago (docs/privacy.md).
+    case purgeContacts(database: String, days: Int)
     /// Print this text and exit 0.
     case help(String)
 
@@ -38,6 +40,7 @@ public enum Command: Sendable {
             if flags.help { return .help(CommandHelp.backup) }
             let file = try single(flags, "backup", what: "FILE")
             return .backup(database: flags.values["db"] ?? AppConfiguration().databasePath, file: file)
+        case "purge-contacts": return try parsePurgeContacts(rest)
         case "--help", "-h", "help": return .help(CommandHelp.overview)
         default: throw CommandLineError("officina: unknown command \(name) (see officina --help)")
         }

@@ -10,6 +10,7 @@ public enum CommandHelp {
           seed FILE                  load a programme from a JSON file
           export CODE --format F     write a workshop's ranked results (csv, csv-excel, json, html)
           backup FILE                copy a consistent snapshot of the database
+          purge-contacts --older-than DAYS   remove contacts of offers given more than DAYS days ago
 
         Every command takes --db FILE (default ./officina.db) and --help.
         """

@@ -21,6 +21,8 @@ public enum CommandRunner {
                 try export(database: database, code: code, format: format, output: output)
             case let .backup(database, file):
                 try backup(database: database, file: file)
+            case let .purgeContacts(database, days):
+                try purgeContacts(database: database, days: days)
             }
             return 0
         } catch {
@@ -40,6 +42,7 @@ public enum CommandRunner {
         case .seed: "seed"
         case .export: "export"
         case .backup: "backup"
+        case .purgeContacts: "purge-contacts"
         case .help: ""
         }
         switch error {

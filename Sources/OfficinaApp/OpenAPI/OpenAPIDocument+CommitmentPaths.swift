@@ -1,7 +1,67 @@
 extension OpenAPIDocument {
     /// Offers of help, follow-up actions, return links and personal data (issue 13).
     static var commitmentPaths: [(String, JSONValue)] {
-        offerPaths + followUpPaths
+        offerPaths + followUpPaths + returnPaths + privacyPaths + peoplePaths
+    }
+
+    static var privacyPaths: [(String, JSONValue)] {
+        [
+            ("/api/workshops/{code}/me/data", ["get": operation(
+                "Everything stored about the calling participant (a JSON file)", tag: "privacy", parameters: [codeParameter],
+                success: [("200", json("The participant's data.", ["type": "object"]))], errors: ["403", "404"])]),
+            ("/api/workshops/{code}/me", ["delete": operation(
+                "Erase the calling participant: name, offers, contacts, devices; the ballot stays anonymous", tag: "privacy",
+                parameters: [codeParameter], success: [("204", ["description": "Erased; the cookie is cleared."])], errors: ["403", "404"], unsafe: true)]),
+        ]
+    }
+
+    static var peoplePaths: [(String, JSONValue)] {
+        let people = json("People and partners.", ["type": "object"])
+        return [
+            ("/api/workshops/{code}/people", ["get": operation(
+                "Offers by kind, goal and proposal, organisations and who can be contacted, in one workshop", tag: "people",
+                facilitator: true, parameters: [codeParameter], success: [("200", people)], errors: ["404"])]),
+            ("/api/programmes/{id}/people", ["get": operation(
+                "The same across the programme", tag: "people", facilitator: true, parameters: [idParameter()],
+                success: [("200", people)], errors: ["404"])]),
+            ("/api/programmes/{id}/contacts", ["get": operation(
+                "Consenting contacts as CSV or vCard; the export is recorded", tag: "people", facilitator: true,
+                parameters: [idParameter(), query("format", S.enumeration(["csv", "vcard"]), "File format; default csv."),
+                             query("workshop", S.string(length: 0...6), "Only this workshop's contacts.")],
+                success: [("200", content("The file.", ["text/csv", "text/vcard"]))], errors: ["404", "422"])]),
+            ("/api/programmes/{id}/contact-exports", ["get": operation(
+                "Every contact export: who, when, format, how many", tag: "people", facilitator: true, parameters: [idParameter()],
+                success: [("200", json("Newest first.", S.object([("exports", S.array(["type": "object"]))])))], errors: ["404"])]),
+        ]
+    }
+
+    static var returnPaths: [(String, JSONValue)] {
+        let link = S.object([
+            ("participant", S.object([("id", S.integer), ("name", S.string)])), ("url", S.string),
+            ("qr", S.object([("size", S.integer), ("rows", S.array(S.string))])),
+        ])
+        return [
+            ("/api/workshops/{code}/return-link", [
+                "get": operation("Whether the caller has an active return link", tag: "return", parameters: [codeParameter],
+                                 success: [("200", json("State.", S.object([("active", S.boolean), ("issuedAt", S.nullable(S.dateTime))])))],
+                                 errors: ["403", "404"]),
+                "post": operation("Issue (or replace) the caller's personal return link, with its QR code", tag: "return",
+                                  parameters: [codeParameter], success: [("201", json("The link; shown once.", link))], errors: ["403", "404"], unsafe: true),
+                "delete": operation("Revoke the caller's return link and sign out devices opened with it", tag: "return",
+                                    parameters: [codeParameter], success: [("204", ["description": "Revoked."])], errors: ["403", "404"], unsafe: true),
+            ]),
+            ("/api/participants/{id}/return-link", ["post": operation(
+                "Reissue a participant's return link (lost phone)", tag: "return", facilitator: true, parameters: [idParameter()],
+                success: [("201", json("The new link.", link))], errors: ["404"], unsafe: true)]),
+            ("/api/workshops/{code}/participants", ["get": operation(
+                "Participants with the state of their return link", tag: "return", facilitator: true, parameters: [codeParameter],
+                success: [("200", json("Participants.", S.object([("participants", S.array(["type": "object"]))])))], errors: ["404"])]),
+            ("/api/return", ["post": operation(
+                "Open a return link on this device: sets the participant cookie", tag: "return",
+                requestBody: body(S.object([("token", S.string(length: 1...128))], closed: true)),
+                success: [("200", json("Signed in.", S.object([("code", S.string), ("participant", S.object([("id", S.integer), ("name", S.string)]))])))],
+                errors: ["404", "422", "429"], unsafe: true)]),
+        ]
     }
 
     static var offerPaths: [(String, JSONValue)] {

@@ -17,6 +17,7 @@ struct PageRoutes {
         routes.get("/console", page("console.html"))
         routes.get("/screen/:code", page("screen.html"))
         routes.get("/follow-up/:id", page("followup.html"))
+        routes.get("/back", page("back.html"))
     }
 
     func page(_ file: String) -> HTTPHandler {

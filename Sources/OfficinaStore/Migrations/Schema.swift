@@ -7,6 +7,6 @@ public enum Schema {
     /// Every migration of this build, in order.
     public static let migrations: [Migration] = [
         programmes, participation, audit, ballotWritePath,
-        quotas, loginDevices, mergeCounting, scoring, proposalNotes, deadlineActions, offers, followUp,
+        quotas, loginDevices, mergeCounting, scoring, proposalNotes, deadlineActions, offers, followUp, returnLinks, contactExports,
     ]
 }
