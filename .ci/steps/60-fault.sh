@@ -25,4 +25,5 @@ run 90 kill9_storm.py --cycles 10 --threads 6 --voters 60
 run 45 slowloris.py --connections 500
 run 40 fd_exhaustion.py --limit 256 --flood 1500
 run 40 full_disk.py --size-mib 16
+run 120 live_stall.py --edits 1500 --buildons 500
 exit $status
