@@ -39,4 +39,5 @@ run 40 fd_exhaustion.py --limit 256 --flood 1500
 run 40 full_disk.py --size-mib 16 --require
 run 60 sigterm_drain.py
 run 60 live_restart.py
+run 120 live_stall.py --edits 1500 --buildons 500
 exit $status

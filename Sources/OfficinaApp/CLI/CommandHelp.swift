@@ -37,7 +37,7 @@ public enum CommandHelp {
           --quiet                    no access log on stdout
 
         On first start with no facilitator account, a one-time setup link is printed.
-        SIGINT or SIGTERM stops the server gracefully.
+        SIGINT or SIGTERM stops the server gracefully, within 5 s.
         """
 
     public static let user = """

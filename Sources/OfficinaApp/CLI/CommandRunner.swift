@@ -92,8 +92,27 @@ public enum CommandRunner {
             Self.say("officina: no facilitator account yet. Open this one-time link to create one:\n  \(link)")
         }
         let signal = http.runUntilSignalled()
+        let stopped = exitIfStuck(after: 0.8)
         application.shutdown()
+        stopped.signal()
         Self.say("officina: stopped (signal \(signal)); database checkpointed and closed")
+    }
+
+    /// After SIGTERM the server must be gone within 5 s whatever its clients do: the HTTP server's
+    /// shutdown is bounded (`shutdownTimeout` + 1 s); if closing the application then hangs, the
+    /// process exits anyway. Every acknowledged write is already committed (WAL, synchronous=FULL);
+    /// a skipped checkpoint is done at the next start.
+    /// Signal the returned semaphore once stopped.
+    static func exitIfStuck(after seconds: Double) -> DispatchSemaphore {
+        let stopped = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            guard stopped.wait(timeout: .now() + seconds) == .timedOut else { return }
+            fail("officina: shutdown is taking too long; exiting now (committed data is safe; the next start finishes the checkpoint)")
+            _exit(1)
+        }
+        thread.name = "officina-stop-watchdog"
+        thread.start()
+        return stopped
     }
 
     /// Prints a line and flushes at once (stdout is a pipe under a supervisor or a test).

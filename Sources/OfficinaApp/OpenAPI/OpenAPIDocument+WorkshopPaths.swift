@@ -39,7 +39,7 @@ extension OpenAPIDocument {
                 success: [("200", json("Merges, oldest first.", S.object([("merges", S.array(S.ref("Merge")))])))], errors: ["404"])]),
             ("/api/workshops/{code}/events", ["get": operation(
                 "Live updates (server-sent events: workshop, proposal, merge, tally)", tag: "live", parameters: [codeParameter],
-                success: [("200", content("An event stream that stays open.", ["text/event-stream"]))], errors: ["404"])]),
+                success: [("200", content("An event stream that stays open.", ["text/event-stream"]))], errors: ["404", "429"])]),
             ("/api/workshops/{code}/qr.svg", ["get": operation(
                 "QR code of the join URL", tag: "workshops", parameters: [codeParameter],
                 success: [("200", content("SVG image.", ["image/svg+xml"]))], errors: ["404"])]),
