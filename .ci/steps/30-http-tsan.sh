@@ -34,7 +34,9 @@ tsan_test() {
     fi
 }
 tsan_test OfficinaHTTPTests 25
-tsan_test OfficinaAppTests 25
+# The login-burst test hashes ten passwords at once: ThreadSanitizer slows PBKDF2 so much that it
+# outruns its time limit on 2 cores. It runs in 20-swift-test; here it is skipped by name, visibly.
+tsan_test OfficinaAppTests 25 --skip aBurstOfLoginsDoesNotStallVoting
 OFFICINA_EMFILE_TEST=1 tsan_test DescriptorExhaustionTests 5
 
 fuzz_log=$(mktemp)

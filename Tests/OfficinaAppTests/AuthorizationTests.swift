@@ -5,7 +5,7 @@ import OfficinaStore
 
 /// Who may call what, endpoint by endpoint: anonymous callers, participants of another
 /// workshop, participants acting on another's proposal, participants calling facilitator endpoints.
-@Suite(.timeLimit(.minutes(3))) struct AuthorizationTests {
+@Suite(.timeLimit(.minutes(10))) struct AuthorizationTests {
     /// Every facilitator-only endpoint, with a body that would be valid for a facilitator.
     static func facilitatorEndpoints(_ f: Fixture) -> [(String, String, JSONValue?)] {
         [

@@ -4,7 +4,7 @@ import Testing
 
 /// The ballot rules as the API answers them: budget, cap, self-support, ratings, unknown
 /// proposals, approval values; the settings lock; merges that move support and undo cleanly.
-@Suite(.timeLimit(.minutes(3))) struct BallotRuleTests {
+@Suite(.timeLimit(.minutes(10))) struct BallotRuleTests {
     /// A workshop in voting with proposals by the author (first) and the reader (second).
     static func voting(_ server: TestServer) async throws -> (Fixture, Int64) {
         let f = try await Fixture.make(server)

@@ -7,7 +7,7 @@ import OfficinaStore
 /// statuses and the one-line errors. A graceful stop of the real `officina serve` (SIGTERM: in-flight
 /// requests finished, streams ended, WAL checkpointed) is `Tests/fault/sigterm_drain.py`.
 /// A missing executable fails the test (build it with `swift build`), never skips it.
-@Suite(.timeLimit(.minutes(3))) struct CommandRunnerTests {
+@Suite(.timeLimit(.minutes(10))) struct CommandRunnerTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let executable = repository.appendingPathComponent(".build/debug/officina").path
 

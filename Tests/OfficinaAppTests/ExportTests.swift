@@ -4,7 +4,7 @@ import Testing
 
 /// The exports as a client downloads them: CSV (RFC 4180), the Excel variant, JSON and the
 /// printable HTML report, for a workshop and for a whole programme.
-@Suite(.timeLimit(.minutes(3))) struct ExportTests {
+@Suite(.timeLimit(.minutes(10))) struct ExportTests {
     /// A closed workshop with tricky titles and a few ballots.
     static func closedWorkshop(_ server: TestServer) async throws -> Fixture {
         let f = try await Fixture.make(server)

@@ -4,7 +4,7 @@ import Testing
 
 /// Server-sent events: what each viewer receives, tallies coalesced to at most 4 a second
 /// however many ballots arrive, and resuming with `Last-Event-ID` without a gap.
-@Suite(.timeLimit(.minutes(3))) struct LiveUpdateTests {
+@Suite(.timeLimit(.minutes(10))) struct LiveUpdateTests {
     @Test func proposalsAndPhaseChangesArriveLiveWithIncreasingIDs() async throws {
         try await withServer { server in
             let f = try await Fixture.make(server)

@@ -3,7 +3,7 @@ import Testing
 @testable import OfficinaApp
 
 /// `/healthz`, `/metrics`, `/api/openapi.json`, pages, and JSON 404/405 under `/api/`.
-@Suite(.timeLimit(.minutes(3))) struct OperationsTests {
+@Suite(.timeLimit(.minutes(10))) struct OperationsTests {
     @Test func healthzAnswersOK() async throws {
         try await withServer { server in
             let response = try await server.browser().get("/healthz")

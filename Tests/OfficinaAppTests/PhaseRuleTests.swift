@@ -4,7 +4,7 @@ import Testing
 
 /// Each phase rule of DESIGN.md §2, enforced by the server: a write in the wrong phase is a
 /// 409 `phase` whose message names the phase; a passed deadline is a 409 `deadline`.
-@Suite(.timeLimit(.minutes(3))) struct PhaseRuleTests {
+@Suite(.timeLimit(.minutes(10))) struct PhaseRuleTests {
     @Test func proposalsAndBuildOnsAreRefusedOutsideCollecting() async throws {
         try await withServer { server in
             let f = try await Fixture.make(server)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import OfficinaApp
 
-@Suite(.timeLimit(.minutes(3))) struct QRTests {
+@Suite(.timeLimit(.minutes(10))) struct QRTests {
     /// Renders the SVG with rsvg-convert and decodes it with zbarimg, like a phone camera would.
     func decode(_ svg: [UInt8]) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("officina-qr-\(UUID().uuidString)")

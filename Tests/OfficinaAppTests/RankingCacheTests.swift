@@ -4,7 +4,7 @@ import Testing
 
 /// The ranking is served from a cache between writes; these show the cache never answers with
 /// a ranking older than the last acknowledged write, nor one computed for another audience.
-@Suite(.timeLimit(.minutes(3))) struct RankingCacheTests {
+@Suite(.timeLimit(.minutes(10))) struct RankingCacheTests {
     static func dots(_ ranking: TestResponse, _ id: Int64) -> JSONValue? {
         ranking.json["entries"]?.arrayValue?.first { $0["id"] == .integer(id) }?["support"]?["dots"]
     }

@@ -5,7 +5,7 @@ import Testing
 
 /// Cross-site requests, security headers, cookie flags, brute-force and flood limits, the
 /// first-run setup link, and errors that never leak internals.
-@Suite(.timeLimit(.minutes(3))) struct SecurityTests {
+@Suite(.timeLimit(.minutes(10))) struct SecurityTests {
     @Test func crossSiteRequestForgeryIsRefusedWithOrigin() async throws {
         try await withServer { server in
             let f = try await Fixture.make(server)

@@ -4,7 +4,7 @@ import Testing
 
 /// Every input rule: malformed JSON, wrong types, unknown fields, lengths, Unicode
 /// normalisation and control characters; errors name their field and nothing is half-written.
-@Suite(.timeLimit(.minutes(3))) struct ValidationTests {
+@Suite(.timeLimit(.minutes(10))) struct ValidationTests {
     @Test func malformedJSONIsABadRequest() async throws {
         try await withServer { server in
             let f = try await Fixture.make(server)

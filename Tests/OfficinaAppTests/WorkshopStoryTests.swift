@@ -3,7 +3,7 @@ import Testing
 @testable import OfficinaApp
 
 /// The whole life of a workshop through the API, on a real socket and a real database.
-@Suite(.timeLimit(.minutes(3))) struct WorkshopStoryTests {
+@Suite(.timeLimit(.minutes(10))) struct WorkshopStoryTests {
     @Test func aWorkshopGoesFromCreationToAClosedRanking() async throws {
         try await withServer { server in
             let facilitator = try await server.facilitator()

@@ -79,10 +79,10 @@ def main():
     directory = tempfile.mkdtemp(prefix="officina-kill9-")
     server = f.Server(directory + "/officina.db")
     server.add_facilitator()
-    server.start()
-    workshop = f.Workshop(server.port, proposals=20, voters=args.voters)
     acked, checked_total, acked_total, new_total, refused_total = {}, 0, 0, 0, 0
     try:
+        server.start()
+        workshop = f.Workshop(server.port, proposals=20, voters=args.voters)
         for cycle in range(args.cycles):
             stop = threading.Event()
             inflight, errors, counts = {}, [], Tally()
@@ -129,9 +129,10 @@ def main():
             acked_total = len(acked)
             f.log(f"cycle {cycle + 1}/{args.cycles}: {counts['acked']} ballots acknowledged, {counts['503']} answered 503; "
                   f"killed, restarted, {len(acked)} voters' last acknowledged ballots present, integrity ok")
-    except f.Failure as failure:
+    except (f.Failure, OSError, RuntimeError) as failure:
+        # Any failure, a timeout included, stops the server: no orphan is left behind.
         server.kill9()
-        f.finish("kill9_storm", False, str(failure))
+        f.finish("kill9_storm", False, f"{type(failure).__name__}: {failure}")
     server.stop()
     ok, detail = f.integrity(server.db)
     f.finish("kill9_storm", ok, f"{args.cycles} SIGKILLs during a storm of {args.threads} writers; "
