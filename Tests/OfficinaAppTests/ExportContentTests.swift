@@ -38,6 +38,26 @@ import Testing
         }
     }
 
+    @Test func theFacilitatorsExportsCarryTheMergeAuditAndPublicOnesDoNot() async throws {
+        try await withServer { server in
+            let f = try await Fixture.make(server)
+            let twin = try await f.reader.post("/api/workshops/\(f.code)/proposals", ["title": "Biblioteca attrezzi bis"])
+            let twinID = Int64(try #require(twin.json["id"]?.doubleValue))
+            try await f.facilitator.post("/api/proposals/\(twinID)/merge", ["into": .int(Int(f.proposalID))])
+            try await f.facilitator.post("/api/workshops/\(f.code)/phase", ["phase": "closed"])
+            let json = try await f.facilitator.get("/api/workshops/\(f.code)/export?format=json").json
+            let merge = try #require(json["workshop"]?["merges"]?.arrayValue?.first)
+            #expect(merge["from"]?.doubleValue == Double(twinID))
+            #expect(merge["by"] == "facilitator")
+            let html = try await f.facilitator.get("/api/workshops/\(f.code)/export?format=html&lang=en").text
+            #expect(html.contains("<section class=\"merges\">"))
+            let csv = try await f.facilitator.get("/api/workshops/\(f.code)/export?format=csv&lang=en").text
+            #expect(csv.contains("Merges of duplicates,#\(twinID),#\(f.proposalID),facilitator"))
+            let open = try await f.anonymous.get("/api/workshops/\(f.code)/export?format=json").json
+            #expect(open["workshop"]?["merges"] == nil || open["workshop"]?["merges"] == .null)
+        }
+    }
+
     @Test func theWeightsInTheLinkAreTheWeightsTheReportStates() async throws {
         try await withServer { server in
             let (f, _) = try await Self.closed(server)

@@ -90,8 +90,8 @@ import Testing
 
     @Test func theExplanationLineReadsAsTheDocumentShows() {
         #expect(ranking.entry(id: 1)?.explanation == "1st of 4, 54.4/100 (could be 1st–4th) = goals 40.1 + support 14.2. "
-            + "space 3.3±0.8 from 2 ratings (weight 50%), partnerships 2.0±1.6 from 0 ratings (weight 25%), "
-            + "community 2.2±0.8 from 2 ratings (weight 25%); support 75% from 3 supporters (lower bound 36%).")
+            + "Space 3.3±0.8 from 2 ratings (weight 50%), Partnerships 2.0±1.6 from 0 ratings (weight 25%), "
+            + "Community 2.2±0.8 from 2 ratings (weight 25%); support 75% from 3 supporters (lower bound 36%).")
         #expect(ranking.entry(id: 1)?.explanations.it.hasPrefix("1º su 4, 54,4/100 (potrebbe essere tra 1º e 4º)") == true)
     }
 }

@@ -5,6 +5,7 @@ import { el, byId, setText, show, replace } from './dom.js';
 import { get, errorMessage } from './api.js';
 import { t, has, lang, localized, formatNumber, formatPercent, onLanguageChange } from './i18n.js';
 import { start } from './page.js';
+import { openProgrammeEditor } from './programme-editor.js';
 
 const EXPORTS = ['csv', 'csv-excel', 'json', 'html'];
 const state = { programme: null, overview: null };
@@ -23,6 +24,10 @@ start(async () => {
         return;
     }
     render();
+    openProgrammeEditor(state.programme, (updated) => {
+        state.programme = { ...state.programme, ...updated };
+        render();
+    });
     onLanguageChange(render);
 });
 

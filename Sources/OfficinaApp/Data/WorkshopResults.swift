@@ -14,6 +14,8 @@ public struct WorkshopResults: Sendable {
     /// Description and build-on texts per proposal id, for the exports (empty for what the
     /// audience may not read).
     public var details: [String: ProposalDetail] = [:]
+    /// The merge audit, loaded for facilitators only.
+    public var merges: [MergeAuditEntry]?
 
     /// Loads the workshop's scoring input. `weights` is a `?weights=` text (`space:2,community:1`)
     /// checked by `GoalWeights` (422 `weights`); nil applies the programme's goal weights.
@@ -49,9 +51,12 @@ public struct WorkshopResults: Sendable {
         let input = ScoringInput(
             workshop: workshop.code.value, phase: workshop.phase, goals: goals, candidates: candidates,
             ballots: ballots, settings: workshop.settings, participants: counts.participants)
+        let merges = !audience.isFacilitator ? nil : try db.proposals.merges(workshopID: workshop.id).map { record in
+            MergeAuditEntry(from: record.from, into: record.into, by: record.by, at: record.at, undoneAt: record.undoneAt)
+        }
         return WorkshopResults(
             workshop: workshop, input: input, phaseLog: try db.workshops.phaseLog(workshopID: workshop.id), counts: counts,
-            preferences: try db.scoring.preferences(workshopID: workshop.id), details: details)
+            preferences: try db.scoring.preferences(workshopID: workshop.id), details: details, merges: merges)
     }
 
     /// The ranking (pure computation; run it off the store's threads).
@@ -66,6 +71,7 @@ public struct WorkshopResults: Sendable {
     public func report(language: String = "it", at now: Date = Date()) -> WorkshopReport {
         var report = WorkshopReport(workshop: workshop, ranking: ranking(language: language), phaseLog: phaseLog, generatedAt: now)
         report.details = details
+        report.merges = merges
         return report
     }
 }

@@ -50,11 +50,19 @@ struct ProgrammeRoutes {
         let title = try body.localized("title", TextField.programmeTitle)
         let description = try body.localized("description", Self.description)
         let goals = try Self.goals(body)
-        let updated: Programme? = try await context.store.write { db in
+        let updated: Programme? = try await context.store.write { db -> Programme? in
             guard var programme = try db.programmes.find(id: id) else { return nil }
             if let title { programme.title = title }
             if let description { programme.description = description }
-            if let goals { programme.goals = goals }
+            if let goals {
+                let removed = Set(programme.goals.map(\.key)).subtracting(goals.map(\.key))
+                let rated = try db.programmes.ratedGoalKeys(programmeID: id).intersection(removed).sorted()
+                guard rated.isEmpty else {
+                    throw DomainError(.conflict, code: "goal_rated",
+                                      "Ballots rated the goal \(rated.joined(separator: ", ")); it cannot be removed from the programme.")
+                }
+                programme.goals = goals
+            }
             return try db.programmes.update(programme)
         }
         guard updated != nil else { throw APIError.notFound("Programme") }

@@ -74,5 +74,10 @@ public enum CSVExport {
         for line in MethodStatement(ranking: report.ranking, labels: labels).lines {
             writer.record(texts: [line.label, line.value])
         }
+        let formatter = ISO8601DateFormatter()
+        for merge in report.merges ?? [] {
+            writer.record(texts: [labels.merges, "#\(merge.from)", "#\(merge.into)", merge.by, formatter.string(from: merge.at),
+                                  merge.undoneAt.map { "\(labels.undone) \(formatter.string(from: $0))" } ?? ""])
+        }
     }
 }

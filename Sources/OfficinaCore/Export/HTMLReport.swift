@@ -52,6 +52,9 @@ public enum HTMLReport {
         if !ranking.excluded.isEmpty {
             html += section("excluded", labels.excluded, level: level, excluded(ranking, labels: labels))
         }
+        if let merges = report.merges, !merges.isEmpty {
+            html += section("merges", labels.merges, level: level, self.merges(merges, ranking: ranking, labels: labels))
+        }
         html += section("phases", labels.phaseLog, level: level, phaseLog(report.phaseLog, labels: labels))
         html += section("method", labels.method, level: level, method(ranking, labels: labels))
         return html

@@ -16,6 +16,8 @@ public struct WorkshopReport: Codable, Sendable, Hashable {
     /// Description and build-ons per proposal id (as text: JSON object keys are strings); nil in exports
     /// made before they carried them.
     public var details: [String: ProposalDetail]?
+    /// The merge audit, in the facilitator's exports only (nil in public ones and older exports).
+    public var merges: [MergeAuditEntry]?
 
     /// The description and build-ons of proposal `id`, when the report carries them.
     public func detail(_ id: Int64) -> ProposalDetail? { details?[String(id)] }

@@ -51,7 +51,8 @@ enum RankingExplanation {
                 guard let score = entry.goals[goal.key] else { continue }
                 if !first { text += ", " }
                 first = false
-                text += goal.key
+                // The goal's label in the line's language: readers of a report never see keys.
+                text += goal.label.text(for: italian ? "it" : "en")
                 text += " "
                 number(score.score, 1)
                 text += "±"
