@@ -118,6 +118,8 @@ import Testing
             let shown = page.json["workshops"]?.arrayValue?.first { $0["code"]?.stringValue == f.code }
             #expect(shown?["actions"]?.arrayValue?.first?["lastNote"]?["text"] == "Inaugurata a maggio")
 
+            let overview = try await f.facilitator.get("/api/programmes/\(programme)/overview")
+            #expect(overview.json["actionsPerGoal"]?["community"]?["done"] == 1)
             let json = try await f.anonymous.get("/api/workshops/\(f.code)/export?format=json")
             #expect(json.json["followUp"]?.arrayValue?.first?["actions"]?.arrayValue?.first?["status"] == "done")
             #expect(json.json["workshop"]?["code"]?.stringValue == f.code)

@@ -62,6 +62,23 @@ import OfficinaStore
         }
     }
 
+    @Test func anErasedAuthorsIdeasStayUnderDeletedParticipantAndTheirOldCookieIsDead() async throws {
+        try await withServer { server in
+            let f = try await Fixture.make(server)
+            let cookies = f.author.cookies
+            #expect(try await f.author.delete("/api/workshops/\(f.code)/me").status == 204)
+            let list = try await f.facilitator.get("/api/workshops/\(f.code)/proposals")
+            let proposal = list.json["proposals"]?.arrayValue?.first
+            #expect(proposal?["title"] == "Biblioteca degli attrezzi")
+            #expect(proposal?["author"]?["name"] == "deleted participant")
+            // A copy of the old cookie no longer opens anything.
+            let thief = server.browser()
+            for (name, value) in cookies { thief.setCookie(name, value) }
+            #expect(try await thief.get("/api/me?code=\(f.code)").json["participant"] == .null)
+            #expect(try await thief.post("/api/workshops/\(f.code)/offers", ["kind": "time"]).status == 403)
+        }
+    }
+
     @Test func purgeContactsRemovesOnlyOldContactsAndKeepsTheOffers() async throws {
         try await withServer { server in
             let f = try await Fixture.make(server)

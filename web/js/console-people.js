@@ -10,7 +10,7 @@ import { offerLineText, watchOfferLines } from './offers-summary.js';
 /** Wires the panel once; returns `{open(workshop), refresh()}`. */
 export function mountPeople({ onOwners = () => {} } = {}) {
     const state = { workshop: null, people: null, participants: [], summary: null, kinds: null };
-    watchOfferLines(byId('console-ranking'), () => state);
+    const decorateRanking = watchOfferLines(byId('console-ranking'), () => state);
     byId('pp-scope').addEventListener('change', () => { if (state.workshop) refresh().catch((error) => setText(byId('pp-error'), errorMessage(error))); });
 
     async function refresh() {
@@ -34,6 +34,7 @@ export function mountPeople({ onOwners = () => {} } = {}) {
     }
 
     function render() {
+        decorateRanking();
         renderParticipants();
         if (state.people) renderPeople();
     }

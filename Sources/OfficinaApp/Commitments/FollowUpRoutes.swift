@@ -164,21 +164,11 @@ struct FollowUpRoutes {
             return (programme, workshops)
         }
         guard let (programme, workshops) = loaded else { throw APIError.notFound("Programme") }
-        var perGoal: [String: [String: Int]] = [:]
-        for goal in programme.goals { perGoal[goal.key] = Dictionary(uniqueKeysWithValues: ActionStatus.allCases.map { ($0.rawValue, 0) }) }
-        for (_, _, actions, goals) in workshops {
-            for action in actions {
-                for goal in action.proposalID.flatMap({ goals[$0] }) ?? [] where perGoal[goal] != nil {
-                    perGoal[goal]?[action.status.rawValue, default: 0] += 1
-                }
-            }
-        }
+        let perGoal = Self.perGoal(programme.goals, workshops.map { ($0.2, $0.3) })
         return .json(.object([
             ("programme", .object([("id", .integer(programme.id)), ("title", .localized(programme.title))])),
             ("goals", .array(programme.goals.map(JSONValue.goal))),
-            ("perGoal", .object(programme.goals.map { goal in
-                (goal.key, .object(ActionStatus.allCases.map { ($0.rawValue, .int(perGoal[goal.key]?[$0.rawValue] ?? 0)) }))
-            })),
+            ("perGoal", perGoal),
             ("workshops", .array(workshops.map { workshop, actions, _, _ in
                 .object([("code", .string(workshop.code.value)), ("theme", .string(workshop.theme)), ("title", .localized(workshop.title)),
                          ("phase", .string(workshop.phase.rawValue)), ("actions", actions)])
@@ -187,6 +177,31 @@ struct FollowUpRoutes {
     }
 
     // MARK: helpers
+
+    /// Per goal, how many actions of each status serve it (through their proposal's goals).
+    static func perGoal(_ goals: [Goal], _ workshops: [(actions: [FollowUpAction], proposalGoals: [Int64: [String]])]) -> JSONValue {
+        var counts: [String: [String: Int]] = [:]
+        for goal in goals { counts[goal.key] = [:] }
+        for (actions, proposalGoals) in workshops {
+            for action in actions {
+                for goal in action.proposalID.flatMap({ proposalGoals[$0] }) ?? [] where counts[goal] != nil {
+                    counts[goal]?[action.status.rawValue, default: 0] += 1
+                }
+            }
+        }
+        return .object(goals.map { goal in
+            (goal.key, .object(ActionStatus.allCases.map { ($0.rawValue, .int(counts[goal.key]?[$0.rawValue] ?? 0)) }))
+        })
+    }
+
+    /// The per-goal counts of a programme, read in the current transaction (for the programme overview).
+    static func perGoal(programme: Programme, db: Connection) throws -> JSONValue {
+        perGoal(programme.goals, try db.workshops.list(programmeID: programme.id).map { workshop in
+            (try db.actions.list(workshopID: workshop.id),
+             Dictionary(try db.proposals.list(workshopID: workshop.id, includeHidden: true).map { ($0.proposal.id, $0.proposal.goals) },
+                        uniquingKeysWith: { first, _ in first }))
+        })
+    }
 
     func action(_ request: HTTPRequest) throws -> (FollowUpAction, Workshop) {
         let id = try request.idParameter()

@@ -30,10 +30,14 @@ struct ProgrammeResultRoutes {
 
     func overview(_ request: HTTPRequest) async throws -> HTTPResponse {
         let report = try report(request, language: ResultRoutes.language(request))
+        let actions = try context.store.read { db in
+            try db.programmes.find(id: report.id).map { try FollowUpRoutes.perGoal(programme: $0, db: db) } ?? .null
+        }
         return .json(.object([
             ("programme", .integer(report.id)),
             ("goals", .array(report.goals.map(JSONValue.goal))),
             ("rollup", try JSONValue.encoding(report.rollup)),
+            ("actionsPerGoal", actions),
         ]))
     }
 
