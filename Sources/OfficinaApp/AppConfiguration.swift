@@ -8,7 +8,8 @@ public struct AppConfiguration: Sendable {
     public var port = 8080
     /// The SQLite file. Default `./officina.db`.
     public var databasePath = "./officina.db"
-    /// The folder of the browser app. Default `./web`.
+    /// The folder of the browser app. Default `./web`; `officina serve` without `--web` falls back to
+    /// `web/` beside the executable when the working directory has none (`defaultWebRoot`).
     public var webRoot = "./web"
     /// The folder holding `programme.json`, loaded into an empty database. Default: `seeds`
     /// next to the web folder.

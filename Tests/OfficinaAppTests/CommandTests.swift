@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OfficinaApp
 
@@ -44,5 +45,29 @@ import Testing
         #expect(code == "ACD347" && format == "csv-excel" && output == "r.csv")
         guard case let .userAdd(_, name, _) = try Command.parse(["user", "add", "giulia", "--password-stdin", "--db", "x.db"]) else { return }
         #expect(name == "giulia")
+    }
+
+    @Test func withoutWebFlagTheWorkingDirectoryWebFolderWins() {
+        let folders: Set = ["./web", "/opt/officina/web"]
+        #expect(AppConfiguration.defaultWebRoot(executable: "/opt/officina/officina", isFolder: folders.contains) == "./web")
+    }
+
+    @Test func withoutWebFlagAnUnpackedReleaseFindsWebBesideTheBinary() {
+        let folders: Set = ["/opt/officina/web"]
+        let web = AppConfiguration.defaultWebRoot(executable: "/opt/officina/officina", isFolder: folders.contains)
+        #expect(web == "/opt/officina/web")
+        var configuration = AppConfiguration()
+        configuration.webRoot = web
+        #expect(configuration.resolvedSeedsPath == "/opt/officina/seeds")
+    }
+
+    @Test func withoutWebFlagAndNoFolderAnywhereTheDefaultStaysRelative() {
+        #expect(AppConfiguration.defaultWebRoot(executable: "/opt/officina/officina", isFolder: { _ in false }) == "./web")
+        #expect(AppConfiguration.defaultWebRoot(executable: nil, isFolder: { _ in false }) == "./web")
+    }
+
+    @Test func theRunningExecutableIsFound() throws {
+        let path = try #require(AppConfiguration.runningExecutablePath())
+        #expect(FileManager.default.isExecutableFile(atPath: path))
     }
 }

@@ -63,7 +63,7 @@ public enum Command: Sendable {
             configuration.port = number
         }
         if let path = flags.values["db"] { configuration.databasePath = path }
-        if let path = flags.values["web"] { configuration.webRoot = path }
+        configuration.webRoot = flags.values["web"] ?? AppConfiguration.defaultWebRoot()
         if let path = flags.values["seeds"] { configuration.seedsPath = path }
         if let iterations = flags.values["pbkdf2-iterations"] { configuration.pbkdf2Iterations = try parseIterations(iterations, "serve") }
         if let url = flags.values["public-url"] {

@@ -21,7 +21,8 @@ public enum CommandHelp {
           --host ADDRESS             address to listen on (default 127.0.0.1)
           --port N                   port to listen on, 0 for any free port (default 8080)
           --db FILE                  SQLite database (default ./officina.db)
-          --web DIR                  browser app folder (default ./web)
+          --web DIR                  browser app folder (default ./web, else web/ beside
+                                     the officina binary)
           --seeds DIR                folder with programme.json loaded into an empty database
                                      (default: seeds/ next to the web folder)
           --public-url URL           the address people use, for join links and QR codes
