@@ -16,6 +16,7 @@ public final class AppContext: Sendable {
     public let hub: LiveHub
     let passwords: PasswordHasher
     let rankings = RankingCache()
+    let exposures = ExposureLedger()
 
     public init(configuration: AppConfiguration, store: Store) {
         self.configuration = configuration

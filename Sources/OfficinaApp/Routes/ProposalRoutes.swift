@@ -25,7 +25,7 @@ struct ProposalRoutes {
             viewer.isFacilitator || thread.proposal.status == .visible
                 || (thread.proposal.status == .hidden && thread.proposal.authorID == viewer.participantID)
         }
-        let order = exposure?.order(of: shown.filter { $0.proposal.status == .visible }.map(\.proposal))
+        let order = exposure?.order(of: shown.filter { $0.proposal.status == .visible }.map(\.proposal), ledger: context.exposures)
         if let order {
             var position: [Int64: Int] = [:]
             for (index, id) in order.ids.enumerated() { position[id] = index }
