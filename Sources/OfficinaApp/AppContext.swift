@@ -24,6 +24,7 @@ public final class AppContext: Sendable {
     private let listeningPort = Protected<Int?>(nil)
     /// Moves workshops on at their deadline when their facilitator chose so.
     public let deadlines = DeadlineScheduler()
+    let exposures = ExposureLedger()
 
     public init(configuration: AppConfiguration, store: Store) {
         self.configuration = configuration

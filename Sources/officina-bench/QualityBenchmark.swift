@@ -2,7 +2,7 @@ import Foundation
 import OfficinaCore
 
 /// `officina-bench quality [--trials N] [--voters 25,50,100,200,400] [--seed S] [--generosity G]
-/// [--noise E] [--bloc B]`: simulated rooms (`QualityVoterModel`) ranked through OfficinaCore. Prints
+/// [--noise E] [--wave W] [--jitter J] [--no-ledger] [--bloc B]`: simulated rooms (`QualityVoterModel`) ranked through OfficinaCore. Prints
 /// Kendall τ against the true order for officina-1, officina-2, mean rating and dot count; the settled
 /// signal's claim and wrong-claim rates and its calibration; the spread of raters per proposal.
 /// Deterministic: the same options print the same figures.
@@ -19,6 +19,9 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
         case "--seed": seed = rest.popFirst().flatMap(UInt64.init) ?? seed
         case "--generosity": model.generosity = rest.popFirst().flatMap(Double.init) ?? model.generosity
         case "--noise": model.noise = rest.popFirst().flatMap(Double.init) ?? model.noise
+        case "--wave": model.wave = rest.popFirst().flatMap(Int.init) ?? model.wave
+        case "--no-ledger": model.ledger = false
+        case "--jitter": model.jitter = rest.popFirst().flatMap(Double.init) ?? model.jitter
         case "--bloc": model.bloc = rest.popFirst().flatMap(Double.init) ?? model.bloc
         default:
             print("unknown option \(flag)")
@@ -26,7 +29,7 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
         }
     }
     print("quality: \(model.proposals) proposals, each voter rates the first \(model.viewed) on 3 goals, 5 dots;"
-          + " generosity sd \(model.generosity), noise sd \(model.noise), bloc \(model.bloc); \(trials) trials per cell, seed \(seed)")
+          + " generosity sd \(model.generosity), noise sd \(model.noise), waves of \(model.wave), jitter \(model.jitter), ledger \(model.ledger), bloc \(model.bloc); \(trials) trials per cell, seed \(seed)")
     print("")
     print("| voters | officina-1 | officina-2 | mean rating | dot count | officina-2, shuffled order | officina-1, shuffled order (as before) |")
     print("|---:|---:|---:|---:|---:|---:|---:|")

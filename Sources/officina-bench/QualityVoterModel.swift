@@ -9,7 +9,10 @@ import OfficinaCore
 /// - Each voter has a generosity b ~ N(0, `generosity`) and rates every goal of each proposal they look
 ///   at as round(true + b + N(0, `noise`)) clamped to 0…4.
 /// - Partial viewing: a voter looks at the first `viewed` proposals of the order the server gives them
-///   (`ExposureOrder`, balanced or shuffled), voters arriving one after another.
+///   (`ExposureOrder`, balanced or shuffled). Voters come in waves of `wave` who load the list at the
+///   same moment, so each wave sees the counts as the previous waves left them (a room votes together);
+///   with `ledger` on, as in the server (`ExposureLedger`), a proposal also counts the earlier voters
+///   whose list started with it, even before they rate.
 /// - Dots: 5, cap 3; a voter's sense of a proposal is its true mean + N(0, `noise`); 2 dots on their best
 ///   seen, 2 on the second, 1 on the third.
 /// - Blocs: a share `bloc` of voters also backs one mediocre proposal (true rank in the middle) with 3
@@ -21,6 +24,9 @@ struct QualityVoterModel {
     var noise = 1.0
     var bloc = 0.0
     var exposure = ExposureMode.balanced
+    var wave = 10
+    var jitter = ExposureOrder.defaultJitter
+    var ledger = true
 
     static let goals = ["space", "partnerships", "community"].map {
         Goal(key: $0, label: LocalizedText(it: $0, en: $0), weight: 1)
@@ -49,13 +55,19 @@ struct QualityVoterModel {
         var raters = Array(repeating: 0, count: proposals)
         var ratingsGiven = Array(repeating: 0, count: proposals)
         var ballots: [Ballot] = []
+        var snapshot = (raters: raters, ratings: ratingsGiven)
+        var assigned = Array(repeating: 0, count: proposals)
         for voter in 0..<voters {
+            if voter % max(1, wave) == 0 { snapshot = (raters, ratingsGiven) }
             let candidates = (0..<proposals).map {
-                ExposureCandidate(id: Int64($0 + 1), raters: raters[$0], ratings: ratingsGiven[$0], seenByViewer: false)
+                ExposureCandidate(
+                    id: Int64($0 + 1), raters: ledger ? max(snapshot.raters[$0], assigned[$0]) : snapshot.raters[$0],
+                    ratings: snapshot.ratings[$0], seenByViewer: false)
             }
             var stream = ExposureStream(secret: secret, context: "SIM:\(voter)")
-            let order = ExposureOrder.compute(candidates, mode: exposure, stream: &stream)
+            let order = ExposureOrder.compute(candidates, mode: exposure, stream: &stream, jitter: jitter)
             let seen = order.ids.prefix(viewed).map { Int($0) - 1 }
+            if exposure == .balanced { for p in order.ids.prefix(10) { assigned[Int(p) - 1] += 1 } }
             let generosityOffset = generosity * normal()
             var ratings: [Int64: [String: Int]] = [:]
             var sense: [(Int, Double)] = []

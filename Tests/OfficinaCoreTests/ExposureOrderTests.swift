@@ -9,9 +9,11 @@ import Testing
         (1...count).map { ExposureCandidate(id: Int64($0), raters: 0, ratings: 0, seenByViewer: false) }
     }
 
-    static func order(_ candidates: [ExposureCandidate], _ mode: ExposureMode, participant: Int) -> ExposureOrder {
+    static func order(
+        _ candidates: [ExposureCandidate], _ mode: ExposureMode, participant: Int, jitter: Double = ExposureOrder.defaultJitter
+    ) -> ExposureOrder {
         var stream = ExposureStream(secret: secret, context: "ACD347:\(participant)")
-        return ExposureOrder.compute(candidates, mode: mode, stream: &stream)
+        return ExposureOrder.compute(candidates, mode: mode, stream: &stream, jitter: jitter)
     }
 
     /// χ² statistic of observed counts against a uniform expectation.
@@ -88,12 +90,18 @@ import Testing
             ExposureCandidate(id: 5, raters: 0, ratings: 0, seenByViewer: true),
             ExposureCandidate(id: 6, raters: 9, ratings: 27, seenByViewer: false),
         ]
-        let order = Self.order(candidates, .balanced, participant: 3)
+        let order = Self.order(candidates, .balanced, participant: 3, jitter: 0)
         // Unseen first; fewest raters; among equal raters fewest ratings (the widest interval).
         #expect(order.ids == [2, 4, 3, 1, 6, 5])
         // Average raters 16/6 ≈ 2.7: proposals 2, 4 and 3 are below it; 5 is below but already seen.
         #expect(order.needsEyes == [2, 4, 3])
         #expect(Self.order(candidates, .shuffled, participant: 3).needsEyes.isEmpty)
         #expect(Self.order([], .balanced, participant: 3) == ExposureOrder(ids: [], needsEyes: []))
+        // With the default jitter, proposals within 2 raters may swap, never across a wider gap.
+        for participant in 1...50 {
+            let ids = Self.order(candidates, .balanced, participant: participant).ids
+            #expect(Array(ids.suffix(3)) == [1, 6, 5], "5, 9 raters and the seen one stay last")
+            #expect(Set(ids.prefix(3)) == [2, 3, 4])
+        }
     }
 }

@@ -43,16 +43,26 @@ struct ExposureInput {
         )
     }
 
-    /// The order of the visible `proposals` for this participant.
-    func order(of proposals: [Proposal]) -> ExposureOrder {
+    /// The order of the visible `proposals` for this participant. In balanced mode a proposal's raters
+    /// are at least the participants whose lists recently started with it (`ledger`), and this list's
+    /// own top is recorded there.
+    func order(of proposals: [Proposal], ledger: ExposureLedger) -> ExposureOrder {
         var stream = ExposureStream(secret: secret, context: "\(workshop.code.value):\(participantID)")
+        let balanced = effectiveMode == .balanced
+        let pending = balanced ? ledger.counts(workshopID: workshop.id, excluding: participantID) : [:]
         let candidates = proposals.map { proposal in
             ExposureCandidate(
-                id: proposal.id, raters: counts[proposal.id]?.raters ?? 0, ratings: counts[proposal.id]?.ratings ?? 0,
+                id: proposal.id, raters: max(counts[proposal.id]?.raters ?? 0, pending[proposal.id] ?? 0),
+                ratings: counts[proposal.id]?.ratings ?? 0,
                 seenByViewer: seen.contains(proposal.id) || proposal.authorID == participantID
             )
         }
-        return ExposureOrder.compute(candidates, mode: effectiveMode, stream: &stream)
+        let order = ExposureOrder.compute(candidates, mode: effectiveMode, stream: &stream)
+        if balanced {
+            let unseen = Set(candidates.filter { !$0.seenByViewer }.map(\.id))
+            ledger.record(workshopID: workshop.id, participant: participantID, proposals: order.ids.filter { unseen.contains($0) })
+        }
+        return order
     }
 
     /// The list answer's `order` field: the mode applied (`id` when the server does not reorder) and

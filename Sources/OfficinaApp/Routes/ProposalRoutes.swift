@@ -22,7 +22,7 @@ struct ProposalRoutes {
              try ExposureInput.load(workshop, viewer: viewer, in: db), try db.proposalNotes.list(workshopID: workshop.id))
         }
         var shown = threads.filter { viewer.lists($0.proposal) }
-        let order = exposure?.order(of: shown.filter { $0.proposal.status == .visible }.map(\.proposal))
+        let order = exposure?.order(of: shown.filter { $0.proposal.status == .visible }.map(\.proposal), ledger: context.exposures)
         if let order {
             var position: [Int64: Int] = [:]
             for (index, id) in order.ids.enumerated() { position[id] = index }

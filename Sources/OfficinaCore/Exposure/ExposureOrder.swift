@@ -2,8 +2,9 @@
 ///
 /// *Shuffled*: a uniformly random permutation drawn from the participant's `ExposureStream` (every
 /// proposal equally likely at every position). *Balanced* (voting): proposals the viewer has not seen
-/// first, then those with the fewest raters, then the fewest ratings (widest intervals), ties in the
-/// participant's random order; the ones with fewer raters than the average are marked as needing eyes.
+/// first, then those with the fewest raters (mixing, in the participant's random order, proposals within
+/// `jitter` raters of each other), then the fewest ratings (widest intervals); the ones with fewer raters
+/// than the average are marked as needing eyes.
 ///
 /// ```swift
 /// var stream = ExposureStream(secret: secret, context: "ACD347:42")
@@ -14,6 +15,11 @@
 public struct ExposureOrder: Sendable, Hashable {
     /// Most proposals in the "needs your eyes" group: about what one person rates in a session.
     public static let needsEyesLimit = 10
+    /// How many raters of difference a participant's random order may bridge (`compute`'s `jitter`).
+    /// A room loads the list together: a wave of W people each looking at V of P proposals adds about
+    /// W·V/P raters to each, so strict "fewest first" would send a whole wave to the same few proposals.
+    /// Mixing proposals within 2 raters of each other spreads a wave of 10 looking at 10 of 50.
+    public static let defaultJitter = 2.0
 
     /// Every candidate's id, in the order to show.
     public var ids: [Int64]
@@ -28,23 +34,31 @@ public struct ExposureOrder: Sendable, Hashable {
     /// The order of `candidates` for one participant. The permutation is drawn over the candidates
     /// sorted by id, so it depends on the stream and the set of proposals, not on the input's order.
     public static func compute(
-        _ candidates: [ExposureCandidate], mode: ExposureMode, stream: inout ExposureStream
+        _ candidates: [ExposureCandidate], mode: ExposureMode, stream: inout ExposureStream,
+        jitter: Double = defaultJitter
     ) -> ExposureOrder {
         let random = stream.shuffled(candidates.sorted { $0.id < $1.id })
         guard mode == .balanced, !random.isEmpty else {
             return ExposureOrder(ids: random.map(\.id), needsEyes: [])
         }
-        var position: [Int64: Int] = [:]
-        for (index, candidate) in random.enumerated() { position[candidate.id] = index }
-        let ordered = random.sorted { a, b in
-            if a.seenByViewer != b.seenByViewer { return !a.seenByViewer }
-            if a.raters != b.raters { return a.raters < b.raters }
-            if a.ratings != b.ratings { return a.ratings < b.ratings }
-            return position[a.id, default: 0] < position[b.id, default: 0]
+        // Each proposal's key: its raters plus up to `jitter` from its place in the participant's
+        // random order; ties (with no jitter) go to fewer ratings, then the random order.
+        let spread = jitter.isFinite ? max(jitter, 0) : 0
+        let keyed = random.enumerated().map { index, candidate in
+            (candidate: candidate, key: Double(candidate.raters) + spread * Double(index) / Double(random.count), index: index)
         }
+        let ordered = keyed.sorted { a, b in
+            if a.candidate.seenByViewer != b.candidate.seenByViewer { return !a.candidate.seenByViewer }
+            if a.key != b.key { return a.key < b.key }
+            if a.candidate.ratings != b.candidate.ratings { return a.candidate.ratings < b.candidate.ratings }
+            return a.index < b.index
+        }.map(\.candidate)
         // "Fewer raters than average" is compared on integers: raters · count < total.
         let total = candidates.reduce(0) { $0 + $1.raters }
-        let needing = ordered.prefix { !$0.seenByViewer && $0.raters * candidates.count < total }
-        return ExposureOrder(ids: ordered.map(\.id), needsEyes: needing.prefix(needsEyesLimit).map(\.id))
+        // The group shown as needing eyes leads the list, so the page can head it as one group.
+        let needing = ordered.filter { !$0.seenByViewer && $0.raters * candidates.count < total }
+            .prefix(needsEyesLimit).map(\.id)
+        let marked = Set(needing)
+        return ExposureOrder(ids: needing + ordered.map(\.id).filter { !marked.contains($0) }, needsEyes: needing)
     }
 }
