@@ -1,6 +1,6 @@
 extension Schema {
     /// Every export of contacts: who took personal data out of Officina, when, in which format, how many.
-    static let contactExports = Migration("5-contact-exports", sql: """
+    static let contactExports = Migration("14-contact-exports", sql: """
         CREATE TABLE contact_exports (
             id INTEGER PRIMARY KEY,
             programme_id INTEGER NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,

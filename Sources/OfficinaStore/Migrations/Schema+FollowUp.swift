@@ -1,6 +1,6 @@
 extension Schema {
     /// Follow-up actions decided after a workshop closes, and their dated progress notes.
-    static let followUp = Migration("5-follow-up", sql: """
+    static let followUp = Migration("12-follow-up", sql: """
         CREATE TABLE actions (
             id INTEGER PRIMARY KEY,
             workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,

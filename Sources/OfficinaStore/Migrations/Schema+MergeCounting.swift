@@ -5,7 +5,7 @@ extension Schema {
     /// For every merge still standing, latest first (so chains unwind in order), each ballot the merge
     /// moved and that nobody changed since gets its cast support back. A ballot its participant
     /// replaced after the merge is what they cast, and stays.
-    static let mergeCounting = Migration("5-merge-counting") { db in
+    static let mergeCounting = Migration("7-merge-counting") { db in
         let standing = try db.query(
             "SELECT id, from_id, into_id FROM merges WHERE undone_at IS NULL ORDER BY id DESC", []
         ) { ($0.int64(0), $0.int64(1), $0.int64(2)) }

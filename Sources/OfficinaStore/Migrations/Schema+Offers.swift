@@ -4,7 +4,7 @@ extension Schema {
     ///
     /// A contact is stored only with the consent given for it (text version and time): the `CHECK`
     /// keeps one from existing without the other. Withdrawing an offer deletes its row.
-    static let offers = Migration("5-offers", sql: """
+    static let offers = Migration("11-offers", sql: """
         CREATE TABLE offer_kinds (
             programme_id INTEGER NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
             key TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 32),

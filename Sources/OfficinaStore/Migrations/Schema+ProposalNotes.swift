@@ -1,7 +1,7 @@
 extension Schema {
     /// Why a proposal is hidden: the facilitator's reason, or that its author withdrew it. A table of
     /// its own (one row per proposal that has a note) so the proposals table is not rebuilt.
-    static let proposalNotes = Migration("5-proposal-notes", sql: """
+    static let proposalNotes = Migration("9-proposal-notes", sql: """
         CREATE TABLE proposal_notes (
             proposal_id INTEGER PRIMARY KEY REFERENCES proposals(id) ON DELETE CASCADE,
             hidden_reason TEXT,

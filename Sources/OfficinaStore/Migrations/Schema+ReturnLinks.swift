@@ -1,7 +1,7 @@
 extension Schema {
     /// Personal return links (one per participant, reusable until revoked or reissued) and the extra
     /// devices a participant signed in on through one. Tokens are stored only as their SHA-256.
-    static let returnLinks = Migration("5-return-links", sql: """
+    static let returnLinks = Migration("13-return-links", sql: """
         CREATE TABLE return_links (
             participant_id INTEGER PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE,
             token_hash TEXT NOT NULL UNIQUE,

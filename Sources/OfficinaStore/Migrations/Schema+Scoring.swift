@@ -6,7 +6,7 @@ extension Schema {
     /// Workshops that exist when this runs keep `officina-1`, so their published results reproduce;
     /// a workshop without a row uses `ScoringPreferences.default`. The exposure secret is 32 bytes from
     /// the system's secure generator, made once here and never shown.
-    static let scoring = Migration("5-scoring") { db in
+    static let scoring = Migration("8-scoring") { db in
         try db.executeScript("""
             CREATE TABLE workshop_scoring (
                 workshop_id INTEGER PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,

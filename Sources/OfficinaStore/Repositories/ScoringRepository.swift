@@ -24,7 +24,7 @@ public struct ScoringRepository {
             """, [workshopID, preferences.method.rawValue, preferences.exposure.rawValue])
     }
 
-    /// The secret that seeds every participant's proposal order (made by migration 5-scoring).
+    /// The secret that seeds every participant's proposal order (made by migration 8-scoring).
     public func exposureSecret() throws -> [UInt8] {
         guard let secret = try db.queryOne(
             "SELECT value FROM server_secrets WHERE name = 'exposure'", [], { $0.bytes(0) }

@@ -10,7 +10,7 @@ import Testing
         do {
             let connection = try Connection(path: path)
             try connection.enableForeignKeys()
-            let before = Schema.migrations.prefix { $0.id != "5-offers" }
+            let before = Schema.migrations.prefix { $0.id != "11-offers" }
             try Migrator(migrations: Array(before)).migrate(connection)
             try connection.execute("INSERT INTO programmes (title_it, title_en, created_at) VALUES (?, ?, ?)", ["Vecchio", "Old", Date()])
         }
