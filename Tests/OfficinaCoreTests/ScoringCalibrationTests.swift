@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test(arguments: Array(UInt64(1)...60))
-    func aRaterWhoGivesEverythingAFourChangesNoScoreAndNoOrder(seed: UInt64) {
+    func aRaterWhoGivesEverythingAFourChangesNoScoreAndNoOrder(seed: UInt64) throws {
         let input = Self.workshop(seed: seed)
         var configuration = Self.calibrated
         configuration.supportWeight = 0
