@@ -45,3 +45,38 @@ def test_a_newcomer_sees_the_unrated_proposals_first_in_a_needs_your_eyes_group(
     heading = all_css(phone, '#proposals > li.group-heading[data-group="needs-eyes"]')[0].text
     assert heading in ("Queste hanno bisogno dei tuoi occhi: finora le hanno guardate in pochi",
                        "These need your eyes: few people have looked at them so far"), heading
+
+
+def test_the_console_shows_the_settled_probability_and_switches_the_scoring_method(server, browsers):
+    from conftest import DESKTOP
+    from helpers import css
+    from test_console import log_in
+
+    workshop = server.create_workshop()
+    code = workshop["code"]
+    api = server.facilitator_api()
+    assert api.call("POST", f"/api/workshops/{code}/phase", {"phase": "collecting"})[0] == 200
+    author = Api(server.url)
+    assert author.call("POST", "/api/join", {"code": code, "name": "Autrice"})[0] == 201
+    for n in range(4):
+        assert author.call("POST", f"/api/workshops/{code}/proposals", {"title": f"Proposta {n + 1}"})[0] == 201
+    assert api.call("POST", f"/api/workshops/{code}/phase", {"phase": "voting"})[0] == 200
+    expected = api.get(f"/api/workshops/{code}/ranking")["settled"]["probability"]
+
+    fac = browsers.new("scoring-console", DESKTOP)
+    log_in(fac, server)
+    fac.get(f"{server.url}/console#{code}")
+    wait(fac, lambda d: css(d, "#ws-code").text == code, message="workshop open")
+    visible(fac, ".settled-probability")
+    shown = wait(fac, lambda d: d.execute_script(
+        "const p = document.querySelector('.settled-probability'); return p ? [p.dataset.probability, p.textContent] : null;"),
+        message="probability shown")
+    assert abs(float(shown[0]) - expected) < 1e-9
+    assert "%" in shown[1] and "top 3" in shown[1], shown[1]
+    # The ranking box is redrawn on live updates, so look the select up afresh each time.
+    current = "const s = document.getElementById('scoring-method'); return s ? s.value : null;"
+    wait(fac, lambda d: d.execute_script(current) == "officina-2", message="method shown")
+    fac.execute_script("const s = document.getElementById('scoring-method'); s.value = 'officina-1';"
+                       " s.dispatchEvent(new Event('change'));")
+    wait(fac, lambda d: api.get(f"/api/workshops/{code}/scoring")["method"] == "officina-1", message="method saved")
+    wait(fac, lambda d: api.get(f"/api/workshops/{code}/ranking")["method"]["name"] == "officina-1", message="ranking recomputed")

@@ -23,9 +23,21 @@ function select(id, label, value, options, onChange) {
     ]);
 }
 
-/** The box for `code`'s ranking; `onChanged` recomputes the ranking after the method changes. */
+let panel = null;
+
+/** The box for `code`'s ranking; `onChanged` recomputes the ranking after the method changes. The same
+ * box is reused while the workshop stays open (only its probability line changes), so a live update of
+ * the ranking does not rebuild the selects under the facilitator's pointer. */
 export function scoringPanel(code, ranking, onChanged) {
-    const box = el('div', { class: 'scoring-panel' }, [probabilityLine(ranking)]);
+    if (panel?.code === code) {
+        const line = probabilityLine(ranking) || el('p', { hidden: true });
+        panel.line.replaceWith(line);
+        panel.line = line;
+        return panel.box;
+    }
+    const line = probabilityLine(ranking) || el('p', { hidden: true });
+    const box = el('div', { class: 'scoring-panel' }, [line]);
+    panel = { code, box, line };
     const error = el('p', { class: 'error', attrs: { role: 'alert' } });
     const fill = (preferences) => {
         const save = async (member, value) => {
