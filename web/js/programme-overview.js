@@ -6,6 +6,7 @@ import { get, errorMessage } from './api.js';
 import { t, has, lang, localized, formatNumber, formatPercent, onLanguageChange } from './i18n.js';
 import { start } from './page.js';
 import { openProgrammeEditor } from './programme-editor.js';
+import { statusCounts } from './followup-view.js';
 
 const EXPORTS = ['csv', 'csv-excel', 'json', 'html'];
 const state = { programme: null, overview: null };
@@ -58,6 +59,8 @@ function render() {
                     score: formatNumber(s.score, { maximumFractionDigits: 1 }), ratings: formatNumber(s.ratings ?? 0) })}` }),
             ])))
             : el('p', { class: 'muted', text: t('overview.none') }),
+        // What became of the ideas that serve this goal (issue 13's follow-up actions).
+        el('p', { class: 'rollup-actions small', text: t('overview.actions', { counts: statusCounts(state.overview.actionsPerGoal?.[goal.key] ?? {}) }) }),
     ])));
     replace(byId('o-exports'), ...EXPORTS.map((format) => el('a', {
         class: 'button-link', text: t(`export.${format}`), dataset: { format }, attrs: { download: '' },
