@@ -47,7 +47,8 @@ def type_into(driver, selector, text, clear=True):
 def card_with_title(driver, title, list_selector="#proposals"):
     """The participant card whose title is exactly `title`, waiting for it to appear."""
     def find(d):
-        for card in all_css(d, f"{list_selector} > li"):
+        # Group headings ("these need your eyes", "the rest") are list items too, with no title.
+        for card in all_css(d, f"{list_selector} > li:not(.group-heading)"):
             if card.find_element(By.CSS_SELECTOR, ".card-title").text == title:
                 return card
         return False

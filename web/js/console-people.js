@@ -3,7 +3,7 @@
 // button to reissue their personal return link when they lost their phone.
 import { el, byId, setText, show, replace, toast } from './dom.js';
 import { get, post, workshopPath, errorMessage } from './api.js';
-import { t, localized, formatNumber, formatDateTime } from './i18n.js';
+import { t, localized, formatNumber, formatDateTime, onLanguageChange } from './i18n.js';
 import { drawQR } from './qr-draw.js';
 import { offerLineText, watchOfferLines } from './offers-summary.js';
 
@@ -12,6 +12,8 @@ export function mountPeople({ onOwners = () => {} } = {}) {
     const state = { workshop: null, people: null, participants: [], summary: null, kinds: null };
     const decorateRanking = watchOfferLines(byId('console-ranking'), () => state);
     byId('pp-scope').addEventListener('change', () => { if (state.workshop) refresh().catch((error) => setText(byId('pp-error'), errorMessage(error))); });
+    // Switched in place to the other language, the panel speaks it at once (no text keeps the old one).
+    onLanguageChange(() => { if (state.workshop) render(); });
 
     async function refresh() {
         const code = state.workshop.code;

@@ -2,7 +2,7 @@
 // (officina-1 / officina-2) and the order participants see proposals in (balanced / shuffled).
 import { el } from './dom.js';
 import { get, patch, workshopPath, errorMessage } from './api.js';
-import { t, formatPercent } from './i18n.js';
+import { t, lang, formatPercent } from './i18n.js';
 
 let cached = { code: null, preferences: null };
 
@@ -29,7 +29,7 @@ let panel = null;
  * box is reused while the workshop stays open (only its probability line changes), so a live update of
  * the ranking does not rebuild the selects under the facilitator's pointer. */
 export function scoringPanel(code, ranking, onChanged) {
-    if (panel?.code === code) {
+    if (panel?.code === code && panel.language === lang()) {
         const line = probabilityLine(ranking) || el('p', { hidden: true });
         panel.line.replaceWith(line);
         panel.line = line;
@@ -37,7 +37,7 @@ export function scoringPanel(code, ranking, onChanged) {
     }
     const line = probabilityLine(ranking) || el('p', { hidden: true });
     const box = el('div', { class: 'scoring-panel' }, [line]);
-    panel = { code, box, line };
+    panel = { code, box, line, language: lang() };
     const error = el('p', { class: 'error', attrs: { role: 'alert' } });
     const fill = (preferences) => {
         const save = async (member, value) => {
