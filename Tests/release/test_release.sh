@@ -54,6 +54,10 @@ fi
 
 # 4. Serve from an unrelated working directory with an empty environment and a fresh database.
 mkdir "$work/run"
+# A facilitator, made with the unpacked binary too: the programme's workshops start as drafts, which only
+# facilitators see listed.
+echo 'release test passphrase' | (cd "$work/run" && env -i PATH=/usr/bin:/bin "$folder/officina" user add release \
+    --password-stdin --db "$work/run/officina.db" --pbkdf2-iterations 1000) >/dev/null || fail "user add failed"
 (cd "$work/run" && exec env -i PATH=/usr/bin:/bin "$folder/officina" serve --port 0 --db "$work/run/officina.db" --quiet) \
     >"$work/server.out" 2>&1 &
 server=$!
@@ -73,7 +77,11 @@ grep -q "warning: web folder" "$work/server.out" && fail "the web folder beside 
 get() { curl -sS --max-time 10 -o "$work/body" -w '%{http_code}' "$base$1"; }
 [[ $(get /healthz) == 200 ]] && grep -q '"status":"ok"' "$work/body" || fail "/healthz: $(cat "$work/body")"
 [[ $(get /) == 200 ]] && grep -qi '<html' "$work/body" || fail "/ did not serve the participant page"
-[[ $(get /api/programmes) == 200 ]] || fail "/api/programmes: $(cat "$work/body")"
+[[ $(curl -sS --max-time 10 -o "$work/body" -w '%{http_code}' -c "$work/cookies" -H "Origin: $base" \
+    -H 'Content-Type: application/json' -d '{"username":"release","password":"release test passphrase"}' \
+    "$base/api/session") == 200 ]] || fail "sign-in: $(cat "$work/body")"
+[[ $(curl -sS --max-time 10 -o "$work/body" -w '%{http_code}' -b "$work/cookies" "$base/api/programmes") == 200 ]] \
+    || fail "/api/programmes: $(cat "$work/body")"
 themes=$(python3 -c '
 import json, sys
 programmes = json.load(open(sys.argv[1]))["programmes"]
