@@ -11,7 +11,7 @@ import Testing
 /// from `Last-Event-ID` without a gap.
 @Suite struct LiveStallAttackTests {
     /// Waits up to `timeout` seconds for `condition`.
-    func eventually(_ timeout: Double = 15, _ condition: () -> Bool) async -> Bool {
+    func eventually(_ timeout: Double = 45, _ condition: () -> Bool) async -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if condition() { return true }

@@ -61,7 +61,7 @@ final class EventStreamReader: @unchecked Sendable {
 
     /// Waits until `condition` holds for the events so far, or `timeout` passes.
     @discardableResult
-    func wait(timeout: Double = 15, until condition: @escaping ([Event]) -> Bool) async -> Bool {
+    func wait(timeout: Double = 45, until condition: @escaping ([Event]) -> Bool) async -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if condition(events) { return true }
