@@ -10,16 +10,6 @@ import Testing
 /// write must be answered, `/healthz` must keep answering, and a dropped stream must resume
 /// from `Last-Event-ID` without a gap.
 @Suite struct LiveStallAttackTests {
-    /// Waits up to `timeout` seconds for `condition`.
-    func eventually(_ timeout: Double = 45, _ condition: () -> Bool) async -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return condition()
-    }
-
     /// A client of the facilitator's session whose every request fails after `timeout` seconds
     /// without an answer. The edits come from the facilitator so that participant quotas do not
     /// slow the attack down: the stall does not depend on who writes.

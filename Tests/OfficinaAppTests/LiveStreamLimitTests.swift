@@ -6,15 +6,6 @@ import Testing
 /// counted per participant, per facilitator session and per anonymous address, refused with a
 /// JSON 429 past the cap; a facilitator's stream ends with its session.
 @Suite struct LiveStreamLimitTests {
-    func eventually(_ timeout: Double = 45, _ condition: () -> Bool) async -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return condition()
-    }
-
     @Test func oneAddressCannotOpenMoreAnonymousStreamsThanItsCap() async throws {
         try await withServer(configure: { $0.maxAnonymousStreamsPerAddress = 3 }) { server in
             let f = try await Fixture.make(server)
