@@ -24,7 +24,9 @@ public final class PostgresConnection: SQLDatabase {
     public init(url: String) throws {
         library = try LibPQ.loaded()
         displayURL = PostgresURL.redacted(url)
-        guard let handle = library.connectdb(url) else {
+        // A server that does not answer (rather than refusing) must not hang a request forever.
+        let target = url.contains("connect_timeout") ? url : url + (url.contains("?") ? "&" : "?") + "connect_timeout=5"
+        guard let handle = library.connectdb(target) else {
             throw StoreError(.unavailable, message: "cannot connect to \(PostgresURL.redacted(url)): out of memory")
         }
         guard library.status(handle) == PQCode.connectionOK else {

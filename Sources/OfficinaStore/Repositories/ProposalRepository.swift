@@ -44,7 +44,7 @@ public struct ProposalRepository {
     public func list(workshopID: Int64, includeHidden: Bool = false) throws -> [ProposalThread] {
         var threads = try db.query("""
             SELECT \(Self.columns) FROM \(Self.from)
-            WHERE p.workshop_id = ? AND (? OR p.status = 'visible') ORDER BY p.id
+            WHERE p.workshop_id = ? AND (? = 1 OR p.status = 'visible') ORDER BY p.id
             """, [workshopID, includeHidden], Self.decode)
         let buildOns = try db.buildOns.list(workshopID: workshopID)
         for index in threads.indices {
