@@ -6,8 +6,8 @@ public struct AppConfiguration: Sendable {
     public var host = "127.0.0.1"
     /// Port to listen on; 0 picks a free one (tests). Default 8080.
     public var port = 8080
-    /// The SQLite file. Default `./officina.db`.
-    public var databasePath = "./officina.db"
+    /// The SQLite file or a `postgres://` URL. Default `$OFFICINA_DB`, else `./officina.db`.
+    public var databasePath = ProcessInfo.processInfo.environment["OFFICINA_DB"] ?? "./officina.db"
     /// The folder of the browser app. Default `./web`; `officina serve` without `--web` falls back to
     /// `web/` beside the executable when the working directory has none (`defaultWebRoot`).
     public var webRoot = "./web"

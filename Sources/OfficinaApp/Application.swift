@@ -22,7 +22,7 @@ public final class Application: Sendable {
     }
 
     public convenience init(configuration: AppConfiguration) throws {
-        self.init(configuration: configuration, store: try Store(path: configuration.databasePath))
+        self.init(configuration: configuration, store: try Store.open(configuration.databasePath))
     }
 
     static func makeRouter(_ context: AppContext) -> (Router, [(method: String, pattern: String)]) {

@@ -62,7 +62,7 @@ struct StoreCrashWriter {
     }
 
     /// The workshop and proposals the ballots go to, created on the first run only.
-    private static func prepare(_ db: Connection) throws -> (Int64, [Int64]) {
+    private static func prepare(_ db: any SQLDatabase) throws -> (Int64, [Int64]) {
         if let workshop = try db.programmes.list().first?.workshops.first {
             return (workshop.id, try db.proposals.list(workshopID: workshop.id).map(\.proposal.id))
         }

@@ -31,7 +31,7 @@ extension CommandHelp {
 
 extension CommandRunner {
     static func purgeContacts(database: String, days: Int) throws {
-        guard FileManager.default.fileExists(atPath: database) else {
+        guard PostgresURL.isPostgres(database) || FileManager.default.fileExists(atPath: database) else {
             throw CommandLineError("officina purge-contacts: database \(database) not found (use --db FILE)")
         }
         let store = try openStore(database)

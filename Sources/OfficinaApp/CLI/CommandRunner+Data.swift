@@ -17,7 +17,7 @@ extension CommandRunner {
     }
 
     static func backup(database: String, file: String) throws {
-        guard FileManager.default.fileExists(atPath: database) else {
+        guard PostgresURL.isPostgres(database) || FileManager.default.fileExists(atPath: database) else {
             throw CommandLineError("officina backup: database \(database) not found (use --db FILE)")
         }
         let store = try openStore(database)

@@ -57,7 +57,7 @@ public enum CommandRunner {
 
     /// Opens the database, or one clear line.
     static func openStore(_ path: String) throws -> Store {
-        try Store(path: path)
+        try Store.open(path)
     }
 
     static func serve(_ configuration: AppConfiguration) throws {

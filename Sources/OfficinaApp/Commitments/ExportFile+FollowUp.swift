@@ -30,7 +30,7 @@ extension ExportFile {
 
 extension FollowUpReport {
     /// The follow-up of `workshops`, read in the current transaction.
-    static func load(_ workshops: [Workshop], in db: Connection) throws -> FollowUpReport {
+    static func load(_ workshops: [Workshop], in db: any SQLDatabase) throws -> FollowUpReport {
         FollowUpReport(sections: try workshops.map { workshop in
             Section(code: workshop.code.value, title: workshop.title, actions: try db.actions.list(workshopID: workshop.id),
                     proposalTitles: try FollowUpRoutes.titles(workshop, db: db))

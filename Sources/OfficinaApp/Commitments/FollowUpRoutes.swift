@@ -195,7 +195,7 @@ struct FollowUpRoutes {
     }
 
     /// The per-goal counts of a programme, read in the current transaction (for the programme overview).
-    static func perGoal(programme: Programme, db: Connection) throws -> JSONValue {
+    static func perGoal(programme: Programme, db: any SQLDatabase) throws -> JSONValue {
         perGoal(programme.goals, try db.workshops.list(programmeID: programme.id).map { workshop in
             (try db.actions.list(workshopID: workshop.id),
              Dictionary(try db.proposals.list(workshopID: workshop.id, includeHidden: true).map { ($0.proposal.id, $0.proposal.goals) },
@@ -224,7 +224,7 @@ struct FollowUpRoutes {
     }
 
     /// A participant owner must be a participant of this workshop who offered help in it.
-    static func checkOwner(_ id: Int64?, workshopID: Int64, db: Connection) throws {
+    static func checkOwner(_ id: Int64?, workshopID: Int64, db: any SQLDatabase) throws {
         guard let id else { return }
         guard let participant = try db.participants.find(id: id), participant.workshopID == workshopID,
               try db.offers.count(authorID: id) > 0 else {
@@ -232,12 +232,12 @@ struct FollowUpRoutes {
         }
     }
 
-    static func titles(_ workshop: Workshop, db: Connection) throws -> [Int64: String] {
+    static func titles(_ workshop: Workshop, db: any SQLDatabase) throws -> [Int64: String] {
         Dictionary(try db.proposals.list(workshopID: workshop.id, includeHidden: true).map { ($0.proposal.id, $0.proposal.title) },
                    uniquingKeysWith: { first, _ in first })
     }
 
-    static func actionsJSON(_ workshop: Workshop, db: Connection) throws -> JSONValue {
+    static func actionsJSON(_ workshop: Workshop, db: any SQLDatabase) throws -> JSONValue {
         let titles = try titles(workshop, db: db)
         return .array(try db.actions.list(workshopID: workshop.id).map {
             .action($0, workshopCode: workshop.code.value, proposalTitle: $0.proposalID.flatMap { titles[$0] })
@@ -245,7 +245,7 @@ struct FollowUpRoutes {
     }
 
     /// The `actions` live event: the workshop's whole follow-up, public.
-    static func event(_ workshop: Workshop, db: Connection) throws -> LiveEvent {
+    static func event(_ workshop: Workshop, db: any SQLDatabase) throws -> LiveEvent {
         let data = JSONValue.object([("actions", try actionsJSON(workshop, db: db))])
         return try db.appendLiveEvent(workshopID: workshop.id, kind: "actions", data: (data, data))
     }

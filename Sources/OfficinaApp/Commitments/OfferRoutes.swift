@@ -108,7 +108,7 @@ struct OfferRoutes {
         return (offer, workshop, participant)
     }
 
-    static func checkKind(_ kind: String, programmeID: Int64, db: Connection) throws {
+    static func checkKind(_ kind: String, programmeID: Int64, db: any SQLDatabase) throws {
         let kinds = try db.offers.kinds(programmeID: programmeID)
         guard kinds.contains(where: { $0.key == kind }) else {
             throw APIError.invalid("kind", "kind must be one of \(kinds.map(\.key).joined(separator: ", ")).", code: "kind")
@@ -116,7 +116,7 @@ struct OfferRoutes {
     }
 
     /// A proposal helped must be a visible one of this workshop.
-    static func checkProposal(_ id: Int64?, workshopID: Int64, db: Connection) throws {
+    static func checkProposal(_ id: Int64?, workshopID: Int64, db: any SQLDatabase) throws {
         guard let id else { return }
         guard let proposal = try db.proposals.find(id: id), proposal.workshopID == workshopID else {
             throw APIError.invalid("proposalId", "proposalId is not a proposal of this workshop.", code: "not_found")
@@ -127,7 +127,7 @@ struct OfferRoutes {
     }
 
     /// The `offers` live event: the workshop's new summary, the same for everyone (no names, no contacts).
-    static func summaryEvent(_ workshop: Workshop, db: Connection) throws -> LiveEvent {
+    static func summaryEvent(_ workshop: Workshop, db: any SQLDatabase) throws -> LiveEvent {
         let summary = JSONValue.offerSummary(OfferSummary(offers: try db.offers.list(workshopID: workshop.id),
                                                           kinds: try db.offers.kinds(programmeID: workshop.programmeID)))
         return try db.appendLiveEvent(workshopID: workshop.id, kind: "offers", data: (summary, summary))

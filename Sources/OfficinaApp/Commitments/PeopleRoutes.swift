@@ -78,7 +78,7 @@ struct PeopleRoutes {
 
     // MARK: helpers
 
-    static func directory(programmeID: Int64, workshops: [Workshop], db: Connection) throws -> (PeopleDirectory, [OfferKind]) {
+    static func directory(programmeID: Int64, workshops: [Workshop], db: any SQLDatabase) throws -> (PeopleDirectory, [OfferKind]) {
         var offers: [Offer] = []
         var proposals: [PeopleDirectory.ProposalInfo] = []
         var codes: [Int64: String] = [:]

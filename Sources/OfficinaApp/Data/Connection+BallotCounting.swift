@@ -1,7 +1,7 @@
 import OfficinaCore
 import OfficinaStore
 
-extension Connection {
+extension SQLDatabase {
     /// The workshop's counting rule (`BallotCounting`): its proposals' statuses and authors and its
     /// voting settings. Every reader of support goes through it, so merges and hides count the same
     /// on the ballot page, in live tallies, in the ranking and in every export.

@@ -15,7 +15,7 @@ struct ExposureInput {
 
     /// Nil when the order is not the server's to decide: facilitators, anonymous readers, and
     /// workshops that do not shuffle (those list proposals by id).
-    static func load(_ workshop: Workshop, viewer: Viewer, in db: Connection) throws -> ExposureInput? {
+    static func load(_ workshop: Workshop, viewer: Viewer, in db: any SQLDatabase) throws -> ExposureInput? {
         guard workshop.settings.shuffleProposals, !viewer.isFacilitator, let participant = viewer.participantID else {
             return nil
         }

@@ -22,7 +22,7 @@ public struct WorkshopResults: Sendable {
     /// `audience` decides which authors and which proposals' text the results carry
     /// (`Viewer+Audience`): the public never reads a hidden or merged proposal's title, in the
     /// ranking or in any export made from it.
-    public static func load(_ workshop: Workshop, weights: String?, audience: Viewer, in db: Connection) throws -> WorkshopResults {
+    public static func load(_ workshop: Workshop, weights: String?, audience: Viewer, in db: any SQLDatabase) throws -> WorkshopResults {
         var goals = try db.workshops.goals(workshopID: workshop.id)
         if let weights, !weights.isEmpty {
             let parsed = try GoalWeights.parse(weights, goals: goals)

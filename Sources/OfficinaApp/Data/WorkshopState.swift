@@ -14,17 +14,17 @@ public struct WorkshopState: Sendable {
     public var locked: Bool { counts.ballots > 0 }
 
     /// Loads the state of the workshop with `code`, or nil.
-    public static func load(code: String, in db: Connection) throws -> WorkshopState? {
+    public static func load(code: String, in db: any SQLDatabase) throws -> WorkshopState? {
         guard let joinCode = JoinCode(code), let workshop = try db.workshops.find(code: joinCode) else { return nil }
         return try load(workshop, in: db)
     }
 
-    public static func load(id: Int64, in db: Connection) throws -> WorkshopState? {
+    public static func load(id: Int64, in db: any SQLDatabase) throws -> WorkshopState? {
         guard let workshop = try db.workshops.find(id: id) else { return nil }
         return try load(workshop, in: db)
     }
 
-    public static func load(_ workshop: Workshop, in db: Connection) throws -> WorkshopState {
+    public static func load(_ workshop: Workshop, in db: any SQLDatabase) throws -> WorkshopState {
         WorkshopState(workshop: workshop, goals: try db.workshops.goals(workshopID: workshop.id),
                       counts: try db.workshops.counts(workshopID: workshop.id),
                       autoAdvance: try db.autoAdvance.isEnabled(workshopID: workshop.id))

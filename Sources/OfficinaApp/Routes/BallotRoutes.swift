@@ -32,6 +32,7 @@ struct BallotRoutes {
         let body = try JSONFields(request, allowed: ["support", "ratings"])
         let ballot = Ballot(participantID: participant.id, support: try Self.support(body), ratings: try Self.ratings(body))
         let settings = try await context.store.write { db -> WorkshopSettings in
+            try db.workshops.lockSettings(id: workshop.id)
             guard let current = try db.workshops.find(id: workshop.id) else { throw APIError.notFound("Workshop") }
             try PhaseRules.check(.castBallot, phase: current.phase, deadline: current.deadline)
             let authors = try db.proposals.visibleAuthors(workshopID: workshop.id)

@@ -148,7 +148,7 @@ struct ProposalRoutes {
 
     /// Counts one proposal edit by a participant against the workshop's edits per minute; over it,
     /// 429 `edit_rate` with the seconds until the oldest edit in the window leaves it.
-    static func countEdit(by participantID: Int64, settings: WorkshopSettings, db: Connection) throws {
+    static func countEdit(by participantID: Int64, settings: WorkshopSettings, db: any SQLDatabase) throws {
         let now = Date()
         let recent = try db.quotas.recentEdits(participantID: participantID, since: now.addingTimeInterval(-QuotaRules.editWindow))
         if let wait = QuotaRules.editWait(recent: recent, now: now, settings: settings) {
@@ -159,7 +159,7 @@ struct ProposalRoutes {
     }
 
     /// The proposal's view after a change, and the `proposal` event announcing it.
-    static func changed(_ id: Int64, in workshop: Workshop, db: Connection) throws -> (ProposalView, LiveEvent) {
+    static func changed(_ id: Int64, in workshop: Workshop, db: any SQLDatabase) throws -> (ProposalView, LiveEvent) {
         guard let thread = try db.proposals.thread(id: id) else { throw APIError.notFound("Proposal") }
         let tally = try db.countedTallies(workshop)[id]
         let view = ProposalView(thread: thread, workshopCode: workshop.code.value, settings: workshop.settings, phase: workshop.phase,

@@ -1,7 +1,7 @@
 /// One write waiting for the writer thread, type-erased so writes of any result type share a queue.
 protocol PendingWriteProtocol: AnyObject {
     /// Runs the write on the writer connection inside its own savepoint; `false` when it failed.
-    func perform(on connection: Connection) -> Bool
+    func perform(on connection: any SQLDatabase) -> Bool
     /// Fails a write whose effects were lost (its transaction rolled back or failed to commit).
     func fail(_ error: Error)
     /// Answers the caller; called only after the batch's `COMMIT` returned (or failed).
@@ -10,16 +10,16 @@ protocol PendingWriteProtocol: AnyObject {
 
 /// A write and, once run, its outcome.
 final class PendingWrite<T>: PendingWriteProtocol {
-    private let body: (Connection) throws -> T
+    private let body: (any SQLDatabase) throws -> T
     private let reply: (Result<T, Error>) -> Void
     private var outcome: Result<T, Error>?
 
-    init(body: @escaping (Connection) throws -> T, reply: @escaping (Result<T, Error>) -> Void) {
+    init(body: @escaping (any SQLDatabase) throws -> T, reply: @escaping (Result<T, Error>) -> Void) {
         self.body = body
         self.reply = reply
     }
 
-    func perform(on connection: Connection) -> Bool {
+    func perform(on connection: any SQLDatabase) -> Bool {
         do {
             outcome = .success(try connection.savepoint("officina_write") { try body(connection) })
             return true

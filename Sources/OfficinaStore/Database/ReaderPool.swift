@@ -6,21 +6,21 @@ import Foundation
 final class ReaderPool: @unchecked Sendable {
     // Guarded by `condition`.
     private let condition = NSCondition()
-    private var idle: [Connection] = []
+    private var idle: [any SQLDatabase] = []
     private var openCount = 0
     private var isClosed = false
     private let capacity: Int
-    private let open: () throws -> Connection
+    private let open: () throws -> any SQLDatabase
 
-    init(capacity: Int, open: @escaping () throws -> Connection) {
+    init(capacity: Int, open: @escaping () throws -> any SQLDatabase) {
         self.capacity = max(1, capacity)
         self.open = open
     }
 
-    func read<T>(_ body: (Connection) throws -> T) throws -> T {
+    func read<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
         let connection = try checkOut()
         defer { checkIn(connection) }
-        return try connection.transaction(.deferred) { try body(connection) }
+        return try connection.readTransaction { try body(connection) }
     }
 
     /// Closes idle connections and refuses further reads.
@@ -32,7 +32,7 @@ final class ReaderPool: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func checkOut() throws -> Connection {
+    private func checkOut() throws -> any SQLDatabase {
         condition.lock()
         while idle.isEmpty && openCount >= capacity && !isClosed {
             condition.wait()
@@ -58,7 +58,7 @@ final class ReaderPool: @unchecked Sendable {
         }
     }
 
-    private func checkIn(_ connection: Connection) {
+    private func checkIn(_ connection: any SQLDatabase) {
         condition.lock()
         if isClosed {
             openCount -= 1

@@ -16,7 +16,10 @@ extension Store {
         defer { try? FileManager.default.removeItem(atPath: partial) }
         do {
             let destination = try Connection(path: partial, mode: .readWriteCreate)
-            try read { source in
+            try read { database in
+                guard let source = database as? Connection else {
+                    throw StoreError(.incompatible, message: "officina backup copies SQLite files; back PostgreSQL up with pg_dump (see docs/scaling.md)")
+                }
                 guard let backup = sqlite3_backup_init(destination.handle, "main", source.handle, "main") else {
                     throw StoreError(code: sqlite3_extended_errcode(destination.handle), message: Connection.message(destination.handle), sql: nil)
                 }

@@ -7,7 +7,7 @@ extension Store {
     /// write that throws is rolled back alone and its error comes back to its caller only.
     /// Throws ``StoreError/Kind/busy`` at once when the writer's queue is full.
     @discardableResult
-    public func write<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
             let pending = PendingWrite(body: body) { continuation.resume(with: $0) }
             do {
@@ -21,7 +21,7 @@ extension Store {
     /// The blocking form of ``write(_:)`` for the command line, tests and threads outside Swift
     /// concurrency. Do not call it from an async context (it blocks the calling thread).
     @discardableResult
-    public func writeBlocking<T>(_ body: @escaping (Connection) throws -> T) throws -> T {
+    public func writeBlocking<T>(_ body: @escaping (any SQLDatabase) throws -> T) throws -> T {
         let answer = BlockingAnswer<T>()
         let pending = PendingWrite(body: body) { answer.set($0) }
         try writer.submit(pending)

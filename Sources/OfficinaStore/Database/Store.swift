@@ -13,7 +13,7 @@ import Foundation
 /// through ``read(_:)``. Never start a transaction inside either: the store does.
 /// See <https://sqlite.org/wal.html>.
 public final class Store: Sendable {
-    /// The database file.
+    /// The database file, or for PostgreSQL its URL with the password hidden.
     public let path: String
     public let configuration: StoreConfiguration
     let writer: Writer
@@ -24,9 +24,7 @@ public final class Store: Sendable {
     /// Throws ``StoreError/Kind/cannotOpen`` for a missing or read-only folder and
     /// ``StoreError/Kind/incompatible`` for a file that is not an Officina database or comes from a
     /// newer Officina; such files are left untouched.
-    public init(path: String, configuration: StoreConfiguration = .default) throws {
-        self.path = path
-        self.configuration = configuration
+    public convenience init(path: String, configuration: StoreConfiguration = .default) throws {
         try Self.checkFolder(of: path)
         let connection = try Connection(path: path, mode: .readWriteCreate)
         let migrator = Migrator(migrations: Schema.migrations + configuration.additionalMigrations)
@@ -35,13 +33,8 @@ public final class Store: Sendable {
         try migrator.checkCompatible(connection)
         try Self.configureWriter(connection, configuration)
         try migrator.migrate(connection)
-        writer = Writer(
-            connection: connection,
-            capacity: configuration.writeQueueCapacity,
-            maxBatchSize: configuration.maxBatchSize
-        )
         let timeout = configuration.busyTimeoutMilliseconds
-        readers = ReaderPool(capacity: configuration.readerCount) {
+        self.init(path: path, configuration: configuration, writerConnection: connection) {
             let reader = try Connection(path: path, mode: .readOnly)
             reader.setBusyTimeout(milliseconds: timeout)
             try reader.enableForeignKeys()
@@ -49,12 +42,39 @@ public final class Store: Sendable {
         }
     }
 
+    /// Starts the writer thread on `writerConnection` and a pool of readers opened by `openReader`.
+    init(
+        path: String, configuration: StoreConfiguration, writerConnection: any SQLDatabase,
+        openReader: @escaping () throws -> any SQLDatabase
+    ) {
+        self.path = path
+        self.configuration = configuration
+        writer = Writer(
+            connection: writerConnection,
+            capacity: configuration.writeQueueCapacity,
+            maxBatchSize: configuration.maxBatchSize
+        )
+        readers = ReaderPool(capacity: configuration.readerCount, open: openReader)
+    }
+
+    /// Opens `location`: a `postgres://` URL opens PostgreSQL (see ``init(postgres:configuration:)``),
+    /// anything else is a SQLite file path.
+    public static func open(_ location: String, configuration: StoreConfiguration = .default) throws -> Store {
+        if PostgresURL.isPostgres(location) {
+            return try Store(postgres: location, configuration: configuration)
+        }
+        return try Store(path: location, configuration: configuration)
+    }
+
+    /// The engine behind this store.
+    public var dialect: SQLDialect { writer.connection.dialect }
+
     deinit {
         close()
     }
 
     /// Runs `body` on a read connection inside a short read transaction (one consistent snapshot).
-    public func read<T>(_ body: (Connection) throws -> T) throws -> T {
+    public func read<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
         try readers.read(body)
     }
 
@@ -68,7 +88,9 @@ public final class Store: Sendable {
     public func close() {
         writer.stop()
         readers.close()
-        try? writer.connection.executeScript("PRAGMA wal_checkpoint(PASSIVE)")
+        if let sqlite = writer.connection as? Connection {
+            try? sqlite.executeScript("PRAGMA wal_checkpoint(PASSIVE)")
+        }
     }
 
     /// WAL (checked: the pragma answers the mode in effect), `synchronous`, foreign keys.

@@ -17,12 +17,12 @@ final class Writer: @unchecked Sendable {
     private let capacity: Int
     private let maxBatchSize: Int
     private var statistics = WriterStatistics()
-    let connection: Connection
+    let connection: any SQLDatabase
     private let answerQueue = DispatchQueue(label: "officina-store-answers")
     /// The writer's own thread: a write submitted from it (inside a write) would wait forever.
     private var writerThread: pthread_t?
 
-    init(connection: Connection, capacity: Int, maxBatchSize: Int) {
+    init(connection: any SQLDatabase, capacity: Int, maxBatchSize: Int) {
         self.connection = connection
         self.capacity = max(1, capacity)
         self.maxBatchSize = max(1, maxBatchSize)
@@ -137,7 +137,7 @@ final class Writer: @unchecked Sendable {
         while next < batch.endIndex {
             var done: [any PendingWriteProtocol] = []
             do {
-                try connection.execute("BEGIN IMMEDIATE")
+                try connection.beginWrite()
             } catch {
                 for write in batch[next...] {
                     write.fail(error)
@@ -164,7 +164,7 @@ final class Writer: @unchecked Sendable {
             }
             if connection.isInTransaction {
                 do {
-                    try connection.execute("COMMIT")
+                    try connection.execute("COMMIT", [])
                 } catch {
                     connection.rollbackIfNeeded()
                     succeeded.forEach { $0.fail(error) }

@@ -5,10 +5,11 @@
 public struct Migration: Sendable {
     /// A stable id such as `"1-programmes"`; the order is the order of registration, not of ids.
     public let id: String
-    /// Applies the step; runs inside a transaction with foreign keys on.
-    public let apply: @Sendable (Connection) throws -> Void
+    /// Applies the step; runs inside a transaction. On SQLite foreign keys are off meanwhile and
+    /// checked before commit; on PostgreSQL they are enforced as always.
+    public let apply: @Sendable (any SQLDatabase) throws -> Void
 
-    public init(_ id: String, apply: @escaping @Sendable (Connection) throws -> Void) {
+    public init(_ id: String, apply: @escaping @Sendable (any SQLDatabase) throws -> Void) {
         self.id = id
         self.apply = apply
     }

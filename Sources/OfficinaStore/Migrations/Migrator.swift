@@ -6,7 +6,7 @@ import Foundation
 /// migrations applied to it. On open:
 /// - a file that is not SQLite, or a SQLite file of another application, is refused untouched;
 /// - a file holding a migration id this build does not know (written by a newer Officina) is refused;
-/// - every pending migration runs in its own `BEGIN IMMEDIATE` transaction, and
+/// - every pending migration runs in its own `BEGIN IMMEDIATE` transaction with foreign keys off, and
 ///   `PRAGMA foreign_key_check` must come back empty before it commits.
 ///
 /// See <https://sqlite.org/pragma.html#pragma_application_id> and
@@ -59,6 +59,11 @@ public struct Migrator: Sendable {
             """)
         let applied = Set(try appliedIDs(connection))
         var ran: [String] = []
+        // Off for the migrations, so that rebuilding a table cannot cascade or fail half-way; the
+        // pragma is a no-op inside a transaction, hence here. `foreign_key_check` guards each commit.
+        let enforced = try connection.pragma("foreign_keys") == "1"
+        try connection.setPragma("foreign_keys", "OFF")
+        defer { if enforced { _ = try? connection.setPragma("foreign_keys", "ON") } }
         for migration in migrations where !applied.contains(migration.id) {
             try connection.transaction(.immediate) {
                 try migration.apply(connection)

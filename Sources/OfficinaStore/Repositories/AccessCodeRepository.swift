@@ -6,7 +6,7 @@ public struct AccessCodeRepository {
     /// Characters of an access code: the join-code alphabet, free of look-alikes.
     public static let length = 8
 
-    let db: Connection
+    let db: any SQLDatabase
 
     /// Creates `count` new codes unique within the workshop and returns them.
     public func generate(count: Int, workshopID: Int64, at now: Date = Date()) throws -> [String] {
@@ -19,7 +19,7 @@ public struct AccessCodeRepository {
             }
             let code = String((0..<Self.length).compactMap { _ in JoinCode.alphabet.randomElement() })
             try db.execute(
-                "INSERT OR IGNORE INTO access_codes (workshop_id, code, created_at) VALUES (?, ?, ?)",
+                "INSERT INTO access_codes (workshop_id, code, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 [workshopID, code, now]
             )
             if db.changes > 0 { codes.append(code) }

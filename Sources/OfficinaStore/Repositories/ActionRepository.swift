@@ -3,7 +3,7 @@ import OfficinaCore
 
 /// Follow-up actions of closed workshops, with their progress notes.
 public struct ActionRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// The fields an edit may change; nil leaves one as it is.
     public struct Changes: Sendable {
@@ -44,12 +44,11 @@ public struct ActionRepository {
         due: CalendarDate?, by: String, at now: Date = Date()
     ) throws -> FollowUpAction {
         let now = now.asStored
-        try db.execute("""
+        let id = try db.insertReturningID("""
             INSERT INTO actions (workshop_id, proposal_id, title, owner_name, owner_participant_id, next_step, due_date, status,
                 created_by, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?) RETURNING id
             """, [workshopID, proposalID, title, ownerName, ownerParticipantID, nextStep, due?.description, by, now, now])
-        let id = db.lastInsertRowID
         guard let action = try find(id: id) else { throw StoreError(.sqlite, message: "action \(id) vanished after insert") }
         return action
     }
@@ -104,11 +103,11 @@ public struct ActionRepository {
     /// Adds a dated progress note and touches the action.
     public func addNote(actionID: Int64, text: String, date: CalendarDate, by: String, at now: Date = Date()) throws -> ActionNote {
         let now = now.asStored
-        try db.execute("""
-            INSERT INTO action_notes (action_id, text, note_date, created_by, created_at) VALUES (?, ?, ?, ?, ?)
+        let id = try db.insertReturningID("""
+            INSERT INTO action_notes (action_id, text, note_date, created_by, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id
             """, [actionID, text, date.description, by, now])
         try db.execute("UPDATE actions SET updated_at = ? WHERE id = ?", [now, actionID])
-        return ActionNote(id: db.lastInsertRowID, actionID: actionID, text: text, date: date, by: by, createdAt: now)
+        return ActionNote(id: id, actionID: actionID, text: text, date: date, by: by, createdAt: now)
     }
 
     /// An action's notes, newest first.
@@ -144,7 +143,7 @@ public struct ActionRepository {
     }
 }
 
-extension Connection {
+extension SQLDatabase {
     /// Follow-up actions (see ``ActionRepository``).
     public var actions: ActionRepository { ActionRepository(db: self) }
 }

@@ -3,7 +3,7 @@ import OfficinaCore
 
 /// The "close automatically at the deadline" choice of each workshop (`workshop_auto_advance`).
 public struct AutoAdvanceRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// Turns the automatic move on or off for a workshop.
     public func set(workshopID: Int64, enabled: Bool) throws {

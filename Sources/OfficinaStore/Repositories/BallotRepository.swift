@@ -7,7 +7,7 @@ import OfficinaCore
 /// supported are the App's rules. Merges and hides never rewrite a ballot: what a cast ballot counts
 /// for is `BallotCounting`'s rule (OfficinaCore), applied by every reader of support.
 public struct BallotRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// The participant's ballot in the workshop, or `nil` when they have not voted.
     public func get(participantID: Int64, workshopID: Int64) throws -> Ballot? {

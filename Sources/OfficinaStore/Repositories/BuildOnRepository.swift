@@ -3,16 +3,15 @@ import OfficinaCore
 
 /// Build-ons: short replies that extend a proposal.
 public struct BuildOnRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// Adds a build-on by `authorID` to `proposalID`.
     public func add(proposalID: Int64, authorID: Int64, text: String, at now: Date = Date()) throws -> BuildOn {
         let now = now.asStored
-        try db.execute(
-            "INSERT INTO buildons (proposal_id, author_id, text, created_at) VALUES (?, ?, ?, ?)",
+        let id = try db.insertReturningID(
+            "INSERT INTO buildons (proposal_id, author_id, text, created_at) VALUES (?, ?, ?, ?) RETURNING id",
             [proposalID, authorID, text, now]
         )
-        let id = db.lastInsertRowID
         let name = try db.participants.find(id: authorID)?.name ?? ""
         return BuildOn(id: id, proposalID: proposalID, authorID: authorID, authorName: name, text: text, createdAt: now)
     }

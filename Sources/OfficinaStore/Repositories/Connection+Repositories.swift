@@ -1,4 +1,4 @@
-/// The repositories, reached from the connection a ``Store`` hands to `read` or `write`:
+/// The repositories, reached from the database (SQLite or PostgreSQL) a ``Store`` hands to `read` or `write`:
 ///
 /// ```swift
 /// let proposal = try await store.write { db in
@@ -8,7 +8,7 @@
 /// }
 /// ```
 /// Everything done in one `write` body commits together or not at all.
-extension Connection {
+extension SQLDatabase {
     public var programmes: ProgrammeRepository { ProgrammeRepository(db: self) }
     public var workshops: WorkshopRepository { WorkshopRepository(db: self) }
     public var facilitators: FacilitatorRepository { FacilitatorRepository(db: self) }
@@ -25,7 +25,7 @@ extension Connection {
     public var loginDevices: LoginDeviceRepository { LoginDeviceRepository(db: self) }
 }
 
-extension Connection {
+extension SQLDatabase {
     public var proposalNotes: ProposalNoteRepository { ProposalNoteRepository(db: self) }
     public var autoAdvance: AutoAdvanceRepository { AutoAdvanceRepository(db: self) }
 }

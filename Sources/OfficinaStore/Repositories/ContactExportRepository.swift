@@ -2,7 +2,7 @@ import Foundation
 
 /// The record of contact exports (who, when, what), listed in the console.
 public struct ContactExportRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// One recorded export.
     public struct Record: Sendable, Hashable {
@@ -32,7 +32,7 @@ public struct ContactExportRepository {
     }
 }
 
-extension Connection {
+extension SQLDatabase {
     /// Contact exports (see ``ContactExportRepository``).
     public var contactExports: ContactExportRepository { ContactExportRepository(db: self) }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The per-workshop log of live-update events, so a client reconnecting with `Last-Event-ID`
 /// receives what it missed (<https://html.spec.whatwg.org/multipage/server-sent-events.html>).
 public struct EventRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// Appends an event with the workshop's next sequence number (from 1) and returns it.
     @discardableResult

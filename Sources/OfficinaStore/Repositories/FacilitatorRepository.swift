@@ -3,16 +3,16 @@ import Foundation
 /// Facilitator accounts. Usernames are unique without regard to ASCII case.
 /// The password hash is computed and verified by the App; the store keeps the string.
 public struct FacilitatorRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// Creates an account; a taken username violates a constraint (``StoreError/Kind/constraint``).
     public func create(username: String, passwordHash: String, at now: Date = Date()) throws -> FacilitatorAccount {
         let now = now.asStored
-        try db.execute(
-            "INSERT INTO facilitators (username, password_hash, created_at) VALUES (?, ?, ?)",
+        let id = try db.insertReturningID(
+            "INSERT INTO facilitators (username, password_hash, created_at) VALUES (?, ?, ?) RETURNING id",
             [username, passwordHash, now]
         )
-        return FacilitatorAccount(id: db.lastInsertRowID, username: username, passwordHash: passwordHash, createdAt: now)
+        return FacilitatorAccount(id: id, username: username, passwordHash: passwordHash, createdAt: now)
     }
 
     /// The account with this username (any ASCII case), or `nil`.

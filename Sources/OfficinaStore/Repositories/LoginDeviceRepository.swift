@@ -2,7 +2,7 @@ import Foundation
 
 /// Browsers facilitators have signed in from, keyed by the hash of the device cookie's token.
 public struct LoginDeviceRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// Records a device for `facilitatorID` until `expiresAt`, and forgets that facilitator's expired ones.
     public func create(tokenHash: String, facilitatorID: Int64, expiresAt: Date, at now: Date = Date()) throws {

@@ -3,7 +3,7 @@ import OfficinaCore
 
 /// Offers of help, and the kinds of help each programme asks for.
 public struct OfferRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// What an edit does to an offer's contact.
     public enum ContactChange: Sendable {
@@ -27,13 +27,12 @@ public struct OfferRepository {
         contact: ContactDetail?, consent: ConsentRecord?, at now: Date = Date()
     ) throws -> Offer {
         let now = now.asStored
-        try db.execute("""
+        let id = try db.insertReturningID("""
             INSERT INTO offers (workshop_id, proposal_id, author_id, kind, note, organisation, contact_type, contact,
                 consent_version, consented_at, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """, [workshopID, proposalID, authorID, kind, note, organisation, contact?.type, contact?.value,
                   consent?.version, consent?.at.asStored, now, now])
-        let id = db.lastInsertRowID
         guard let offer = try find(id: id) else { throw StoreError(.sqlite, message: "offer \(id) vanished after insert") }
         return offer
     }
@@ -145,7 +144,7 @@ public struct OfferRepository {
     }
 }
 
-extension Connection {
+extension SQLDatabase {
     /// Offers of help and kinds of help (see ``OfferRepository``).
     public var offers: OfferRepository { OfferRepository(db: self) }
 }

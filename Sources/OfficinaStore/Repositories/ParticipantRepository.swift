@@ -3,7 +3,7 @@ import OfficinaCore
 
 /// Participants of one workshop each, found by the hash of their cookie token.
 public struct ParticipantRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// Adds a participant. A token hash already in use violates a constraint.
     /// Consume an access code in the same write (``AccessCodeRepository/consume(code:workshopID:participantID:at:)``)
@@ -12,10 +12,11 @@ public struct ParticipantRepository {
         workshopID: Int64, name: String, tokenHash: String, accessCode: String? = nil, at now: Date = Date()
     ) throws -> Participant {
         let now = now.asStored
-        try db.execute("""
+        let id = try db.insertReturningID("""
             INSERT INTO participants (workshop_id, name, token_hash, access_code, joined_at) VALUES (?, ?, ?, ?, ?)
+            RETURNING id
             """, [workshopID, name, tokenHash, accessCode, now])
-        return Participant(id: db.lastInsertRowID, workshopID: workshopID, name: name, joinedAt: now)
+        return Participant(id: id, workshopID: workshopID, name: name, joinedAt: now)
     }
 
     /// The participant holding this token in this workshop, or `nil`.

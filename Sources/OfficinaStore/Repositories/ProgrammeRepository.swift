@@ -4,7 +4,7 @@ import OfficinaCore
 /// Programmes and their goals. Goals are kept in the order given; their weights are the default
 /// weights of every ranking in the programme.
 public struct ProgrammeRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// Every programme (oldest first) with its goals and workshops.
     public func list() throws -> [ProgrammeListing] {
@@ -52,11 +52,10 @@ public struct ProgrammeRepository {
 
     /// Creates a programme with its goals. Duplicate goal keys or negative weights violate a constraint.
     public func create(title: LocalizedText, description: LocalizedText, goals: [Goal], at now: Date = Date()) throws -> Programme {
-        try db.execute("""
+        let id = try db.insertReturningID("""
             INSERT INTO programmes (title_it, title_en, description_it, description_en, created_at)
-            VALUES (?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?) RETURNING id
             """, [title.it, title.en, description.it, description.en, now])
-        let id = db.lastInsertRowID
         try replaceGoals(programmeID: id, with: goals)
         return Programme(id: id, title: title, description: description, goals: goals)
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Notes on hidden proposals (`proposal_notes`): the facilitator's reason, or a withdrawal by the author.
 public struct ProposalNoteRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// Replaces the proposal's note; a note with neither a reason nor a withdrawal removes the row.
     public func set(proposalID: Int64, _ note: ProposalNote, at now: Date = Date()) throws {

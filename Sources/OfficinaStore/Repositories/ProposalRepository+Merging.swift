@@ -20,14 +20,14 @@ extension ProposalRepository {
         if case .merged = from.status { throw StoreError(.constraint, message: "proposal \(fromID) is already merged") }
         if case .merged = into.status { throw StoreError(.constraint, message: "proposal \(intoID) is merged; merge into the one it was merged into") }
 
-        try db.execute("""
+        let mergeID = try db.insertReturningID("""
             INSERT INTO merges (workshop_id, from_id, into_id, from_status, merged_by, merged_at) VALUES (?, ?, ?, ?, ?, ?)
+            RETURNING id
             """, [from.workshopID, fromID, intoID, from.status.name, facilitator, now])
-        let mergeID = db.lastInsertRowID
         try db.execute("""
             INSERT INTO merge_moves (merge_id, ballot_id, from_dots, into_before, into_after)
             SELECT ?1, f.ballot_id, f.dots, coalesce(i.dots, 0),
-                   max(coalesce(i.dots, 0), min(?4, coalesce(i.dots, 0) + f.dots))
+                   \(db.dialect.greatest)(coalesce(i.dots, 0), \(db.dialect.least)(?4, coalesce(i.dots, 0) + f.dots))
             FROM ballot_support f
             LEFT JOIN ballot_support i ON i.ballot_id = f.ballot_id AND i.proposal_id = ?3
             WHERE f.proposal_id = ?2

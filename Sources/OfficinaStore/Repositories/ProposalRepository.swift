@@ -3,7 +3,7 @@ import OfficinaCore
 
 /// Proposals of a workshop, with their build-ons, status and merges.
 public struct ProposalRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     static let columns = """
         p.id, p.workshop_id, p.author_id, a.name, p.title, p.body, p.goals, p.status, p.merged_into,
@@ -15,11 +15,10 @@ public struct ProposalRepository {
     public func create(
         workshopID: Int64, authorID: Int64, title: String, body: String, goals: [String], at now: Date = Date()
     ) throws -> Proposal {
-        try db.execute("""
+        let id = try db.insertReturningID("""
             INSERT INTO proposals (workshop_id, author_id, title, body, goals, status, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, 'visible', ?, ?)
+            VALUES (?, ?, ?, ?, ?, 'visible', ?, ?) RETURNING id
             """, [workshopID, authorID, title, body, try Self.encode(goals), now, now])
-        let id = db.lastInsertRowID
         guard let proposal = try find(id: id) else {
             throw StoreError(.sqlite, message: "proposal \(id) vanished after insert")
         }
@@ -45,7 +44,7 @@ public struct ProposalRepository {
     public func list(workshopID: Int64, includeHidden: Bool = false) throws -> [ProposalThread] {
         var threads = try db.query("""
             SELECT \(Self.columns) FROM \(Self.from)
-            WHERE p.workshop_id = ? AND (? OR p.status = 'visible') ORDER BY p.id
+            WHERE p.workshop_id = ? AND (? = 1 OR p.status = 'visible') ORDER BY p.id
             """, [workshopID, includeHidden], Self.decode)
         let buildOns = try db.buildOns.list(workshopID: workshopID)
         for index in threads.indices {

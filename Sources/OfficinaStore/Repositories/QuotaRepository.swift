@@ -4,7 +4,7 @@ import Foundation
 /// inside the `write` that adds the row: the single writer then makes count-and-insert atomic, so
 /// concurrent requests cannot all pass a limit that only one of them should.
 public struct QuotaRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// Proposals in a workshop, whatever their status.
     public func proposals(workshopID: Int64) throws -> Int {

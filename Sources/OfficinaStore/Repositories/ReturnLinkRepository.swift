@@ -4,7 +4,7 @@ import OfficinaCore
 /// Personal return links: a participant opens their identity on another device with one. A link is
 /// reusable until it is revoked or reissued; each use signs in one more device (its own cookie token).
 public struct ReturnLinkRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// Issues (or reissues) the participant's link: the previous one stops working, and so do the
     /// devices signed in through it. `by` is `participant` or the facilitator's username.
@@ -55,7 +55,7 @@ public struct ReturnLinkRepository {
     }
 }
 
-extension Connection {
+extension SQLDatabase {
     /// Personal return links (see ``ReturnLinkRepository``).
     public var returnLinks: ReturnLinkRepository { ReturnLinkRepository(db: self) }
 }

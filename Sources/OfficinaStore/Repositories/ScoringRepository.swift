@@ -2,7 +2,7 @@ import OfficinaCore
 
 /// Scoring choices per workshop, the exposure secret, and the counts the exposure order reads.
 public struct ScoringRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// The workshop's scoring choices (`ScoringPreferences.default` when never set).
     public func preferences(workshopID: Int64) throws -> ScoringPreferences {

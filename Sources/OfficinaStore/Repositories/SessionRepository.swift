@@ -2,7 +2,7 @@ import Foundation
 
 /// Facilitator login sessions, keyed by the hash of the cookie token (the token itself is never stored).
 public struct SessionRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// Records a session for `facilitatorID` until `expiresAt`.
     @discardableResult

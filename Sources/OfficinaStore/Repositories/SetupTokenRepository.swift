@@ -3,7 +3,7 @@ import Foundation
 /// One-time tokens that let the first facilitator account be created (`POST /api/setup`),
 /// stored as hashes.
 public struct SetupTokenRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// Records a token hash valid until `expiresAt`.
     public func create(tokenHash: String, expiresAt: Date, at now: Date = Date()) throws {

@@ -6,7 +6,7 @@ import OfficinaCore
 /// A workshop's voting settings are "locked" once a ballot exists (``isLocked(workshopID:)``); the
 /// App refuses to change them then. The store derives the flag and does not enforce it.
 public struct WorkshopRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     static let columns = """
         w.id, w.programme_id, w.theme, w.title_it, w.title_en, w.description_it, w.description_en, w.code,
@@ -45,18 +45,18 @@ public struct WorkshopRepository {
             "SELECT coalesce(max(position), -1) + 1 FROM workshops WHERE programme_id = ?", [programmeID]
         ) { $0.int64(0) } ?? 0
         let s = settings
-        try db.execute("""
+        let id = try db.insertReturningID("""
             INSERT INTO workshops (programme_id, theme, title_it, title_en, description_it, description_en, code,
                 phase, voting_method, dot_budget, per_proposal_cap, ratings_enabled, anonymous, shuffle_proposals,
                 show_live_tallies, allow_self_support, require_access_code, deadline, position, created_at, updated_at,
                 proposals_per_participant, buildons_per_participant, edits_per_minute, max_proposals)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """, [programmeID, theme, title.it, title.en, description.it, description.en, code.value,
                   phase.rawValue, s.votingMethod.rawValue, s.dotBudget, s.perProposalCap, s.ratingsEnabled, s.anonymous,
                   s.shuffleProposals, s.showLiveTallies, s.allowSelfSupport, s.requireAccessCode, deadline, position, now, now,
                   s.proposalsPerParticipant, s.buildOnsPerParticipant, s.editsPerMinute, s.maxProposals])
         return Workshop(
-            id: db.lastInsertRowID, programmeID: programmeID, theme: theme, title: title, description: description,
+            id: id, programmeID: programmeID, theme: theme, title: title, description: description,
             code: code, phase: phase, settings: settings, deadline: deadline
         )
     }

@@ -70,7 +70,7 @@ public final class Connection {
     }
 
     /// Runs one statement with bound arguments, through the statement cache.
-    public func execute(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws {
+    public func execute(_ sql: String, _ arguments: [any DatabaseValueConvertible]) throws {
         let statement = try cachedStatement(sql)
         try statement.bind(arguments)
         try statement.run()
@@ -78,7 +78,7 @@ public final class Connection {
 
     /// Runs a query and maps every row.
     public func query<T>(
-        _ sql: String, _ arguments: [any DatabaseValueConvertible] = [], _ transform: (Row) throws -> T
+        _ sql: String, _ arguments: [any DatabaseValueConvertible], _ transform: (Row) throws -> T
     ) throws -> [T] {
         let statement = try cachedStatement(sql)
         try statement.bind(arguments)
@@ -87,7 +87,7 @@ public final class Connection {
 
     /// Runs a query and calls `body` for every row.
     public func forEachRow(
-        _ sql: String, _ arguments: [any DatabaseValueConvertible] = [], _ body: (Row) throws -> Void
+        _ sql: String, _ arguments: [any DatabaseValueConvertible], _ body: (Row) throws -> Void
     ) throws {
         let statement = try cachedStatement(sql)
         try statement.bind(arguments)
@@ -99,7 +99,7 @@ public final class Connection {
 
     /// Runs a query and maps its first row, or returns `nil` when there is none.
     public func queryOne<T>(
-        _ sql: String, _ arguments: [any DatabaseValueConvertible] = [], _ transform: (Row) throws -> T
+        _ sql: String, _ arguments: [any DatabaseValueConvertible], _ transform: (Row) throws -> T
     ) throws -> T? {
         let statement = try cachedStatement(sql)
         try statement.bind(arguments)

@@ -4,7 +4,7 @@ import OfficinaCore
 extension SeedProgramme {
     /// Inserts the programme, its goals and its workshops (fresh join codes where none is given).
     /// Run it inside one write so that a failure leaves nothing behind.
-    public func insert(into db: Connection, at now: Date = Date()) throws -> ProgrammeListing {
+    public func insert(into db: any SQLDatabase, at now: Date = Date()) throws -> ProgrammeListing {
         let programme = try db.programmes.create(title: title, description: description, goals: goals, at: now)
         try db.offers.setKinds(offerKinds, programmeID: programme.id)
         let created = try workshops.map { workshop in

@@ -5,12 +5,13 @@ import OfficinaStore
 @testable import OfficinaApp
 
 /// A real Officina server on a random loopback port with a fresh SQLite file in a temporary
-/// folder, the seeded programme, and a facilitator `facilitator` / `correct horse battery`.
+/// folder (or a fresh PostgreSQL schema when `OFFICINA_TEST_DB` is set, see ``TestDatabase``), the seeded programme, and a facilitator `facilitator` / `correct horse battery`.
 final class TestServer: @unchecked Sendable {
     static let username = "facilitator"
     static let password = "correct horse battery"
 
     let directory: URL
+    let database: TestDatabase
     let application: Application
     let http: HTTPServer
     var port: Int { http.port }
@@ -28,7 +29,8 @@ final class TestServer: @unchecked Sendable {
         }
         var configuration = AppConfiguration()
         configuration.port = 0
-        configuration.databasePath = directory.appendingPathComponent("officina.db").path
+        database = try TestDatabase(folder: directory)
+        configuration.databasePath = database.location
         configuration.webRoot = web.path
         configuration.seedsPath = Self.seedsFolder
         configuration.pbkdf2Iterations = 1_000
@@ -37,7 +39,7 @@ final class TestServer: @unchecked Sendable {
         // a loaded machine runs the requests (tests that need a refill set their own rate).
         configuration.loginRefillPerSecond = 1.0 / 3600
         configure(&configuration)
-        application = Application(configuration: configuration, store: try Store(path: configuration.databasePath))
+        application = Application(configuration: configuration, store: try Store.open(configuration.databasePath))
         _ = try application.loadSeedsIfEmpty()
         let hash = try PasswordHash.create(password: Self.password, iterations: 1_000).encoded
         _ = try application.context.store.writeBlocking { try $0.facilitators.create(username: Self.username, passwordHash: hash) }
@@ -60,6 +62,7 @@ final class TestServer: @unchecked Sendable {
     func stop() {
         http.shutdown()
         application.shutdown()
+        database.drop()
         try? FileManager.default.removeItem(at: directory)
     }
 

@@ -48,7 +48,7 @@ import Testing
 
         let restored = try Store(path: target)
         defer { restored.close() }
-        #expect(try restored.read { db in try db.integrityCheck() } == ["ok"])
+        #expect(try restored.read { db in try db.sqlite.integrityCheck() } == ["ok"])
         #expect(try restored.read { db in try db.programmes.list()[0].workshops } == [fixture.workshop])
 
         // The cut: just after the latest ballot in the backup, up to (not including) the next ballot.

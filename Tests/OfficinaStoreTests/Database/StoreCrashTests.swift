@@ -46,7 +46,7 @@ import Testing
 
             let acknowledged = try Self.acknowledgedWrites(in: log)
             let store = try Store(path: database)
-            #expect(try store.read { db in try db.integrityCheck() } == ["ok"])
+            #expect(try store.read { db in try db.sqlite.integrityCheck() } == ["ok"])
             let missing = try store.read { db in
                 try acknowledged.filter { write in
                     guard let participant = try db.participants.list(tokenHash: write.token) else { return true }

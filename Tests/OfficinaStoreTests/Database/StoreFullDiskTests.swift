@@ -17,7 +17,7 @@ import Testing
         try await store.write { db in try db.execute("INSERT INTO blobs (bytes) VALUES (?)", [blob]) }
         try await store.write { db in
             let pages = try db.queryOne("PRAGMA page_count") { $0.int(0) } ?? 0
-            try db.setPragma("max_page_count", String(pages + 4))
+            try db.sqlite.setPragma("max_page_count", String(pages + 4))
         }
 
         // A write that needs more pages than are left, in one batch between two small ones.
@@ -48,10 +48,10 @@ import Testing
 
         let count = try store.read { db in try db.queryOne("SELECT count(*) FROM blobs") { $0.int(0) } }
         #expect(count == acknowledged)
-        #expect(try store.read { db in try db.integrityCheck() } == ["ok"])
+        #expect(try store.read { db in try db.sqlite.integrityCheck() } == ["ok"])
 
         // Space is back: writes work again on the same store.
-        try await store.write { db in try db.setPragma("max_page_count", "1073741823") }
+        try await store.write { db in try db.sqlite.setPragma("max_page_count", "1073741823") }
         try await store.write { db in try db.execute("INSERT INTO blobs (bytes) VALUES (?)", [big]) }
         #expect(try store.read { db in try db.queryOne("SELECT count(*) FROM blobs") { $0.int(0) } } == acknowledged + 1)
     }

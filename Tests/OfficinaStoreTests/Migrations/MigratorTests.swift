@@ -7,12 +7,12 @@ import Testing
     @Test func anEmptyFileGetsEveryMigrationInOrderAndOurApplicationID() throws {
         let folder = try TemporaryFolder()
         let store = try Store(path: folder.path("new.db"))
-        let ids = try store.read { db in try Migrator(migrations: Schema.migrations).appliedIDs(db) }
+        let ids = try store.read { db in try Migrator(migrations: Schema.migrations).appliedIDs(db.sqlite) }
         #expect(ids == Schema.migrations.map(\.id))
-        let applicationID = try store.read { db in try db.pragma("application_id") }
+        let applicationID = try store.read { db in try db.sqlite.pragma("application_id") }
         #expect(applicationID == String(Migrator.applicationID))
-        #expect(try store.read { db in try db.pragma("journal_mode") } == "wal")
-        #expect(try store.read { db in try db.pragma("foreign_keys") } == "1")
+        #expect(try store.read { db in try db.sqlite.pragma("journal_mode") } == "wal")
+        #expect(try store.read { db in try db.sqlite.pragma("foreign_keys") } == "1")
     }
 
     @Test func anOlderFileIsMigratedForwardKeepingItsData() throws {
@@ -28,7 +28,7 @@ import Testing
             )
         }
         let store = try Store(path: path)
-        let ids = try store.read { db in try Migrator(migrations: Schema.migrations).appliedIDs(db) }
+        let ids = try store.read { db in try Migrator(migrations: Schema.migrations).appliedIDs(db.sqlite) }
         #expect(ids == Schema.migrations.map(\.id))
         let titles = try store.read { db in try db.programmes.list().map(\.programme.title.it) }
         #expect(titles == ["Vecchio"])

@@ -1,0 +1,13 @@
+extension Connection: SQLDatabase {
+    public var dialect: SQLDialect { .sqlite }
+
+    /// `BEGIN IMMEDIATE`: the write lock is taken at once, so a batch never fails half-way for want of it.
+    public func beginWrite() throws {
+        try execute("BEGIN IMMEDIATE", [])
+    }
+
+    /// A deferred transaction: one consistent snapshot of the WAL for the whole body.
+    public func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        try transaction(.deferred, body)
+    }
+}
