@@ -46,6 +46,7 @@ public final class Application: Sendable {
         ReturnLinkRoutes(context: context).register(&routes)
         PrivacyRoutes(context: context).register(&routes)
         PeopleRoutes(context: context).register(&routes)
+        ClusterRoutes(context: context).register(&routes)
         let pages = PageRoutes(context: context)
         pages.register(&routes)
         var router = routes.router

@@ -76,7 +76,12 @@ def test_no_english_is_left_on_any_italian_page(server, browsers):
     api = set_phase(server, code, "collecting")
     ada = Api(server.url)
     assert ada.call("POST", "/api/join", {"code": code, "name": "Ada"})[0] == 201
-    assert ada.call("POST", f"/api/workshops/{code}/proposals", {"title": "Biblioteca degli attrezzi", "goals": ["space"]})[0] == 201
+    status, first = ada.call("POST", f"/api/workshops/{code}/proposals", {"title": "Biblioteca degli attrezzi", "goals": ["space"]})
+    assert status == 201
+    # One idea in a cluster and one in none: the cluster board, its headings and "other ideas" are checked too.
+    assert ada.call("POST", f"/api/workshops/{code}/proposals", {"title": "Serate di riparazione", "goals": ["space"]})[0] == 201
+    status, cluster = api.call("POST", f"/api/workshops/{code}/clusters", {"name": "Spazi"})
+    assert status == 201 and api.call("PUT", f"/api/proposals/{first['id']}/cluster", {"cluster": cluster["id"]})[0] == 200
 
     fresh = browsers.new("italiano", PHONE, language="it-IT")      # loaded in Italian
     switched = browsers.new("switched", PHONE, language="en-GB")   # loaded in English, switched in place

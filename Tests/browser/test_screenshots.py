@@ -23,6 +23,9 @@ def test_every_page_at_three_widths_in_both_languages(server, browsers):
         status, proposal = person.call("POST", f"/api/workshops/{code}/proposals", {"title": title, "goals": ["space", "community"]})
         assert status == 201
         voters.append((person, proposal["id"]))
+    # The first idea in a cluster: the console's board, the wall's and the phones' cluster headings show.
+    status, cluster = api.call("POST", f"/api/workshops/{code}/clusters", {"name": "Spazi condivisi"})
+    assert status == 201 and api.call("PUT", f"/api/proposals/{voters[0][1]}/cluster", {"cluster": cluster["id"]})[0] == 200
     drivers = {}
     for lang, tag in LANGUAGES:
         for width in WIDTHS:
@@ -51,3 +54,15 @@ def test_every_page_at_three_widths_in_both_languages(server, browsers):
                     f"return document.querySelector('{ready}').dataset.phase") == phase, message=f"{name} {phase}")
                 screenshot(driver, f"{name}-{phase}-{lang}-{width}")
                 assert no_horizontal_scroll(driver), f"{name} {phase} {lang} {width}"
+                if name == "console":
+                    visible(driver, "#cl-board .cluster-card")
+                    driver.execute_script("document.getElementById('clusters-panel').scrollIntoView()")
+                    screenshot(driver, f"console-board-{phase}-{lang}-{width}")
+    # The dark theme (prefers-color-scheme: dark) of the participant page and the console, closed.
+    for (lang, width), driver in drivers.items():
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+        for path, ready, name in [(f"/w/{code}", "#phase-badge", "participant"), (f"/console#{code}", "#ws-phase", "console")]:
+            driver.get(server.url + path)
+            settle(driver, ready)
+            screenshot(driver, f"{name}-dark-{lang}-{width}")
+            assert no_horizontal_scroll(driver), f"{name} dark {lang} {width}"

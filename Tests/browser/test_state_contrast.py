@@ -1,14 +1,19 @@
 """Every state of every control stays readable on a phone: with touch emulated (a tap leaves :hover stuck),
 each button and choice is checked at rest, hovered, focused, pressed (:active), selected (aria-pressed,
 checked) and disabled, in the light pages and the dark projector. Text must reach 4.5:1 against the
-colour actually behind it, with no opacity fading it."""
+colour actually behind it, with no opacity fading it. Each test runs twice: in the light scheme and with
+`prefers-color-scheme: dark` emulated (css/dark.css), where every visible text is checked as well."""
 import time
+
+import pytest
 
 from selenium.common.exceptions import StaleElementReferenceException
 
 from conftest import Api, DESKTOP, PHONE
 from flows import join, set_phase, sign_in
-from helpers import card_with_title, click, css, visible, wait
+from helpers import card_with_title, click, css, low_contrast, visible, wait
+
+SCHEMES = ["light", "dark"]
 
 STATES = [[], ["hover"], ["focus", "focus-visible"], ["active", "hover"], ["hover", "focus", "focus-visible"]]
 
@@ -48,6 +53,19 @@ const result = {ratio: (a + 0.05) / (b + 0.05), opacity, label: (text.textConten
 if (disable && 'disabled' in node) node.disabled = wasDisabled;
 return result;
 """
+
+
+def color_scheme(driver, scheme):
+    """Emulates the device's colour scheme (it stays for every page the tab opens next)."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    return driver
+
+
+def texts(driver, page, scheme):
+    """Every visible text of the page at 4.5:1 (3:1 when large), in this scheme."""
+    dark = driver.execute_script("return matchMedia('(prefers-color-scheme: dark)').matches")
+    assert dark == (scheme == "dark"), f"{page}: the {scheme} scheme is not in effect"
+    return [f"{page} ({scheme}) text {failure}" for failure in low_contrast(driver)]
 
 
 def touch(driver):
@@ -105,9 +123,10 @@ def voting_workshop(server, **settings):
     return code, api
 
 
-def test_selected_and_pressed_states_stay_readable_on_a_phone(server, browsers):
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_selected_and_pressed_states_stay_readable_on_a_phone(server, browsers, scheme):
     code, api = voting_workshop(server, votingMethod="approval", ratingsEnabled=True)
-    phone = browsers.new("contrast-phone", PHONE)
+    phone = color_scheme(browsers.new("contrast-phone", PHONE), scheme)
     join(phone, server, code, "Cleo")
     set_phase(server, code, "voting")
     card = card_with_title(phone, "Shared tool library")
@@ -120,28 +139,37 @@ def test_selected_and_pressed_states_stay_readable_on_a_phone(server, browsers):
     # Touch from here on (selenium's own clicks wait forever under touch emulation; the taps above
     # left the states a phone shows, and :hover is forced below as a tap leaves it stuck).
     touch(phone)
-    failures = []
+    failures = texts(phone, "participant", scheme)
     for selector in ["button", ".seg input"]:
-        failures += check_controls(phone, selector, "participant")
+        failures += check_controls(phone, selector, f"participant ({scheme})")
     assert not failures, "\n".join(failures)
 
 
-def test_every_state_is_readable_on_the_join_console_and_projector_pages(server, browsers):
-    code, _ = voting_workshop(server)
-    join_page = browsers.new("contrast-join", PHONE)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_state_is_readable_on_the_join_console_and_projector_pages(server, browsers, scheme):
+    code, api = voting_workshop(server)
+    # A cluster, so the console's board (its buttons, menus and cards) is checked too.
+    status, cluster = api.call("POST", f"/api/workshops/{code}/clusters", {"name": "Spazi"})
+    assert status == 201, cluster
+    join_page = color_scheme(browsers.new("contrast-join", PHONE), scheme)
     join_page.get(server.url + "/")
     visible(join_page, "#join-submit")
+    failures = texts(join_page, "join", scheme)
     touch(join_page)
-    failures = check_controls(join_page, "button", "join")
+    failures += check_controls(join_page, "button", f"join ({scheme})")
 
-    console = browsers.new("contrast-console", DESKTOP)
+    console = color_scheme(browsers.new("contrast-console", DESKTOP), scheme)
     sign_in(console, server, f"/console#{code}")
     visible(console, "#phase-buttons button")
-    failures += check_controls(console, "button, a.button-link", "console", limit=60)
+    visible(console, "#cl-board .cluster-card")
+    failures += texts(console, "console", scheme)
+    failures += check_controls(console, "button, a.button-link", f"console ({scheme})", limit=60)
+    failures += check_controls(console, "#cl-board button", f"console board ({scheme})")
 
-    screen = browsers.new("contrast-screen", DESKTOP)
+    screen = color_scheme(browsers.new("contrast-screen", DESKTOP), scheme)
     screen.get(f"{server.url}/screen/{code}")
     visible(screen, "#wall .idea")
     click(screen, css(screen, '[data-lang="it"]'))
-    failures += check_controls(screen, "button", "projector")
+    failures += texts(screen, "projector", scheme)
+    failures += check_controls(screen, "button", f"projector ({scheme})")
     assert not failures, "\n".join(failures)

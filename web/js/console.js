@@ -16,6 +16,7 @@ import { mountFollowUp } from './console-followup.js';
 import { wireDeadlineTools, renderDeadlineTools, deadlineForMove } from './console-deadline.js';
 import { renderMergeAudit } from './console-audit.js';
 import { mountPeople } from './console-people.js';
+import { mountClusters } from './clusters.js';
 
 const PHASES = ['draft', 'collecting', 'voting', 'closed'];
 const EXPORTS = ['csv', 'csv-excel', 'json', 'html'];
@@ -32,6 +33,7 @@ const state = {
 let clock = null;
 let followUp = null;
 let people = null;
+let clusters = null;
 
 start(async () => {
     clock = countdown(byId('ws-countdown'));
@@ -43,6 +45,7 @@ start(async () => {
     wireCodes();
     followUp = mountFollowUp();
     people = mountPeople({ onOwners: (owners) => followUp.setOwners(owners) });
+    clusters = mountClusters({ proposals: () => state.proposals.values(), onFilter: () => { refreshRanking(); renderExports(); } });
     byId('edit-open').addEventListener('click', () => openEditor({ workshop: state.workshop }));
     window.addEventListener('hashchange', () => selectFromHash());
     onLanguageChange(() => { renderSidebar(); if (state.workshop) { renderWorkshop(); renderWeights(); refreshRanking(); } });
@@ -203,11 +206,13 @@ async function openWorkshop(code) {
     refreshRanking();
     followUp.open(state.workshop, [...state.proposals.values()]);
     people.open(state.workshop);
+    clusters.open(state.workshop);
     state.events = connectEvents(code, {
-        workshop: (w) => { state.workshop = w; patchSidebar(w); renderWorkshop(); refreshStats(); refreshLock(w); followUp.workshopChanged(w, [...state.proposals.values()]); },
+        workshop: (w) => { state.workshop = w; patchSidebar(w); renderWorkshop(); refreshStats(); refreshLock(w); followUp.workshopChanged(w, [...state.proposals.values()]); clusters.proposalsChanged(w); },
         actions: (data) => followUp.onActions(data),
+        clusters: (data) => clusters.onClusters(data),
         offers: (summary) => people.onOffers(summary),
-        proposal: (p) => { state.proposals.set(p.id, p); renderModerationSoon(); refreshStats(); refreshRankingSoon(); },
+        proposal: (p) => { state.proposals.set(p.id, p); renderModerationSoon(); refreshStats(); refreshRankingSoon(); clusters.proposalsChanged(); },
         merge: () => { refreshRankingSoon(); auditSoon(); },
         tally: (tally) => {
             // The first ballot locks the voting settings: say so now, not after a reload.
@@ -489,7 +494,7 @@ async function refreshRanking() {
     const seq = ++rankingSeq;
     const weights = Object.entries(state.weights).map(([k, v]) => `${k}:${v}`).join(',');
     try {
-        const ranking = await get(workshopPath(state.code, `/ranking?weights=${encodeURIComponent(weights)}&lang=${lang()}`));
+        const ranking = await get(workshopPath(state.code, `/ranking?weights=${encodeURIComponent(weights)}&lang=${lang()}${clusters.clusterQuery()}`));
         if (seq !== rankingSeq) return;
         setText(byId('rank-error'), '');
         renderExports();
@@ -531,7 +536,7 @@ const auditSoon = debounce(() => {
 function renderExports() {
     // The links carry the weights on screen, so a file ranks exactly as the console does.
     const weights = Object.entries(state.weights).map(([k, v]) => `${k}:${v}`).join(',');
-    const query = weights ? `&weights=${encodeURIComponent(weights)}` : '';
+    const query = (weights ? `&weights=${encodeURIComponent(weights)}` : '') + clusters.clusterQuery();
     replace(byId('exports'), ...EXPORTS.map((format) => el('a', {
         class: 'button-link', href: workshopPath(state.code, `/export?format=${format}&lang=${lang()}${query}`), text: t(`export.${format}`),
         dataset: { format }, attrs: { download: '' },

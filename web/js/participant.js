@@ -8,6 +8,7 @@ import { countdown } from './countdown.js';
 import { renderRanking, renderShortlist, settledNote, goalName } from './ranking.js';
 import { start, codeFromLocation } from './page.js';
 import { exposureFrom, inServerOrder, withGroupHeadings } from './exposure.js';
+import { clusterGroups } from './cluster-groups.js';
 import { ownIdeaBox, renderOwnNotes } from './own-ideas.js';
 import { applyTimeUp, timeIsUp } from './time-up.js';
 import { initOffers } from './offers.js';
@@ -36,6 +37,7 @@ const cards = new Map();
 let clock = null;
 let offers = null;
 let followUp = null;
+let clusters = null;
 
 start(async () => {
     state.code = codeFromLocation();
@@ -58,6 +60,7 @@ start(async () => {
     followUp.reload().catch(() => {});
     initReturnLink({ code: state.code });
     initMyData({ code: state.code });
+    clusters = clusterGroups(state.code, () => renderList());
     connectEvents(state.code, {
         workshop: onWorkshop,
         proposal: onProposal,
@@ -65,7 +68,9 @@ start(async () => {
         tally: onTally,
         offers: (summary) => offers.onSummary(summary),
         actions: (data) => followUp.onActions(data),
+        clusters: (data) => clusters.set(data),
     }, { statusNode: byId('conn'), onResync: () => {
+        clusters.reload().catch(() => {});
         loadAll().catch(showFatal);
         offers.reload().catch(() => {});
         followUp.reload().catch(() => {});
@@ -253,7 +258,7 @@ function renderList() {
         return card.node;
     });
     for (const [id, card] of cards) if (!list.some((p) => p.id === id)) { cards.delete(id); card.node.remove(); }
-    reconcile(byId('proposals'), withGroupHeadings(list, nodes, state.exposure, groupHeadings));
+    reconcile(byId('proposals'), clusters?.arrange(list, nodes) ?? withGroupHeadings(list, nodes, state.exposure, groupHeadings));
     setText(byId('list-count'), formatNumber(list.length));
     show(byId('list-empty'), list.length === 0);
     renderOwnNotes(byId('own-notes'), [...state.proposals.values()]);

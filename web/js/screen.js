@@ -4,6 +4,7 @@ import { el, byId, setText, show, replace, reconcile } from './dom.js';
 import { get, workshopPath, errorMessage } from './api.js';
 import { t, tp, has, lang, localized, formatNumber, formatPercent, onLanguageChange } from './i18n.js';
 import { connectEvents } from './sse.js';
+import { clusterGroups } from './cluster-groups.js';
 import { countdown } from './countdown.js';
 import { barChart } from './charts.js';
 import { renderRanking, renderShortlist, goalName } from './ranking.js';
@@ -18,6 +19,7 @@ const PUBLIC = '?audience=public';
 const state = { code: null, workshop: null, proposals: new Map(), tallies: {}, ballots: 0, ranking: null };
 const wallCards = new Map();
 let clock = null;
+let clusters = null;
 
 start(async () => {
     state.code = codeFromLocation();
@@ -25,6 +27,7 @@ start(async () => {
     clock = countdown(byId('s-countdown'));
     try { await loadAll(); } catch (error) { fatal(errorMessage(error)); return; }
     const offerCount = mountOfferCount(state.code, byId('s-offers'));
+    clusters = clusterGroups(state.code, () => { if (state.workshop.phase === 'collecting') renderWall(); }, { query: PUBLIC });
     connectEvents(state.code, {
         offers: offerCount,
         workshop: async (w) => {
@@ -41,6 +44,7 @@ start(async () => {
             renderStage();
         },
         merge: (m) => announceMerge(m),
+        clusters: (data) => clusters.set(data),
         tally: (tally) => {
             if (typeof tally.ballots === 'number') state.ballots = tally.ballots;
             // Joins are announced by a tally: the room watches the count of people grow.
@@ -133,7 +137,7 @@ function renderWall() {
         return card.node;
     });
     for (const [id, card] of wallCards) if (!list.some((p) => p.id === id)) { wallCards.delete(id); card.node.remove(); }
-    reconcile(byId('wall'), nodes);
+    reconcile(byId('wall'), clusters?.arrange(list, nodes) ?? nodes);
     setText(byId('s-count'), formatNumber(list.length));
     show(byId('wall-empty'), list.length === 0);
 }

@@ -5,7 +5,7 @@
 import { workshopPath } from './api.js';
 import { t, onLanguageChange } from './i18n.js';
 
-const EVENTS = ['workshop', 'proposal', 'merge', 'tally', 'offers', 'actions'];
+const EVENTS = ['workshop', 'proposal', 'merge', 'tally', 'offers', 'actions', 'clusters'];
 
 /**
  * Opens the workshop's event stream. `handlers` maps event names to functions of parsed data.

@@ -33,7 +33,9 @@ extension CommandRunner {
         defer { store.close() }
         let loaded = try store.read { db -> (WorkshopResults, FollowUpReport)? in
             guard let workshop = try db.workshops.find(code: joinCode) else { return nil }
-            return (try WorkshopResults.load(workshop, weights: nil, audience: .facilitator, in: db), try FollowUpReport.load([workshop], in: db))
+            var results = try WorkshopResults.load(workshop, weights: nil, audience: .facilitator, in: db)
+            try results.applyClusters(filter: nil, in: db)
+            return (results, try FollowUpReport.load([workshop], in: db))
         }
         guard let (results, followUp) = loaded else { throw CommandLineError("officina export: no workshop has the code \(joinCode.value)") }
         let file = ExportFile.workshop(results, format: format, language: "it").addingFollowUp(followUp, format: format, language: "it")

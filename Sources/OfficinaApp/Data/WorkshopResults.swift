@@ -16,6 +16,8 @@ public struct WorkshopResults: Sendable {
     public var details: [String: ProposalDetail] = [:]
     /// The merge audit, loaded for facilitators only.
     public var merges: [MergeAuditEntry]?
+    /// The affinity cluster the results are limited to (`?cluster=`), if any.
+    public var cluster: ClusterFilter?
 
     /// Loads the workshop's scoring input. `weights` is a `?weights=` text (`space:2,community:1`)
     /// checked by `GoalWeights` (422 `weights`); nil applies the programme's goal weights.
@@ -64,7 +66,8 @@ public struct WorkshopResults: Sendable {
         var configuration = ScoringConfiguration.default
         configuration.language = language
         configuration.method = preferences.method
-        return Ranking.compute(input, configuration: configuration)
+        let ranking = Ranking.compute(input, configuration: configuration)
+        return cluster.map { ranking.restricted(to: $0.proposalIDs) } ?? ranking
     }
 
     /// The report every export format renders: the ranking with the phase log and participation.
@@ -72,6 +75,7 @@ public struct WorkshopResults: Sendable {
         var report = WorkshopReport(workshop: workshop, ranking: ranking(language: language), phaseLog: phaseLog, generatedAt: now)
         report.details = details
         report.merges = merges
+        report.cluster = cluster?.name
         return report
     }
 }

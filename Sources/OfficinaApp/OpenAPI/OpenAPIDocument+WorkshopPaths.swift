@@ -96,11 +96,11 @@ extension OpenAPIDocument {
         [
             ("/api/workshops/{code}/ranking", ["get": operation(
                 "The ranking with its breakdown (facilitator; anyone once closed)", tag: "results",
-                parameters: [codeParameter, query("weights", S.string(length: 0...400), "Goal weights, e.g. space:2,partnerships:1,community:1.")],
+                parameters: [codeParameter, query("weights", S.string(length: 0...400), "Goal weights, e.g. space:2,partnerships:1,community:1."), clusterQuery],
                 success: [("200", json("The ranking.", S.ref("Ranking")))], errors: ["401", "403", "404", "422"])]),
             ("/api/workshops/{code}/export", ["get": operation(
                 "Ranked results as a file (facilitator; anyone once closed)", tag: "results",
-                parameters: [codeParameter, formatParameter, query("weights", S.string(length: 0...400), "Goal weights, as for the ranking.")],
+                parameters: [codeParameter, formatParameter, query("weights", S.string(length: 0...400), "Goal weights, as for the ranking."), clusterQuery],
                 success: [("200", content("The file.", exportTypes))], errors: ["401", "403", "404", "422"])]),
         ]
     }

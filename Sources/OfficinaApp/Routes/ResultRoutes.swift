@@ -27,13 +27,20 @@ struct ResultRoutes {
     func results(_ request: HTTPRequest) throws -> WorkshopResults {
         let (workshop, facilitator) = try access(request)
         let weights = request.queryItems["weights"]
+        let cluster = try ClusterFilter.requestedID(request)
         return try context.store.read { db in
-            try WorkshopResults.load(workshop, weights: weights, audience: facilitator ? .facilitator : .anyone, in: db)
+            var results = try WorkshopResults.load(workshop, weights: weights, audience: facilitator ? .facilitator : .anyone, in: db)
+            try results.applyClusters(filter: cluster, in: db)
+            return results
         }
     }
 
     /// The ranking, from ``RankingCache`` while no write has committed since it was computed.
     func ranking(_ request: HTTPRequest) async throws -> HTTPResponse {
+        // One cluster's ranking is not cached: the cache's key knows no cluster.
+        if try ClusterFilter.requestedID(request) != nil {
+            return .json(try JSONValue.encoding(results(request).ranking(language: Self.language(request))))
+        }
         // Taken before any read, so whatever is read next is at least this fresh.
         let generation = context.store.writerStatistics.writes
         let (workshop, facilitator) = try access(request)

@@ -9,7 +9,7 @@ public enum CSVExport {
     public static func workshop(_ report: WorkshopReport, dialect: CSVDialect, language: String) -> Data {
         var writer = CSVWriter(dialect: dialect)
         let labels = ReportLabels.of(language)
-        writer.record(texts: header(goals: report.ranking.goals, labels: labels) + [labels.description, labels.buildOnTexts].map { $0.lowercased() })
+        writer.record(texts: header(goals: report.ranking.goals, labels: labels) + [labels.description, labels.buildOnTexts, labels.cluster].map { $0.lowercased() })
         rows(report.ranking, dialect: dialect, into: &writer, prefix: [], details: report)
         writer.record([.empty])
         methodRecords(report, labels: labels, into: &writer)
@@ -34,7 +34,7 @@ public enum CSVExport {
         func extra(_ id: Int64) -> [CSVWriter.Cell] {
             guard let details else { return [] }
             let detail = details.detail(id)
-            return [.text(detail?.description ?? ""), .text(detail?.buildOns.joined(separator: "\n") ?? "")]
+            return [.text(detail?.description ?? ""), .text(detail?.buildOns.joined(separator: "\n") ?? ""), .text(detail?.cluster ?? "")]
         }
         func number(_ value: Double, _ digits: Int) -> CSVWriter.Cell {
             .number(DecimalText.format(value, digits: digits, comma: dialect.decimalComma))
@@ -70,6 +70,7 @@ public enum CSVExport {
     static func methodRecords(_ report: WorkshopReport, labels: ReportLabels, into writer: inout CSVWriter) {
         writer.record(texts: [labels.workshop, "\(report.code) · \(report.title.text(for: labels.language))"])
         writer.record(texts: [labels.phase, labels.phaseName(report.phase)])
+        if let cluster = report.cluster { writer.record(texts: [labels.cluster, cluster]) }
         writer.record(texts: [labels.generated, ISO8601DateFormatter().string(from: report.generatedAt)])
         for line in MethodStatement(ranking: report.ranking, labels: labels).lines {
             writer.record(texts: [line.label, line.value])

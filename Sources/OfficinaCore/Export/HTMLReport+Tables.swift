@@ -58,7 +58,8 @@ extension HTMLReport {
 
     /// A proposal's description and build-ons under its title.
     static func details(_ detail: ProposalDetail, labels: ReportLabels) -> String {
-        var html = detail.description.isEmpty ? "" : "<p class=\"desc\">\(HTMLText.escape(detail.description))</p>"
+        var html = detail.cluster.map { "<p class=\"note\">\(HTMLText.escape(labels.cluster)): \(HTMLText.escape($0))</p>" } ?? ""
+        html += detail.description.isEmpty ? "" : "<p class=\"desc\">\(HTMLText.escape(detail.description))</p>"
         if !detail.buildOns.isEmpty {
             html += "<p class=\"note\">\(HTMLText.escape(labels.buildOnTexts)):</p><ul class=\"buildons\">"
                 + detail.buildOns.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>"

@@ -25,7 +25,7 @@ public enum HTMLReport {
             "\(labels.code) \(report.code)", "\(labels.theme) \(report.theme)",
             "\(labels.phase): \(labels.phaseName(report.phase))",
             "\(labels.generated) \(ISO8601DateFormatter().string(from: report.generatedAt))",
-        ]
+        ] + (report.cluster.map { ["\(labels.cluster): \($0)"] } ?? [])
         var line = "<p class=\"meta\">\(HTMLText.escape(parts.joined(separator: " · ")))</p>"
         let description = report.description.text(for: labels.language)
         if !description.isEmpty { line += "<p>\(HTMLText.escape(description))</p>" }

@@ -18,6 +18,8 @@ public struct WorkshopReport: Codable, Sendable, Hashable {
     public var details: [String: ProposalDetail]?
     /// The merge audit, in the facilitator's exports only (nil in public ones and older exports).
     public var merges: [MergeAuditEntry]?
+    /// The affinity cluster the report is limited to (`?cluster=`), by name; nil for the whole workshop.
+    public var cluster: String?
 
     /// The description and build-ons of proposal `id`, when the report carries them.
     public func detail(_ id: Int64) -> ProposalDetail? { details?[String(id)] }
