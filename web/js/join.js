@@ -4,6 +4,7 @@ import { api, post, workshopPath, errorMessage } from './api.js';
 import { t, localized, onLanguageChange } from './i18n.js';
 import { JOIN_CODE, normaliseCode } from './code.js';
 import { start } from './page.js';
+import { fillGroups } from './join-groups.js';
 
 start(async () => {
     const form = byId('join-form');
@@ -21,6 +22,7 @@ start(async () => {
     const renderPreview = () => {
         setText(preview, workshop ? t('join.joining', { title: localized(workshop.title) }) : '');
         show(accessField, Boolean(workshop?.settings?.requireAccessCode) && !already);
+        fillGroups(byId('group-field'), byId('group'), already ? [] : (workshop?.participantGroups ?? []));
         show(byId('rejoin'), Boolean(workshop && already));
         if (workshop && already) {
             const link = byId('rejoin-link');
@@ -64,6 +66,7 @@ start(async () => {
         if (!name) { setText(errorBox, t('join.need_name')); nameInput.focus(); return; }
         const body = { code, name };
         if (!accessField.hidden && accessInput.value.trim()) body.accessCode = accessInput.value.trim().toUpperCase();
+        if (!byId('group-field').hidden && byId('group').value) body.group = byId('group').value;
         submit.disabled = true;
         try {
             await post('/api/join', body);

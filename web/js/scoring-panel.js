@@ -23,6 +23,15 @@ function select(id, label, value, options, onChange) {
     ]);
 }
 
+/** Broad support on/off (docs/scoring.md §19). */
+function bridgingToggle(on, onChange) {
+    return el('label', { class: 'scoring-choice' }, [
+        el('input', { id: 'scoring-bridging', type: 'checkbox', checked: on, on: { change: (event) => onChange(event.target.checked) } }),
+        el('span', { text: ` ${t('scoring.bridging')}` }),
+        el('span', { class: 'small muted', text: ` ${t('scoring.bridging_off_hint')}` }),
+    ]);
+}
+
 let panel = null;
 
 /** The box for `code`'s ranking; `onChanged` recomputes the ranking after the method changes. The same
@@ -50,6 +59,7 @@ export function scoringPanel(code, ranking, onChanged) {
         box.append(
             select('scoring-method', t('scoring.method'), preferences.method, preferences.methods, (v) => save('method', v)),
             select('scoring-exposure', t('scoring.exposure'), preferences.exposure, preferences.exposures, (v) => save('exposure', v)),
+            bridgingToggle(preferences.bridging === true, (on) => save('bridging', on)),
             error);
     };
     if (cached.code === code && cached.preferences) fill(cached.preferences);

@@ -50,15 +50,19 @@ public struct WorkshopResults: Sendable {
         // counting, which knows no authors, then leaves them as they are.
         let counting = try db.ballotCounting(workshop)
         let ballots = try db.ballots.all(workshopID: workshop.id).map { counting.count($0).ballot }
-        let input = ScoringInput(
+        var input = ScoringInput(
             workshop: workshop.code.value, phase: workshop.phase, goals: goals, candidates: candidates,
             ballots: ballots, settings: workshop.settings, participants: counts.participants)
+        input.participantGroups = try db.participantGroups.groups(programmeID: workshop.programmeID)
+        input.groupOf = try db.participantGroups.declared(workshopID: workshop.id)
+        var preferences = try db.scoring.preferences(workshopID: workshop.id)
+        preferences.bridging = try db.participantGroups.bridging(workshopID: workshop.id)
         let merges = !audience.isFacilitator ? nil : try db.proposals.merges(workshopID: workshop.id).map { record in
             MergeAuditEntry(from: record.from, into: record.into, by: record.by, at: record.at, undoneAt: record.undoneAt)
         }
         return WorkshopResults(
             workshop: workshop, input: input, phaseLog: try db.workshops.phaseLog(workshopID: workshop.id), counts: counts,
-            preferences: try db.scoring.preferences(workshopID: workshop.id), details: details, merges: merges)
+            preferences: preferences, details: details, merges: merges)
     }
 
     /// The ranking (pure computation; run it off the store's threads).
@@ -66,6 +70,7 @@ public struct WorkshopResults: Sendable {
         var configuration = ScoringConfiguration.default
         configuration.language = language
         configuration.method = preferences.method
+        configuration.bridging = preferences.bridging
         let ranking = Ranking.compute(input, configuration: configuration)
         return cluster.map { ranking.restricted(to: $0.proposalIDs) } ?? ranking
     }

@@ -9,6 +9,8 @@ public struct WorkshopState: Sendable {
     public var counts: WorkshopCounts
     /// Whether the server moves the workshop on by itself at its deadline.
     public var autoAdvance = false
+    /// The groups a participant may declare at join (docs/scoring.md §19); empty: nobody is asked.
+    public var participantGroups: [ParticipantGroup] = []
 
     /// Voting settings are frozen once a ballot exists.
     public var locked: Bool { counts.ballots > 0 }
@@ -25,9 +27,11 @@ public struct WorkshopState: Sendable {
     }
 
     public static func load(_ workshop: Workshop, in db: any SQLDatabase) throws -> WorkshopState {
-        WorkshopState(workshop: workshop, goals: try db.workshops.goals(workshopID: workshop.id),
+        var state = WorkshopState(workshop: workshop, goals: try db.workshops.goals(workshopID: workshop.id),
                       counts: try db.workshops.counts(workshopID: workshop.id),
                       autoAdvance: try db.autoAdvance.isEnabled(workshopID: workshop.id))
+        state.participantGroups = try db.participantGroups.groups(programmeID: workshop.programmeID)
+        return state
     }
 
     /// The Workshop shape of docs/api.md.
@@ -49,6 +53,9 @@ public struct WorkshopState: Sendable {
                 ("participants", .int(counts.participants)), ("proposals", .int(counts.proposals)), ("ballots", .int(counts.ballots)),
             ])),
             ("joinUrl", .string("\(baseURL)/w/\(workshop.code.value)")),
+            ("participantGroups", .array(participantGroups.map { group in
+                .object([("key", .string(group.key)), ("label", .localized(group.label))])
+            })),
         ])
     }
 

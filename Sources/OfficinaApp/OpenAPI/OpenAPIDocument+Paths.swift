@@ -30,7 +30,7 @@ extension OpenAPIDocument {
             ]),
             ("/api/join", ["post": operation(
                 "Join a workshop as a participant", tag: "participation",
-                requestBody: body(S.object([("code", S.string(length: 1...64)), ("name", S.string(length: 1...40)), ("accessCode", S.string(length: 0...64))], required: ["code", "name"], closed: true)),
+                requestBody: body(S.object([("code", S.string(length: 1...64)), ("name", S.string(length: 1...40)), ("accessCode", S.string(length: 0...64)), ("group", S.nullable(S.string(length: 0...32)))], required: ["code", "name"], closed: true)),
                 success: [("201", json("Joined; sets the participant cookie.", S.object([("participant", S.object([("id", S.integer), ("name", S.string)])), ("workshop", S.ref("Workshop"))])))],
                 errors: ["403", "404", "409", "422", "429"], unsafe: true)]),
         ]

@@ -39,6 +39,7 @@ extension OpenAPIDocument {
                 ("settings", S.ref("WorkshopSettings")), ("goals", S.array(S.ref("Goal"))), ("locked", S.boolean),
                 ("counts", S.object([("participants", S.integer), ("proposals", S.integer), ("ballots", S.integer)])),
                 ("joinUrl", S.string), ("autoAdvance", S.boolean),
+                ("participantGroups", S.array(S.object([("key", S.string), ("label", S.ref("LocalizedText"))]))),
             ])),
             ("Programme", S.object([
                 ("id", S.integer), ("title", S.ref("LocalizedText")), ("description", S.ref("LocalizedText")),
@@ -70,8 +71,12 @@ extension OpenAPIDocument {
             ("Ranking", S.object([
                 ("workshop", S.string), ("phase", S.string), ("weights", S.map(S.number)), ("method", ["type": "object"]),
                 ("counts", ["type": "object"]),
-                ("entries", S.array(S.object([("rank", S.integer), ("id", S.integer), ("title", S.string), ("overall", S.number)]))),
+                ("entries", S.array(S.object([
+                    ("rank", S.integer), ("id", S.integer), ("title", S.string), ("overall", S.number),
+                    ("broadSupport", Self.broadSupportSchema),
+                ]))),
                 ("perGoal", S.map(S.array(S.integer))), ("settled", ["type": "object"]), ("shortlist", ["type": "object"]),
+                ("bridging", Self.bridgingSchema),
             ])),
             ("Me", S.object([
                 ("facilitator", S.nullable(S.object([("username", S.string)]))), ("participant", S.nullable(person)),

@@ -3,10 +3,11 @@ extension OpenAPIDocument {
     static var scoringPaths: [(String, JSONValue)] {
         let preferences = S.object([
             ("method", S.enumeration(["officina-1", "officina-2"])), ("exposure", S.enumeration(["balanced", "shuffled"])),
-            ("methods", S.array(S.string)), ("exposures", S.array(S.string)),
+            ("methods", S.array(S.string)), ("exposures", S.array(S.string)), ("bridging", S.boolean),
         ])
         let input = S.object([
             ("method", S.enumeration(["officina-1", "officina-2"])), ("exposure", S.enumeration(["balanced", "shuffled"])),
+            ("bridging", S.boolean),
         ], required: [], closed: true)
         return [
             ("/api/workshops/{code}/scoring", [

@@ -17,7 +17,7 @@ struct JoinRoutes {
         if let wait = context.joinLimiter.take(context.clientKey(request)) {
             throw APIError.tooMany("Too many joins from this address; wait a little.", retryAfter: wait)
         }
-        let body = try JSONFields(request, allowed: ["code", "name", "accessCode"])
+        let body = try JSONFields(request, allowed: ["code", "name", "accessCode", "group"])
         let code = try body.requiredRawString("code", maxLength: 64)
         let name = try body.requiredText("name", TextField.displayName)
         let accessCode = try body.rawString("accessCode", maxLength: 64)?.trimmingCharacters(in: .whitespaces).uppercased()
@@ -39,11 +39,13 @@ struct JoinRoutes {
         if workshop.settings.requireAccessCode, accessCode?.isEmpty ?? true {
             throw APIError(.forbidden, code: "access_code", "This workshop needs an access code from your ticket.", field: "accessCode")
         }
+        let group = try Self.declaredGroup(body, workshop: workshop, in: context)
         let token = SecureToken.generate()
         let required = workshop.settings.requireAccessCode
         let (participant, state) = try await context.store.write { db -> (Participant, WorkshopState) in
             let participant = try db.participants.create(
                 workshopID: workshop.id, name: name, tokenHash: token.storageDigest, accessCode: required ? accessCode : nil)
+            if let group { try db.participantGroups.setGroup(group, participantID: participant.id) }
             if required, let accessCode {
                 guard try db.accessCodes.consume(code: accessCode, workshopID: workshop.id, participantID: participant.id) else {
                     throw APIError(.forbidden, code: "access_code", "This access code is not valid here or was already used.", field: "accessCode")

@@ -14,7 +14,11 @@ struct ScoringRoutes {
     func show(_ request: HTTPRequest) async throws -> HTTPResponse {
         _ = try context.requireFacilitator(request)
         let workshop = try context.workshop(request)
-        let preferences = try context.store.read { try $0.scoring.preferences(workshopID: workshop.id) }
+        let preferences = try context.store.read { db -> ScoringPreferences in
+            var preferences = try db.scoring.preferences(workshopID: workshop.id)
+            preferences.bridging = try db.participantGroups.bridging(workshopID: workshop.id)
+            return preferences
+        }
         return .json(Self.json(preferences))
     }
 
@@ -23,7 +27,7 @@ struct ScoringRoutes {
     func update(_ request: HTTPRequest) async throws -> HTTPResponse {
         _ = try context.requireFacilitator(request)
         let workshop = try context.workshop(request)
-        let body = try JSONFields(request, allowed: ["method", "exposure"])
+        let body = try JSONFields(request, allowed: ["method", "exposure", "bridging"])
         var method: ScoringMethod?
         if let name = try body.rawString("method", maxLength: 16) {
             guard let parsed = ScoringMethod(rawValue: name) else {
@@ -38,12 +42,15 @@ struct ScoringRoutes {
             }
             exposure = parsed
         }
+        let bridging = try body.bool("bridging")
         let (newMethod, newExposure) = (method, exposure)
         let preferences = try await context.store.write { db -> ScoringPreferences in
             var preferences = try db.scoring.preferences(workshopID: workshop.id)
             if let newMethod { preferences.method = newMethod }
             if let newExposure { preferences.exposure = newExposure }
             try db.scoring.setPreferences(preferences, workshopID: workshop.id)
+            if let bridging { try db.participantGroups.setBridging(bridging, workshopID: workshop.id) }
+            preferences.bridging = try db.participantGroups.bridging(workshopID: workshop.id)
             return preferences
         }
         // Rankings are cached per store generation; this write moved it, so the next one recomputes.
@@ -55,6 +62,7 @@ struct ScoringRoutes {
         .object([
             ("method", .string(preferences.method.rawValue)),
             ("exposure", .string(preferences.exposure.rawValue)),
+            ("bridging", .bool(preferences.bridging)),
             ("methods", .array(ScoringMethod.allCases.map { .string($0.rawValue) })),
             ("exposures", .array(ExposureMode.allCases.map { .string($0.rawValue) })),
         ])

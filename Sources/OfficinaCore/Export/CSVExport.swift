@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Columns: rank, id, title, author, overall and its interval, per goal its score, interval and ratings,
 /// support share and lower bound, supporters, support units, ratings, build-ons, status, merged into,
-/// best and worst rank. Hidden and merged proposals follow the ranked ones with an empty rank.
+/// best and worst rank, broad support, the group carrying it alone, support by group. Hidden and merged proposals follow the ranked ones with an empty rank.
 public enum CSVExport {
     public static func workshop(_ report: WorkshopReport, dialect: CSVDialect, language: String) -> Data {
         var writer = CSVWriter(dialect: dialect)
@@ -24,7 +24,8 @@ public enum CSVExport {
                       "\(name): \(labels.ratings.lowercased())"]
         }
         names += [labels.support, labels.supportLower, labels.supporters, labels.supportUnits, labels.ratings,
-                  labels.buildOns, labels.status, labels.mergedInto, labels.rankBest, labels.rankWorst]
+                  labels.buildOns, labels.status, labels.mergedInto, labels.rankBest, labels.rankWorst,
+                  labels.broadSupport, labels.carriedBy, labels.supportByGroup]
         return names.map { $0.lowercased() }
     }
 
@@ -39,6 +40,8 @@ public enum CSVExport {
         func number(_ value: Double, _ digits: Int) -> CSVWriter.Cell {
             .number(DecimalText.format(value, digits: digits, comma: dialect.decimalComma))
         }
+        let groups = ranking.bridging?.groups ?? []
+        let labels = ReportLabels.of(ranking.language)
         for entry in ranking.entries {
             var cells = prefix + [
                 .number("\(entry.rank)"), .number("\(entry.id)"), .text(entry.title), entry.author.map(CSVWriter.Cell.text) ?? .empty,
@@ -56,13 +59,18 @@ public enum CSVExport {
                 .number("\(entry.support.dots)"), .number("\(entry.ratings)"), .number("\(entry.buildOns)"),
                 .text("visible"), .empty, .number("\(entry.rankRange.best)"), .number("\(entry.rankRange.worst)"),
             ]
+            cells += [
+                entry.broadSupport.map { number($0.score, 3) } ?? .empty,
+                .text(labels.carriedLabel(entry.broadSupport, groups: groups)),
+                .text(labels.groupBreakdown(entry.broadSupport, groups: groups)),
+            ]
             writer.record(cells + extra(entry.id))
         }
         let blanks = Array(repeating: CSVWriter.Cell.empty, count: 3 + ranking.goals.count * 4 + 6)
         for proposal in ranking.excluded {
             var cells = prefix + [.empty, .number("\(proposal.id)"), .text(proposal.title)] + blanks
             cells += [.number("\(proposal.buildOns)"), .text(proposal.status),
-                      proposal.mergedInto.map { .number("\($0)") } ?? .empty, .empty, .empty]
+                      proposal.mergedInto.map { .number("\($0)") } ?? .empty, .empty, .empty, .empty, .empty, .empty]
             writer.record(cells + extra(proposal.id))
         }
     }

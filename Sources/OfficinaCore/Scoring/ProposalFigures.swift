@@ -12,4 +12,6 @@ struct ProposalFigures {
     let deviation: Double
     /// Ratings received, all goals together.
     let ratings: Int
+    /// Support per participant group, when any group voted (docs/scoring.md §19).
+    var broad: BroadSupport? = nil
 }

@@ -23,7 +23,7 @@ extension Ranking {
 extension RankingComputation {
     func ranking() -> Ranking {
         let statistics = goals.indices.map(goalStatistics)
-        let scored = candidates.indices.map { figures($0, statistics: statistics) }
+        let (scored, bridging) = bridged(candidates.indices.map { figures($0, statistics: statistics) })
         let ordered = scored.indices.sorted { RankingOrder.precedes(scored[$0], scored[$1]) }.map { scored[$0] }
         let ranges = Self.rankRanges(ordered.map(\.interval))
         let ratingsCount = goalShare > 0
@@ -39,6 +39,7 @@ extension RankingComputation {
                 buildOns: candidate.buildOns, ratings: figure.ratings,
                 explanation: "", explanations: LocalizedText(it: "", en: "")
             )
+            entry.broadSupport = figure.broad
             entry.explanations = LocalizedText(
                 it: RankingExplanation.line(
                     for: entry, goals: goals, total: ordered.count, ratingsCount: ratingsCount, language: "it",
@@ -59,7 +60,7 @@ extension RankingComputation {
                 .map { ordered[$0].id }
         }
 
-        return Ranking(
+        var ranking = Ranking(
             workshop: input.workshop, phase: input.phase,
             weights: Dictionary(uniqueKeysWithValues: goals.map { ($0.key, $0.weight) }),
             goals: goals,
@@ -76,6 +77,8 @@ extension RankingComputation {
             settled: settledSignal(ordered), shortlist: shortlist(ordered),
             excluded: excluded, language: language
         )
+        ranking.bridging = bridging
+        return ranking
     }
 
     /// Candidates are sorted by id, so a binary search finds one.

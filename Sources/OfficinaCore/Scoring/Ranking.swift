@@ -24,6 +24,8 @@ public struct Ranking: Codable, Sendable, Hashable {
     public var excluded: [ExcludedProposal]
     /// Language of the single-language strings (`it` or `en`).
     public var language: String
+    /// Participant groups and whether broad support was weighed in; nil when the programme has no groups.
+    public var bridging: BridgingSummary?
 
     public init(
         workshop: String, phase: Phase, weights: [String: Double], goals: [Goal], method: RankingMethod,

@@ -21,6 +21,8 @@ public struct RankingEntry: Codable, Sendable, Hashable, Identifiable {
     public var explanation: String
     /// The same line in Italian and English.
     public var explanations: LocalizedText
+    /// Support per participant group and across them, when any group voted (docs/scoring.md §19).
+    public var broadSupport: BroadSupport?
 
     public init(
         rank: Int, id: Int64, title: String, author: String?, overall: Double, interval: ScoreInterval,
@@ -45,7 +47,7 @@ public struct RankingEntry: Codable, Sendable, Hashable, Identifiable {
 
     private enum CodingKeys: String, CodingKey {
         case rank, id, title, author, overall, interval, goals, support, parts, rankRange, buildOns, ratings
-        case explanation, explanations
+        case explanation, explanations, broadSupport
     }
 
     /// Encodes `author` as an explicit null when hidden, as docs/api.md shows.
@@ -65,5 +67,6 @@ public struct RankingEntry: Codable, Sendable, Hashable, Identifiable {
         try container.encode(ratings, forKey: .ratings)
         try container.encode(explanation, forKey: .explanation)
         try container.encode(explanations, forKey: .explanations)
+        try container.encodeIfPresent(broadSupport, forKey: .broadSupport)
     }
 }

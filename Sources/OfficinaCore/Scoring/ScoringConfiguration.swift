@@ -28,6 +28,9 @@ public struct ScoringConfiguration: Codable, Sendable, Hashable {
     public var shortlistK: Int
     /// Language of the `explanation` and `message` strings (`it` or `en`); both are always included too.
     public var language: String
+    /// Weigh broad support (support across participant groups) into the overall instead of the room's
+    /// support share (docs/scoring.md §19). Default off; no effect unless two or more groups voted.
+    public var bridging = false
 
     public init(
         priorStrength: Double = 2,

@@ -14,6 +14,10 @@ public struct ScoringInput: Sendable, Hashable {
     public var settings: WorkshopSettings
     /// Participants who joined, whether or not they voted.
     public var participants: Int
+    /// The programme's participant groups, in order (docs/scoring.md §19).
+    public var participantGroups: [ParticipantGroup] = []
+    /// The group each participant declared, by participant id; absent when they preferred not to say.
+    public var groupOf: [Int64: String] = [:]
 
     public init(
         workshop: String, phase: Phase = .voting, goals: [Goal], candidates: [RankingCandidate],

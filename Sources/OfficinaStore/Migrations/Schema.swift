@@ -9,5 +9,6 @@ public enum Schema {
         programmes, participation, audit, ballotWritePath,
         quotas, loginDevices, mergeCounting, scoring, proposalNotes, deadlineActions, offers, followUp, returnLinks, contactExports,
         clusters,
+        participantGroups,
     ]
 }

@@ -7,6 +7,7 @@ extension SeedProgramme {
     public func insert(into db: any SQLDatabase, at now: Date = Date()) throws -> ProgrammeListing {
         let programme = try db.programmes.create(title: title, description: description, goals: goals, at: now)
         try db.offers.setKinds(offerKinds, programmeID: programme.id)
+        try db.participantGroups.setGroups(participantGroups, programmeID: programme.id)
         let created = try workshops.map { workshop in
             try db.workshops.create(
                 programmeID: programme.id, theme: workshop.theme, title: workshop.title,

@@ -27,6 +27,8 @@ public struct SeedProgramme: Sendable, Hashable {
     public var workshops: [SeedWorkshop]
     /// The kinds of help the programme asks for (`offerKinds`, optional: ``OfferKind/defaults`` when absent).
     public var offerKinds: [OfferKind]
+    /// The groups participants may declare at join (`participantGroups`, optional: none when absent).
+    public var participantGroups: [ParticipantGroup] = []
 
     /// Parses and validates a seed file's bytes; the error names the first offending field.
     public init(data: Data) throws {
@@ -37,7 +39,7 @@ public struct SeedProgramme: Sendable, Hashable {
             throw SeedError(path: "", problem: "not valid JSON (\(Self.describe(error)))")
         }
         let reader = try SeedReader(root, at: "")
-        try reader.only(["title", "description", "goals", "workshops", "offerKinds"])
+        try reader.only(["title", "description", "goals", "workshops", "offerKinds", "participantGroups"])
         title = try reader.localized("title")
         description = try reader.localized("description")
         goals = try reader.array("goals").enumerated().map { index, value in
@@ -52,6 +54,7 @@ public struct SeedProgramme: Sendable, Hashable {
             try Self.workshop(value, at: "workshops[\(index)]")
         }
         offerKinds = try Self.offerKinds(reader)
+        participantGroups = try Self.participantGroups(reader)
         var codes: Set<JoinCode> = []
         for (index, workshop) in workshops.enumerated() {
             if let code = workshop.code, !codes.insert(code).inserted {

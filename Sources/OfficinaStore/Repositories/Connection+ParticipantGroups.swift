@@ -1,0 +1,4 @@
+extension Connection {
+    /// Participant groups and the broad-support setting (`ParticipantGroupRepository`).
+    public var participantGroups: ParticipantGroupRepository { ParticipantGroupRepository(db: self) }
+}
