@@ -18,6 +18,11 @@ public final class AppContext: Sendable {
     let liveStreams = LiveStreamQuota()
     let passwords: PasswordHasher
     let rankings = RankingCache()
+    /// `GET /api/workshops/{code}` answers by store generation.
+    let workshopAnswers = GenerationCache<WorkshopAnswerKey, EncodedAnswer>(capacity: 256)
+    /// Proposal lists' store reads by store generation, and each proposal's encoded pieces.
+    let proposalLists = GenerationCache<String, ProposalListSnapshot>(capacity: 64)
+    let proposalPieces = ProposalPieceCache()
     /// Who a request comes from, behind trusted proxies too.
     public let clientAddresses: ClientAddressResolver
     /// The port the server listens on once started (the configured one may be 0).

@@ -51,7 +51,7 @@ public final class Application: Sendable {
         pages.register(&routes)
         var router = routes.router
         router.errorResponder = { _, error in ErrorResponse.response(for: error) }
-        router.notFound = pages.notFound
+        pages.installFallback(on: &router)
         router.use(RequestMetrics(metrics: context.metrics))
         router.use(SecurityHeaders())
         if let hosts = HostCheck(publicURL: context.configuration.publicURL) { router.use(hosts) }

@@ -16,7 +16,7 @@ final class RankingCache: Sendable {
 
     private struct Entry {
         let generation: Int
-        let body: [UInt8]
+        let answer: EncodedAnswer
     }
 
     /// Most answers kept; past it the cache starts over (keys are few in practice: one per
@@ -28,19 +28,19 @@ final class RankingCache: Sendable {
         self.capacity = capacity
     }
 
-    /// The cached body for `key` if it was computed at `generation`.
-    func body(for key: Key, generation: Int) -> [UInt8]? {
+    /// The cached answer for `key` if it was computed at `generation`.
+    func answer(for key: Key, generation: Int) -> EncodedAnswer? {
         entries.withLock { entries in
             guard let entry = entries[key], entry.generation == generation else { return nil }
-            return entry.body
+            return entry.answer
         }
     }
 
-    func store(_ body: [UInt8], for key: Key, generation: Int) {
+    func store(_ answer: EncodedAnswer, for key: Key, generation: Int) {
         entries.withLock { entries in
             if entries.count >= capacity, entries[key] == nil { entries.removeAll(keepingCapacity: true) }
             if let existing = entries[key], existing.generation > generation { return }
-            entries[key] = Entry(generation: generation, body: body)
+            entries[key] = Entry(generation: generation, answer: answer)
         }
     }
 }

@@ -13,10 +13,10 @@ extension JSONValue {
 
     func write(into output: inout [UInt8]) {
         switch self {
-        case .null: output.append(contentsOf: Array("null".utf8))
-        case let .bool(value): output.append(contentsOf: Array((value ? "true" : "false").utf8))
-        case let .integer(value): output.append(contentsOf: Array(String(value).utf8))
-        case let .number(value): output.append(contentsOf: Array(Self.format(value).utf8))
+        case .null: output.append(contentsOf: "null".utf8)
+        case let .bool(value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case let .integer(value): output.append(contentsOf: String(value).utf8)
+        case let .number(value): output.append(contentsOf: Self.format(value).utf8)
         case let .string(value): Self.writeString(value, into: &output)
         case let .array(values):
             output.append(UInt8(ascii: "["))
@@ -45,22 +45,33 @@ extension JSONValue {
     }
 
     static func writeString(_ string: String, into output: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         output.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            // `<` is escaped so JSON embedded in an HTML page can never close a script element.
-            case 0x00..<0x20, UInt8(ascii: "<"):
-                output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                           hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-            default: output.append(byte)
+        var string = string
+        string.withUTF8 { utf8 in
+            for byte in utf8 {
+                // Most bytes need no escape: append them without the switch.
+                if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != UInt8(ascii: "<") {
+                    output.append(byte)
+                } else {
+                    writeEscaped(byte, into: &output)
+                }
             }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    private static func writeEscaped(_ byte: UInt8, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""): output.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"))
+        case 0x0A: output.append(UInt8(ascii: "n"))
+        case 0x0D: output.append(UInt8(ascii: "r"))
+        case 0x09: output.append(UInt8(ascii: "t"))
+        // `<` is escaped so JSON embedded in an HTML page can never close a script element.
+        default:
+            let hex: (UInt8) -> UInt8 = { $0 < 10 ? 0x30 + $0 : 0x61 + $0 - 10 }
+            output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex(byte >> 4), hex(byte & 0x0F)])
+        }
     }
 }

@@ -32,6 +32,8 @@ public final class LiveHub: Sendable {
     let tallyInterval: Double
     let replayLimit: Int
     private let state = Protected(State())
+    /// The last tally's text per workshop, so streams opening at once share one encoding.
+    private let tallyTexts = TallyTexts()
 
     /// Heartbeats (`: ping` every 15 s) are the server's (`ServerConfiguration.sseHeartbeat`).
     public init(source: any LiveSource, maxTalliesPerSecond: Double = 4, replayLimit: Int = 500) {
@@ -48,10 +50,15 @@ public final class LiveHub: Sendable {
     /// Starts serving `stream` for a workshop. `lastEventID` is the client's `Last-Event-ID`.
     /// A facilitator's stream names its `session` (the token's digest) and when it expires: the
     /// stream is closed when the session ends (``endSession(_:)``) or expires.
+    ///
+    /// Returns once the stream has had its replay and first tally and is live. The replay reads
+    /// the store on the caller's executor: the server's handler threads, where a stream's `open`
+    /// runs, never Swift's shared pool (thousands of streams opening at once would fill it with
+    /// blocking reads).
     public func attach(
         _ stream: any EventStream, workshopID: Int64, facilitator: Bool, session: String? = nil, expires: Date? = nil,
         lastEventID: Int64?, baseURL: String
-    ) {
+    ) async {
         let until = facilitator ? expires?.timeIntervalSinceReferenceDate : nil
         let id: Int? = state.withLock { state in
             guard !state.closed else { return nil }
@@ -73,9 +80,7 @@ public final class LiveHub: Sendable {
                 self?.expire(id, workshopID: workshopID)
             }
         }
-        Task {
-            await self.replay(id, workshopID: workshopID, facilitator: facilitator, after: lastEventID, baseURL: baseURL, stream: stream)
-        }
+        await replay(id, workshopID: workshopID, facilitator: facilitator, after: lastEventID, baseURL: baseURL, stream: stream)
     }
 
     /// Sends a new stream what it missed and a first tally, then turns it live. Until then the
@@ -95,7 +100,8 @@ public final class LiveHub: Sendable {
             }
         }
         if let tally = await source.tallies(workshopID: workshopID) {
-            stream.send(event: "tally", data: tally.json(forFacilitator: facilitator).text, id: String(lastSent))
+            let texts = tallyTexts.texts(tally, workshopID: workshopID)
+            stream.send(event: "tally", data: facilitator ? texts.full : texts.open, id: String(lastSent))
         }
         let drain = state.withLock { state -> Bool in
             state.withChannel(workshopID) { channel -> Bool in
@@ -159,26 +165,12 @@ public final class LiveHub: Sendable {
         }
     }
 
-    /// Sends a batch, serializing each event once per audience rather than once per stream.
+    /// Sends a batch, framing each event once per audience (and each tally once per audience and
+    /// id) rather than once per stream: every stream that gets it is handed the same bytes.
     private static func send(_ batch: [LiveDelivery]) {
-        var texts: [Int64: (full: String?, open: String?)] = [:]
+        var frames = LiveFrames()
         for delivery in batch {
-            switch delivery.message {
-            case .event(let event):
-                var cached = texts[event.sequence] ?? (nil, nil)
-                let text: String
-                if delivery.facilitator {
-                    text = cached.full ?? event.facilitatorData.text
-                    cached.full = text
-                } else {
-                    text = cached.open ?? event.publicData.text
-                    cached.open = text
-                }
-                texts[event.sequence] = cached
-                delivery.stream.send(event: event.kind, data: text, id: String(event.sequence))
-            case .tally(let full, let open, let id):
-                delivery.stream.send(event: "tally", data: delivery.facilitator ? full : open, id: String(id))
-            }
+            delivery.stream.send(frames.frame(delivery.message, facilitator: delivery.facilitator))
         }
     }
 
@@ -204,8 +196,7 @@ public final class LiveHub: Sendable {
             state.channels[workshopID]?.lastTallyAt = Date().timeIntervalSinceReferenceDate
         }
         guard let tally = await source.tallies(workshopID: workshopID) else { return }
-        let full = tally.json(forFacilitator: true).text
-        let open = tally.json(forFacilitator: false).text
+        let (full, open) = tallyTexts.texts(tally, workshopID: workshopID)
         let drain = state.withLock { state -> Bool in
             state.withChannel(workshopID) { channel -> Bool in
                 for subscriber in channel.subscribers.values where subscriber.buffered == nil {

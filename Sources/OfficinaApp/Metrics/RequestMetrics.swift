@@ -20,3 +20,15 @@ public struct RequestMetrics: HTTPMiddleware {
         return response
     }
 }
+
+extension RequestMetrics: ImmediateMiddleware {
+    public func respondImmediately(to request: HTTPRequest, next: (HTTPRequest) -> HTTPResponse?) -> HTTPResponse? {
+        let label = RouteLabel()
+        let start = DispatchTime.now().uptimeNanoseconds
+        guard let response = RouteLabel.$current.withValue(label, operation: { next(request) }) else { return nil }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        metrics.recordRequest(method: request.method.rawValue, route: label.pattern ?? "unmatched",
+                              status: response.status.code, seconds: seconds)
+        return response
+    }
+}

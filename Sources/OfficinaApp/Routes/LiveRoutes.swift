@@ -30,7 +30,7 @@ struct LiveRoutes {
             "X-Accel-Buffering": "no",
         ], body: .eventStream(open: { stream in
             stream.onClose { slot.release() }
-            hub.attach(stream, workshopID: workshop.id, facilitator: session != nil, session: session?.tokenHash,
+            await hub.attach(stream, workshopID: workshop.id, facilitator: session != nil, session: session?.tokenHash,
                        expires: session?.expiresAt, lastEventID: lastEventID, baseURL: base)
         }))
         response.headers["Vary"] = "Cookie"

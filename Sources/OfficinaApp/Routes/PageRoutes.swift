@@ -12,17 +12,25 @@ struct PageRoutes {
     }
 
     func register(_ routes: inout RouteTable) {
-        routes.get("/", page("index.html"))
-        routes.get("/w/:code", page("participant.html"))
-        routes.get("/console", page("console.html"))
-        routes.get("/screen/:code", page("screen.html"))
-        routes.get("/follow-up/:id", page("followup.html"))
-        routes.get("/back", page("back.html"))
+        for (pattern, file) in [("/", "index.html"), ("/w/:code", "participant.html"), ("/console", "console.html"),
+                                ("/screen/:code", "screen.html"), ("/follow-up/:id", "followup.html"), ("/back", "back.html")] {
+            if let files {
+                // A page in memory is answered on the I/O thread; otherwise it is read off it.
+                routes.get(pattern, files.file(file), immediate: files.fileImmediately(file))
+            } else {
+                routes.get(pattern, notFound)
+            }
+        }
     }
 
-    func page(_ file: String) -> HTTPHandler {
-        guard let files else { return notFound }
-        return files.file(file)
+    /// Sends every path no route matched outside `/api/` to the files (answered on the I/O
+    /// thread when in memory), or to a plain 404 without a web folder.
+    func installFallback(on router: inout Router) {
+        if let files {
+            router.serveFiles(StaticFileFallback(files: files), handler: notFound)
+        } else {
+            router.notFound = notFound
+        }
     }
 
     /// Anything no route matched outside `/api/`: a static file, or 404.

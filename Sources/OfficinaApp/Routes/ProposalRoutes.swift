@@ -14,31 +14,6 @@ struct ProposalRoutes {
         routes.post("/api/proposals/:id/buildons", buildOn)
     }
 
-    func list(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let workshop = try context.workshop(request)
-        let viewer = try context.viewer(of: request, in: workshop)
-        let (threads, tallies, exposure, notes) = try context.store.read { db in
-            (try db.proposals.list(workshopID: workshop.id, includeHidden: true), try db.countedTallies(workshop),
-             try ExposureInput.load(workshop, viewer: viewer, in: db), try db.proposalNotes.list(workshopID: workshop.id))
-        }
-        var shown = threads.filter { viewer.lists($0.proposal) }
-        let order = exposure?.order(of: shown.filter { $0.proposal.status == .visible }.map(\.proposal), ledger: context.exposures)
-        if let order {
-            var position: [Int64: Int] = [:]
-            for (index, id) in order.ids.enumerated() { position[id] = index }
-            // Proposals outside the order (the viewer's own hidden ones) go last, by id.
-            shown.sort { (position[$0.proposal.id] ?? Int.max, $0.proposal.id) < (position[$1.proposal.id] ?? Int.max, $1.proposal.id) }
-        }
-        let proposals = shown.map { thread in
-            ProposalView(thread: thread, workshopCode: workshop.code.value, settings: workshop.settings, phase: workshop.phase,
-                         tally: tallies[thread.proposal.id], note: notes[thread.proposal.id]).json(for: viewer)
-        }
-        return .json([
-            "proposals": .array(proposals),
-            "order": ExposureInput.json(order, mode: exposure?.effectiveMode),
-        ])
-    }
-
     static let allowed: Set<String> = ["title", "body", "goals"]
 
     func create(_ request: HTTPRequest) async throws -> HTTPResponse {

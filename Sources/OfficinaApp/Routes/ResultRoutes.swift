@@ -35,7 +35,8 @@ struct ResultRoutes {
         }
     }
 
-    /// The ranking, from ``RankingCache`` while no write has committed since it was computed.
+    /// The ranking, from ``RankingCache`` while no write has committed since it was computed, with
+    /// an `ETag`: `If-None-Match` with it answers 304.
     func ranking(_ request: HTTPRequest) async throws -> HTTPResponse {
         // One cluster's ranking is not cached: the cache's key knows no cluster.
         if try ClusterFilter.requestedID(request) != nil {
@@ -47,15 +48,13 @@ struct ResultRoutes {
         let language = Self.language(request)
         let weights = request.queryItems["weights"]
         let key = RankingCache.Key(workshopID: workshop.id, weights: weights, language: language, facilitator: facilitator)
-        if let body = context.rankings.body(for: key, generation: generation) {
-            return HTTPResponse(contentType: "application/json; charset=utf-8", body: body)
-        }
+        if let answer = context.rankings.answer(for: key, generation: generation) { return answer.response(to: request) }
         let results = try context.store.read { db in
             try WorkshopResults.load(workshop, weights: weights, audience: facilitator ? .facilitator : .anyone, in: db)
         }
-        let body = try JSONValue.encoding(results.ranking(language: language)).bytes
-        context.rankings.store(body, for: key, generation: generation)
-        return HTTPResponse(contentType: "application/json; charset=utf-8", body: body)
+        let answer = EncodedAnswer(try JSONValue.encoding(results.ranking(language: language)).bytes)
+        context.rankings.store(answer, for: key, generation: generation)
+        return answer.response(to: request)
     }
 
     func export(_ request: HTTPRequest) async throws -> HTTPResponse {

@@ -19,6 +19,23 @@ struct RouteTable {
         }
     }
 
+    /// A route that answers on the I/O thread when `immediate` can (see `Router.add(_:_:_:immediate:)`).
+    mutating func get(_ pattern: String, _ handler: @escaping HTTPHandler, immediate: @escaping @Sendable (HTTPRequest) -> HTTPResponse?) {
+        patterns.append((.get, pattern))
+        router.add(.get, pattern, { request in
+            RouteLabel.current?.pattern = pattern
+            do {
+                return try await handler(request)
+            } catch {
+                return ErrorResponse.response(for: error)
+            }
+        }, immediate: { request in
+            let response = immediate(request)
+            if response != nil { RouteLabel.current?.pattern = pattern }
+            return response
+        })
+    }
+
     mutating func get(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.get, pattern, handler) }
     mutating func post(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.post, pattern, handler) }
     mutating func put(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.put, pattern, handler) }

@@ -40,10 +40,18 @@ struct WorkshopRoutes {
         return .json(state.json(baseURL: base), status: .created)
     }
 
+    /// The workshop, encoded once per store generation and base URL (see `GenerationCache`).
     func show(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let workshop = try context.workshop(request)
-        let state = try context.store.read { try WorkshopState.load(workshop, in: $0) }
-        return .json(state.json(baseURL: context.baseURL(for: request)))
+        // Taken before any read, so whatever is read next is at least this fresh.
+        let generation = context.store.writerStatistics.writes
+        let code = try request.parameter("code")
+        let base = context.baseURL(for: request)
+        let key = WorkshopAnswerKey(code: code, baseURL: base)
+        if let answer = context.workshopAnswers.value(for: key, generation: generation) { return answer.response(to: request) }
+        guard let state = try context.store.read({ try WorkshopState.load(code: code, in: $0) }) else { throw APIError.notFound("Workshop") }
+        let answer = EncodedAnswer(state.json(baseURL: base).bytes)
+        context.workshopAnswers.store(answer, for: key, generation: generation)
+        return answer.response(to: request)
     }
 
     func update(_ request: HTTPRequest) async throws -> HTTPResponse {

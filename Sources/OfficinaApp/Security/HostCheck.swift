@@ -15,16 +15,28 @@ public struct HostCheck: HTTPMiddleware {
     }
 
     public func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
+        if let refusal = refusal(request) { return refusal }
+        return await next.respond(to: request)
+    }
+
+    /// The 421 for a request naming another host, or nil.
+    func refusal(_ request: HTTPRequest) -> HTTPResponse? {
         guard request.path == "/healthz" || isServed(request.headers["Host"]) else {
             return ErrorResponse.response(for: APIError(
                 HTTPStatus(421, "Misdirected Request"), code: "host",
                 "This server answers only for its public address; open it at that address."))
         }
-        return await next.respond(to: request)
+        return nil
     }
 
     func isServed(_ host: String?) -> Bool {
         guard let host, let named = WebOrigin(scheme: "http", authority: host) else { return false }
         return named.host == publicHost || named.isLoopback
+    }
+}
+
+extension HostCheck: ImmediateMiddleware {
+    public func respondImmediately(to request: HTTPRequest, next: (HTTPRequest) -> HTTPResponse?) -> HTTPResponse? {
+        refusal(request) ?? next(request)
     }
 }

@@ -43,3 +43,10 @@ public struct OriginCheck: HTTPMiddleware {
         return "http"
     }
 }
+
+extension OriginCheck: ImmediateMiddleware {
+    public func respondImmediately(to request: HTTPRequest, next: (HTTPRequest) -> HTTPResponse?) -> HTTPResponse? {
+        guard !request.method.isUnsafe || isSameOrigin(request) else { return ErrorResponse.response(for: APIError.badOrigin) }
+        return next(request)
+    }
+}

@@ -104,7 +104,7 @@ extension Connection {
             } else {
                 let stream = ServerEventStream(connection: self, maxPendingBytes: loop.context.configuration.sseMaxPendingBytes)
                 state = .streaming(stream)
-                Task(executorPreference: loop.context.handlers) { open(stream) }
+                Task(executorPreference: loop.context.handlers) { await open(stream) }
             }
         }
         log(request, status: response.status.code, bytes: bytes)

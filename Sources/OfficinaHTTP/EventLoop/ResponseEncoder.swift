@@ -61,11 +61,11 @@ enum ResponseEncoder {
         status: HTTPStatus, headers: HTTPHeaders, length: String?, context: Context,
         into output: inout [UInt8], connectionHeader: Bool = true
     ) {
-        output.append(contentsOf: "HTTP/1.1 ".utf8)
-        output.append(contentsOf: String(status.code).utf8)
-        output.append(0x20)
-        output.append(contentsOf: status.reason.utf8.filter { $0 >= 0x20 && $0 != 0x7F })
-        output.append(contentsOf: "\r\n".utf8)
+        if let line = statusLines[status.code], status == line.status {
+            output.append(contentsOf: line.bytes)
+        } else {
+            output.append(contentsOf: statusLine(status))
+        }
         var sawDate = false
         for (name, value) in headers.fields {
             switch name.utf8.count {
@@ -89,11 +89,23 @@ enum ResponseEncoder {
         output.append(contentsOf: "\r\n".utf8)
     }
 
+    /// `HTTP/1.1 <code> <reason>\r\n`, the reason stripped of control bytes.
+    static func statusLine(_ status: HTTPStatus) -> [UInt8] {
+        Array("HTTP/1.1 \(status.code) ".utf8) + status.reason.utf8.filter { $0 >= 0x20 && $0 != 0x7F } + Array("\r\n".utf8)
+    }
+
+    /// Status lines of the common answers, encoded once.
+    private static let statusLines: [Int: (status: HTTPStatus, bytes: [UInt8])] = Dictionary(uniqueKeysWithValues:
+        [HTTPStatus.ok, .created, .noContent, .notModified, .badRequest, .forbidden, .notFound, .methodNotAllowed,
+         .conflict, .unprocessableContent, .tooManyRequests, .serviceUnavailable].map { ($0.code, ($0, statusLine($0))) })
+
     private static func appendField(_ name: String, _ value: String, into output: inout [UInt8]) {
         output.append(contentsOf: name.utf8)
-        output.append(contentsOf: ": ".utf8)
+        output.append(0x3A)
+        output.append(0x20)
         output.append(contentsOf: value.utf8)
-        output.append(contentsOf: "\r\n".utf8)
+        output.append(0x0D)
+        output.append(0x0A)
     }
 
     /// The plain-text response for a request the decoder refused.

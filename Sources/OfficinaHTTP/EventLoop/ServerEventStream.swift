@@ -32,6 +32,10 @@ final class ServerEventStream: EventStream, @unchecked Sendable {
         enqueue(EventStreamFormat.event(event, data: data, id: id))
     }
 
+    func send(_ frame: EventFrame) {
+        enqueue(frame.bytes)
+    }
+
     func comment(_ text: String) {
         enqueue(EventStreamFormat.comment(text))
     }

@@ -64,6 +64,19 @@ public struct StaticFiles: ImmediateResponder {
         }
     }
 
+    /// The immediate side of `file(_:)`: answers only when the file is in memory and unchanged.
+    public func fileImmediately(_ relativePath: String) -> @Sendable (HTTPRequest) -> HTTPResponse? {
+        let files = self
+        let checked: String? = switch SafePath.segments(relativePath) {
+        case .success(let segments): segments.joined(separator: "/")
+        case .failure: nil
+        }
+        return { request in
+            guard let checked else { return Self.plain(.notFound) }
+            return files.serve(checked, request: request, cachedOnly: true)
+        }
+    }
+
     /// Serves `relative` (already checked segment by segment).
     /// With `cachedOnly`, returns nil instead of reading a file that is not in memory.
     func serve(_ relative: String, request: HTTPRequest, cachedOnly: Bool = false) -> HTTPResponse? {

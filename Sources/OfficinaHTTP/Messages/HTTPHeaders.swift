@@ -39,7 +39,7 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
 extension String {
     /// ASCII case-insensitive equality, as header names compare (RFC 9110 §5.1).
-    func caseInsensitiveEquals(_ other: String) -> Bool {
+    public func caseInsensitiveEquals(_ other: String) -> Bool {
         var lhs = self
         var rhs = other
         return lhs.withUTF8 { left in

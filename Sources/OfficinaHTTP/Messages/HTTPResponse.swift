@@ -2,9 +2,10 @@
 public struct HTTPResponse: Sendable {
     public enum Body: Sendable {
         case bytes([UInt8])
-        /// A server-sent event stream: the server calls `open` once the head is written,
-        /// with a stream that any thread may write to until it is closed.
-        case eventStream(open: @Sendable (EventStream) -> Void)
+        /// A server-sent event stream: the server calls `open` once the head is written, as a
+        /// task on its handler threads (so `open` may do blocking reads, e.g. replay what a
+        /// client missed), with a stream that any thread may write to until it is closed.
+        case eventStream(open: @Sendable (EventStream) async -> Void)
     }
 
     public var status: HTTPStatus

@@ -1,8 +1,12 @@
 /// Maps method and path to a handler. Patterns are `/`-separated literal segments,
 /// `:name` segments (one segment, captured into `request.parameters`), and a final `*`
-/// (the rest of the path, captured as `parameters["*"]`).
+/// (the rest of the path, captured as `parameters["*"]`). A literal segment wins over `:name`,
+/// which wins over `*`.
 ///
-/// Build it fully, then hand it to the server: routes are frozen once it listens.
+/// Build it fully, then hand it to the server: routes are frozen once it listens. Everything a
+/// request needs is prepared while routes and middleware are added (a tree of segments, each
+/// route's handler already wrapped in the middleware), so serving a request splits its path once,
+/// walks the tree once and calls one prepared chain.
 ///
 ///     var router = Router()
 ///     router.get("/api/workshops/:code") { request in ... }
@@ -14,62 +18,95 @@
 public struct Router: ImmediateResponder {
     struct Route: Sendable {
         var method: HTTPMethod
-        var segments: [Substring]
+        var parameterNames: [String]
         var handler: HTTPHandler
-        var immediate: ImmediateHandler?
+        var immediate: (@Sendable (HTTPRequest) -> HTTPResponse?)?
     }
 
     private var routes: [Route] = []
+    private var tree = RouteTree()
+    private var endpoints: [RouteEndpoint] = []
     private var middleware: [any HTTPMiddleware] = []
+    /// What answers a request no route matched (405, JSON 404, or `notFound`), wrapped like a route.
+    private var fallback = RouteEndpoint(parameterNames: [], responder: HandlerResponder(handler: { _ in Router.plainNotFound }, errorResponder: { _, _ in Router.plainNotFound }), immediate: nil)
 
     /// Turns an error a handler threw into a response.
     public var errorResponder: @Sendable (HTTPRequest, any Error) -> HTTPResponse = { _, _ in
         HTTPResponse(status: .internalServerError, contentType: "text/plain; charset=utf-8", text: "Internal Server Error\n")
+    } {
+        didSet { rewrapAll() }
     }
 
     /// Paths under which the router's own 404 and 405 answers are JSON.
-    public var jsonPrefixes: [String] = ["/api/"]
+    public var jsonPrefixes: [String] = ["/api/"] {
+        didSet { rewrapFallback() }
+    }
 
     /// Answers requests no route matched (e.g. set it to a `StaticFiles`). The default answers
     /// 404, as JSON under `jsonPrefixes`. A custom handler is not called for paths under
     /// `jsonPrefixes`: those always get the JSON 404.
-    public var notFound: HTTPHandler = { _ in
-        HTTPResponse(status: .notFound, contentType: "text/plain; charset=utf-8", text: "Not Found\n")
-    } {
-        didSet { immediateFallback = nil }
+    public var notFound: HTTPHandler = { _ in Router.plainNotFound } {
+        didSet {
+            immediateFallback = nil
+            rewrapFallback()
+        }
     }
+
+    /// The immediate side of the fallback set by `serveFiles`; cleared when `notFound` is set directly.
+    private var immediateFallback: (any ImmediateResponder)?
+
+    static let plainNotFound = HTTPResponse(status: .notFound, contentType: "text/plain; charset=utf-8", text: "Not Found\n")
 
     /// True if `path` lies under one of `jsonPrefixes` (or is one without its final slash).
     public func isJSONPath(_ path: String) -> Bool {
-        jsonPrefixes.contains { prefix in
+        Self.isJSONPath(path, prefixes: jsonPrefixes)
+    }
+
+    static func isJSONPath(_ path: String, prefixes: [String]) -> Bool {
+        prefixes.contains { prefix in
             path.hasPrefix(prefix) || (prefix.hasSuffix("/") && path == String(prefix.dropLast()))
         }
     }
 
-    public init() {}
+    public init() {
+        rewrapFallback()
+    }
 
     public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping HTTPHandler) {
-        routes.append(Route(method: method, segments: Self.split(pattern), handler: handler))
+        register(method, pattern, Route(method: method, parameterNames: [], handler: handler, immediate: nil))
     }
 
     /// Adds a route whose handler answers at once on the I/O thread (see `ImmediateResponder`):
-    /// only for handlers that never block, like a health check. With middleware installed the
-    /// router answers everything through the middleware, asynchronously.
+    /// only for handlers that never block, like a health check. It stays immediate behind
+    /// middleware only if every middleware is an `ImmediateMiddleware`.
     ///
     ///     router.immediate(.get, "/healthz") { _ in HTTPResponse(contentType: "application/json", text: #"{"status":"ok"}"#) }
     public mutating func immediate(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping ImmediateHandler) {
-        routes.append(Route(method: method, segments: Self.split(pattern), handler: { handler($0) }, immediate: handler))
+        register(method, pattern, Route(method: method, parameterNames: [], handler: { handler($0) }, immediate: { handler($0) }))
+    }
+
+    /// Adds a route that answers at once when `immediate` can (non-nil: e.g. a file already in
+    /// memory) and otherwise through `handler` off the I/O threads.
+    public mutating func add(
+        _ method: HTTPMethod, _ pattern: String, _ handler: @escaping HTTPHandler,
+        immediate: @escaping @Sendable (HTTPRequest) -> HTTPResponse?
+    ) {
+        register(method, pattern, Route(method: method, parameterNames: [], handler: handler, immediate: immediate))
     }
 
     /// Serves `files` for every path no route matches (outside `jsonPrefixes`), answering cached
     /// files on the I/O thread and reading others off it.
     public mutating func serveFiles(_ files: StaticFiles) {
-        notFound = files.handler
-        immediateFallback = files
+        serveFiles(files, handler: files.handler)
     }
 
-    /// The immediate side of the fallback set by `serveFiles`; cleared when `notFound` is set directly.
-    private var immediateFallback: (any ImmediateResponder)?
+    /// Like `serveFiles(_:)` for any responder that can answer some requests at once, with the
+    /// handler to use for the others.
+    public mutating func serveFiles(_ files: any ImmediateResponder, handler: @escaping HTTPHandler) {
+        notFound = handler
+        immediateFallback = files
+        rewrapFallback()
+    }
 
     public mutating func get(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.get, pattern, handler) }
     public mutating func post(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.post, pattern, handler) }
@@ -77,94 +114,108 @@ public struct Router: ImmediateResponder {
     public mutating func patch(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.patch, pattern, handler) }
     public mutating func delete(_ pattern: String, _ handler: @escaping HTTPHandler) { add(.delete, pattern, handler) }
 
-    /// Adds middleware; the first added is the outermost.
+    /// Adds middleware; the first added is the outermost. Routes added before and after are both
+    /// wrapped (here, once), and so are the router's own 404 and 405 answers.
     public mutating func use(_ middleware: any HTTPMiddleware) {
         self.middleware.append(middleware)
+        rewrapAll()
     }
 
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
-        let dispatch = Dispatch(router: self)
-        let chain = middleware.reversed().reduce(dispatch as any HTTPResponder) { next, middleware in
-            Chained(middleware: middleware, next: next)
-        }
-        return await chain.respond(to: request)
+        let (endpoint, request) = resolve(request)
+        return await endpoint.responder.respond(to: request)
     }
 
-    /// Answers at once when the matched route (or the file fallback) can; nil means "ask
-    /// `respond(to:)`". Errors (404 under `jsonPrefixes`, 405) are cheap and answered here too.
+    /// Answers at once when the matched route (or the file fallback) can, behind middleware that
+    /// can; nil means "ask `respond(to:)`". The router's 404 under `jsonPrefixes` and 405 are
+    /// answered here too.
     public func respondImmediately(to request: HTTPRequest) -> HTTPResponse? {
-        guard middleware.isEmpty else { return nil }
-        let lookup = request.method == .head ? .get : request.method
+        let (endpoint, request) = resolve(request)
+        return endpoint.immediate?(request)
+    }
+
+    /// The endpoint for the request, and the request with its captured parameters.
+    private func resolve(_ request: HTTPRequest) -> (RouteEndpoint, HTTPRequest) {
         let segments = Self.split(request.path)
-        if let (route, parameters) = match(lookup, segments: segments) {
-            guard let immediate = route.immediate else { return nil }
-            var request = request
-            request.parameters = parameters
-            return immediate(request)
-        }
-        if isJSONPath(request.path) || !allowedMethods(segments: segments).isEmpty {
-            return Dispatch(router: self).unmatched(request)
-        }
-        return immediateFallback?.respondImmediately(to: request)
+        guard let found = tree.match(request.method == .head ? .get : request.method, segments) else { return (fallback, request) }
+        let endpoint = endpoints[found.endpoint]
+        guard !endpoint.parameterNames.isEmpty || found.rest != nil else { return (endpoint, request) }
+        var request = request
+        for (name, value) in zip(endpoint.parameterNames, found.captures) { request.parameters[name] = String(value) }
+        if let rest = found.rest { request.parameters["*"] = String(rest) }
+        return (endpoint, request)
     }
 
-    /// The route for `method` and `path`, with its captured parameters, or the methods
-    /// the path allows when none matches the method.
-    func match(_ method: HTTPMethod, _ path: String) -> (Route, [String: String])? {
-        match(method, segments: Self.split(path))
-    }
-
-    func match(_ method: HTTPMethod, segments: [Substring]) -> (Route, [String: String])? {
-        for route in routes where route.method == method {
-            if let parameters = Self.capture(route.segments, segments) { return (route, parameters) }
-        }
-        return nil
-    }
-
+    /// Methods accepted at `path`, with `HEAD` wherever `GET` is (for `Allow`).
     func allowedMethods(_ path: String) -> [HTTPMethod] {
-        allowedMethods(segments: Self.split(path))
+        Self.allowedMethods(tree.methods(Self.split(path)), order: methodOrder)
     }
 
-    func allowedMethods(segments: [Substring]) -> [HTTPMethod] {
-        var allowed: [HTTPMethod] = []
-        for route in routes where Self.capture(route.segments, segments) != nil && !allowed.contains(route.method) {
-            allowed.append(route.method)
+    /// Every method registered, in registration order.
+    private var methodOrder: [HTTPMethod] {
+        routes.reduce(into: [HTTPMethod]()) { list, route in
+            if !list.contains(route.method) { list.append(route.method) }
         }
+    }
+
+    static func allowedMethods(_ methods: Set<HTTPMethod>, order: [HTTPMethod]) -> [HTTPMethod] {
+        var allowed = order.filter { methods.contains($0) }
         if allowed.contains(.get) && !allowed.contains(.head) { allowed.append(.head) }
         return allowed
     }
 
-    /// Splits on `/` by bytes, not Characters: the path is matched on every request.
+    /// Splits on `/` by bytes, not Characters.
     static func split(_ path: String) -> [Substring] {
         path.utf8.split(separator: 0x2F, omittingEmptySubsequences: true).map { Substring($0) }
     }
 
-    private static func capture(_ pattern: [Substring], _ path: [Substring]) -> [String: String]? {
-        var parameters: [String: String] = [:]
-        for (index, part) in pattern.enumerated() {
-            if part == "*" {
-                parameters["*"] = path[min(index, path.count)...].joined(separator: "/")
-                return parameters
-            }
-            guard index < path.count else { return nil }
-            if part.hasPrefix(":") {
-                parameters[String(part.dropFirst())] = String(path[index])
-            } else if part != path[index] {
-                return nil
-            }
-        }
-        return pattern.count == path.count ? parameters : nil
+    private mutating func register(_ method: HTTPMethod, _ pattern: String, _ route: Route) {
+        let segments = Self.split(pattern)
+        var route = route
+        route.parameterNames = segments.filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) }
+        routes.append(route)
+        endpoints.append(wrap(route))
+        tree.insert(segments, method: method, endpoint: endpoints.count - 1)
+        rewrapFallback()
+    }
+
+    private func wrap(_ route: Route) -> RouteEndpoint {
+        RouteEndpoint(
+            parameterNames: route.parameterNames,
+            responder: middleware.wrap(HandlerResponder(handler: route.handler, errorResponder: errorResponder)),
+            immediate: middleware.wrapImmediate(route.immediate))
+    }
+
+    private mutating func rewrapAll() {
+        endpoints = routes.map(wrap)
+        rewrapFallback()
+    }
+
+    private mutating func rewrapFallback() {
+        let unmatched = UnmatchedResponder(
+            tree: tree, methodOrder: methodOrder, jsonPrefixes: jsonPrefixes, notFound: notFound, files: immediateFallback,
+            errorResponder: errorResponder)
+        fallback = RouteEndpoint(
+            parameterNames: [], responder: middleware.wrap(unmatched), immediate: middleware.wrapImmediate(unmatched.immediately))
     }
 }
 
-/// The innermost responder: finds the route and calls it.
-private struct Dispatch: HTTPResponder {
-    let router: Router
+/// The innermost responder for requests no route matched: 405 with `Allow` for a known path, a
+/// JSON 404 under `jsonPrefixes`, else the router's `notFound`. Holds copies of what it needs,
+/// taken whenever the router changes.
+private struct UnmatchedResponder: HTTPResponder {
+    let tree: RouteTree
+    /// Methods in the order routes were registered, for a stable `Allow`.
+    let methodOrder: [HTTPMethod]
+    let jsonPrefixes: [String]
+    let notFound: HTTPHandler
+    let files: (any ImmediateResponder)?
+    let errorResponder: @Sendable (HTTPRequest, any Error) -> HTTPResponse
 
-    /// 405 with `Allow` for a known path, a JSON 404 under `jsonPrefixes`, else nil (ask `notFound`).
-    func unmatched(_ request: HTTPRequest) -> HTTPResponse? {
-        let allowed = router.allowedMethods(request.path)
-        let json = router.isJSONPath(request.path)
+    /// The 405 or JSON 404, or nil when `notFound` decides.
+    func error(_ request: HTTPRequest) -> HTTPResponse? {
+        let allowed = Router.allowedMethods(tree.methods(Router.split(request.path)), order: methodOrder)
+        let json = Router.isJSONPath(request.path, prefixes: jsonPrefixes)
         if !allowed.isEmpty {
             var response = json
                 ? .jsonError(.methodNotAllowed, code: "method_not_allowed", message: "\(request.method) is not allowed here")
@@ -176,27 +227,13 @@ private struct Dispatch: HTTPResponder {
         return nil
     }
 
-    func respond(to request: HTTPRequest) async -> HTTPResponse {
-        let lookup = request.method == .head ? .get : request.method
-        guard let (route, parameters) = router.match(lookup, request.path) else {
-            if let response = unmatched(request) { return response }
-            do { return try await router.notFound(request) } catch { return router.errorResponder(request, error) }
-        }
-        var request = request
-        request.parameters = parameters
-        do {
-            return try await route.handler(request)
-        } catch {
-            return router.errorResponder(request, error)
-        }
+    var immediately: @Sendable (HTTPRequest) -> HTTPResponse? {
+        let this = self
+        return { request in this.error(request) ?? this.files?.respondImmediately(to: request) }
     }
-}
-
-private struct Chained: HTTPResponder {
-    let middleware: any HTTPMiddleware
-    let next: any HTTPResponder
 
     func respond(to request: HTTPRequest) async -> HTTPResponse {
-        await middleware.respond(to: request, next: next)
+        if let response = error(request) { return response }
+        do { return try await notFound(request) } catch { return errorResponder(request, error) }
     }
 }

@@ -74,6 +74,56 @@ struct RouterTests {
         #expect(router.respondImmediately(to: HTTPRequest(method: .get, path: "/healthz")) == nil)
     }
 
+    @Test("A literal segment wins over a parameter, whatever the order they were added in")
+    func literalBeforeParameter() async {
+        var router = Router()
+        router.get("/api/proposals/:id") { request in HTTPResponse(contentType: "text/plain", text: "id \(request.parameters["id"] ?? "")") }
+        router.get("/api/proposals/merged") { _ in HTTPResponse(contentType: "text/plain", text: "merged") }
+        router.get("/api/programmes/:code/x") { request in HTTPResponse(contentType: "text/plain", text: "code \(request.parameters["code"] ?? "")") }
+        #expect(text(await router.respond(to: HTTPRequest(method: .get, path: "/api/proposals/merged"))) == "merged")
+        #expect(text(await router.respond(to: HTTPRequest(method: .get, path: "/api/proposals/7"))) == "id 7")
+        #expect(text(await router.respond(to: HTTPRequest(method: .get, path: "/api/programmes/9/x"))) == "code 9")
+        #expect(await router.respond(to: HTTPRequest(method: .get, path: "/api/proposals/7/more")).status == .notFound)
+    }
+
+    @Test("Routes added before and after use(), and the router's own 404 and 405, all pass through the middleware")
+    func middlewareWrapsEverything() async {
+        var router = router()
+        router.use(Stamp())
+        router.get("/later") { _ in HTTPResponse(contentType: "text/plain", text: "later") }
+        for (method, path) in [(HTTPMethod.get, "/page"), (.get, "/later"), (.get, "/api/none"), (.delete, "/page"), (.get, "/elsewhere")] {
+            let response = await router.respond(to: HTTPRequest(method: method, path: path))
+            #expect(response.headers.values("X-Stamp") == ["1"], "\(method) \(path)")
+        }
+    }
+
+    @Test("Behind immediate middleware an immediate route still answers at once, through the middleware")
+    func immediateBehindImmediateMiddleware() {
+        var router = router()
+        router.immediate(.get, "/healthz") { _ in HTTPResponse(contentType: "application/json", text: "ok") }
+        router.use(Stamp())
+        let answer = router.respondImmediately(to: HTTPRequest(method: .get, path: "/healthz"))
+        #expect(answer.map(text) == "ok")
+        #expect(answer?.headers["X-Stamp"] == "1")
+        #expect(router.respondImmediately(to: HTTPRequest(method: .get, path: "/page")) == nil)
+        #expect(router.respondImmediately(to: HTTPRequest(method: .post, path: "/healthz"))?.headers["X-Stamp"] == "1")
+    }
+
+    /// Adds one `X-Stamp` header, on both paths.
+    struct Stamp: ImmediateMiddleware {
+        func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
+            var response = await next.respond(to: request)
+            response.headers.add("X-Stamp", "1")
+            return response
+        }
+
+        func respondImmediately(to request: HTTPRequest, next: (HTTPRequest) -> HTTPResponse?) -> HTTPResponse? {
+            guard var response = next(request) else { return nil }
+            response.headers.add("X-Stamp", "1")
+            return response
+        }
+    }
+
     struct PassThrough: HTTPMiddleware {
         func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
             await next.respond(to: request)
