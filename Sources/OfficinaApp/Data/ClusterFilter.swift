@@ -17,7 +17,7 @@ public struct ClusterFilter: Sendable, Hashable {
     }
 
     /// The cluster `id` of `workshopID`; 422 `unknown_cluster` when the workshop has no such cluster.
-    static func load(id: Int64, workshopID: Int64, in db: Connection) throws -> ClusterFilter {
+    static func load(id: Int64, workshopID: Int64, in db: any SQLDatabase) throws -> ClusterFilter {
         guard let cluster = try db.clusters.find(id: id), cluster.workshopID == workshopID else {
             throw APIError.invalid("cluster", "Cluster \(id) is not in this workshop.", code: "unknown_cluster")
         }

@@ -12,7 +12,7 @@ struct ProposalListSnapshot: Sendable {
     let notes: [Int64: ProposalNote]
 
     /// Reads it in one transaction, or nil when no workshop has `code`.
-    static func load(code: String, in db: Connection) throws -> ProposalListSnapshot? {
+    static func load(code: String, in db: any SQLDatabase) throws -> ProposalListSnapshot? {
         guard let joinCode = JoinCode(code), let workshop = try db.workshops.find(code: joinCode) else { return nil }
         return ProposalListSnapshot(
             workshop: workshop, threads: try db.proposals.list(workshopID: workshop.id, includeHidden: true),

@@ -132,7 +132,7 @@ struct ClusterRoutes {
 
     /// Runs `body` in one write after checking the phase, and appends the `clusters` event with the
     /// board as it then stands, so the change and its announcement commit together.
-    func change<T: Sendable>(_ workshopID: Int64, _ body: @escaping @Sendable (Connection) throws -> T) async throws -> (T, LiveEvent) {
+    func change<T: Sendable>(_ workshopID: Int64, _ body: @escaping @Sendable (any SQLDatabase) throws -> T) async throws -> (T, LiveEvent) {
         try await context.store.write { db -> (T, LiveEvent) in
             guard let workshop = try db.workshops.find(id: workshopID) else { throw APIError.notFound("Workshop") }
             guard workshop.phase != .closed else {

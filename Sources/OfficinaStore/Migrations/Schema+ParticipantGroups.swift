@@ -5,7 +5,7 @@ extension Schema {
     /// Old databases upgrade with no groups (nobody is asked) and the setting off, so every published
     /// ranking reproduces. `participants.group_key` is NULL for "prefer not to say"; it names a key of
     /// the programme's groups, checked by the App at join (a group removed later leaves the key as it was).
-    static let participantGroups = Migration("15-participant-groups", sql: """
+    static let participantGroups = Migration("16-participant-groups", sql: """
         CREATE TABLE participant_groups (
             programme_id INTEGER NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
             key TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 32),

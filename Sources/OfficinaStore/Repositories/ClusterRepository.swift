@@ -5,7 +5,7 @@ import Foundation
 /// The repository keeps integrity only (a proposal in one cluster, positions dense); who may
 /// change clusters and in which phase is the App's business.
 public struct ClusterRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// The workshop's clusters in board order, each with its proposals (oldest first).
     public func list(workshopID: Int64) throws -> [Cluster] {
@@ -41,10 +41,9 @@ public struct ClusterRepository {
     /// Adds a cluster at the end of the board.
     public func create(workshopID: Int64, name: String, at now: Date = Date()) throws -> Cluster {
         let next = try db.queryOne("SELECT COALESCE(MAX(position) + 1, 0) FROM clusters WHERE workshop_id = ?", [workshopID]) { $0.int(0) } ?? 0
-        try db.execute("INSERT INTO clusters (workshop_id, name, position, created_at) VALUES (?, ?, ?, ?)",
-                       [workshopID, name, next, now.asStored])
-        let id = db.lastInsertRowID
-        guard let cluster = try find(id: id) else { throw StoreError(.sqlite, message: "cluster \(id) vanished after insert") }
+        guard let id = try db.queryOne("INSERT INTO clusters (workshop_id, name, position, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+                                       [workshopID, name, next, now.asStored], { $0.int64(0) }),
+              let cluster = try find(id: id) else { throw StoreError(.sqlite, message: "cluster insert returned no row") }
         return cluster
     }
 
@@ -90,7 +89,7 @@ public struct ClusterRepository {
     }
 }
 
-extension Connection {
+extension SQLDatabase {
     /// The workshop's affinity clusters.
     public var clusters: ClusterRepository { ClusterRepository(db: self) }
 }

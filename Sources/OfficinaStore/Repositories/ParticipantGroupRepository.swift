@@ -1,9 +1,9 @@
 import OfficinaCore
 
 /// Participant groups per programme, the group each participant declared, and each workshop's
-/// broad-support setting (migration 15-participant-groups; docs/scoring.md §19).
+/// broad-support setting (migration 16-participant-groups; docs/scoring.md §19).
 public struct ParticipantGroupRepository {
-    let db: Connection
+    let db: any SQLDatabase
 
     /// A programme's groups in order; empty when it defines none (participants are then not asked).
     public func groups(programmeID: Int64) throws -> [ParticipantGroup] {
