@@ -35,7 +35,7 @@ struct ResultRoutes {
     /// The ranking, from ``RankingCache`` while no write has committed since it was computed.
     func ranking(_ request: HTTPRequest) async throws -> HTTPResponse {
         // Taken before any read, so whatever is read next is at least this fresh.
-        let generation = context.store.writerStatistics.writes
+        let generation = context.store.changeGeneration
         let (workshop, facilitator) = try access(request)
         let language = Self.language(request)
         let weights = request.queryItems["weights"]
