@@ -22,7 +22,9 @@ work=$(mktemp -d)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 base="http://127.0.0.1:$port"
 
-"$officina" serve --port "$port" --db "$work/officina.db" --web web --seeds seeds --pbkdf2-iterations 1000 --quiet \
+# OFFICINA_SCHEMATHESIS_DB runs the same against another database (45-postgres.sh: PostgreSQL).
+db="${OFFICINA_SCHEMATHESIS_DB:-$work/officina.db}"
+"$officina" serve --port "$port" --db "$db" --web web --seeds seeds --pbkdf2-iterations 1000 --quiet \
     >"$work/server.log" 2>&1 &
 server=$!
 cleanup() {
@@ -38,7 +40,7 @@ for _ in $(seq 1 100); do
 done
 curl -fsS "$base/healthz" >/dev/null
 
-echo 'schemathesis passphrase' | "$officina" user add ci --password-stdin --db "$work/officina.db" --pbkdf2-iterations 1000
+echo 'schemathesis passphrase' | "$officina" user add ci --password-stdin --db "$db" --pbkdf2-iterations 1000
 cookie=$(curl -fsS -i -H "Origin: $base" -H 'Content-Type: application/json' \
     -d '{"username":"ci","password":"schemathesis passphrase"}' "$base/api/session" \
     | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(officina_session=[^;]*\).*/\1/p')

@@ -14,9 +14,14 @@ public final class Application: Sendable {
     public let router: Router
     /// The method and pattern of every route, e.g. `GET /api/workshops/:code`.
     public let routes: [(method: String, pattern: String)]
+    /// On PostgreSQL, what the other instances announce (live events, tallies, changes).
+    let instances: PostgresListener?
 
     public init(configuration: AppConfiguration, store: Store) {
         context = AppContext(configuration: configuration, store: store)
+        let hub = context.hub
+        instances = store.listenToInstances { payload in hub.instanceAnnounced(payload) }
+        if instances != nil { hub.deliverEventsFromStore() }
         (router, routes) = Self.makeRouter(context)
         context.rearmDeadlines()
     }
@@ -63,6 +68,7 @@ public final class Application: Sendable {
     /// Stops live streams and the hashing threads, and closes the store (which checkpoints the WAL).
     public func shutdown() {
         context.deadlines.stop()
+        instances?.stop()
         context.hub.closeAll()
         context.hashing.stop()
         context.store.close()

@@ -18,6 +18,9 @@ public final class LiveHub: Sendable {
         var channels: [Int64: LiveChannel] = [:]
         var nextID = 0
         var closed = false
+        /// Several instances share the database: events reach streams from the store, announced
+        /// by the database (``LiveHub/eventsAnnounced(workshopID:)``), not from ``LiveHub/publish(_:workshopID:)``.
+        var eventsFromStore = false
 
         /// Runs `body` on a workshop's channel in place (taken out of the dictionary meanwhile, so
         /// changing it copies nothing); nil when the workshop has no channel.
@@ -31,7 +34,7 @@ public final class LiveHub: Sendable {
     let source: any LiveSource
     let tallyInterval: Double
     let replayLimit: Int
-    private let state = Protected(State())
+    let state = Protected(State())
     /// The last tally's text per workshop, so streams opening at once share one encoding.
     private let tallyTexts = TallyTexts()
 
@@ -134,6 +137,7 @@ public final class LiveHub: Sendable {
 
     /// Delivers a persisted event to the workshop's streams.
     public func publish(_ event: LiveEvent, workshopID: Int64) {
+        if state.withLock({ $0.eventsFromStore }) { return }
         let now = Date().timeIntervalSinceReferenceDate
         let (drain, expired) = state.withLock { state -> (Bool, [any EventStreamSink]) in
             state.withChannel(workshopID) { channel -> (Bool, [any EventStreamSink]) in
@@ -149,7 +153,7 @@ public final class LiveHub: Sendable {
     /// Sends the channel's outbox with the lock released, batch after batch, until it is empty.
     /// Only the thread that claimed the drain runs this for a channel, so each stream receives
     /// its messages in the order they were decided.
-    private func drain(_ workshopID: Int64) {
+    func drain(_ workshopID: Int64) {
         while true {
             let batch = state.withLock { state -> [LiveDelivery] in
                 let batch = state.withChannel(workshopID) { channel -> [LiveDelivery] in

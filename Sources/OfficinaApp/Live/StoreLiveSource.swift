@@ -37,7 +37,7 @@ struct StoreLiveSource: LiveSource {
     }
 
     func tallies(workshopID: Int64) async -> TallySnapshot? {
-        let generation = store.writerStatistics.writes
+        let generation = store.changeGeneration
         if let cached = recent.withLock({ $0[workshopID] }), cached.generation == generation { return cached.snapshot }
         let snapshot = try? store.read { db -> TallySnapshot? in
             guard let workshop = try db.workshops.find(id: workshopID) else { return nil }

@@ -43,7 +43,7 @@ struct ResultRoutes {
             return .json(try JSONValue.encoding(results(request).ranking(language: Self.language(request))))
         }
         // Taken before any read, so whatever is read next is at least this fresh.
-        let generation = context.store.writerStatistics.writes
+        let generation = context.store.changeGeneration
         let (workshop, facilitator) = try access(request)
         let language = Self.language(request)
         let weights = request.queryItems["weights"]

@@ -11,7 +11,7 @@ extension Store {
     public convenience init(postgres url: String, configuration: StoreConfiguration = .default) throws {
         let writer = try PostgresConnection(url: url)
         try PostgresMigrator(migrations: PostgresSchema.migrations).migrate(writer)
-        self.init(path: writer.displayURL, configuration: configuration, writerConnection: writer) {
+        self.init(path: writer.displayURL, configuration: configuration, writerConnection: writer, postgresURL: url) {
             try PostgresConnection(url: url)
         }
     }

@@ -16,6 +16,10 @@ public final class Store: Sendable {
     /// The database file, or for PostgreSQL its URL with the password hidden.
     public let path: String
     public let configuration: StoreConfiguration
+    /// The PostgreSQL URL (with its password), for the connections opened later; nil on SQLite.
+    let postgresURL: String?
+    /// Batches other instances committed, as announced (see ``changeGeneration``).
+    let remoteChanges = ChangeCounter()
     let writer: Writer
     let readers: ReaderPool
 
@@ -45,9 +49,10 @@ public final class Store: Sendable {
     /// Starts the writer thread on `writerConnection` and a pool of readers opened by `openReader`.
     init(
         path: String, configuration: StoreConfiguration, writerConnection: any SQLDatabase,
-        openReader: @escaping () throws -> any SQLDatabase
+        postgresURL: String? = nil, openReader: @escaping () throws -> any SQLDatabase
     ) {
         self.path = path
+        self.postgresURL = postgresURL
         self.configuration = configuration
         writer = Writer(
             connection: writerConnection,

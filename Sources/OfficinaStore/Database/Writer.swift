@@ -19,6 +19,8 @@ final class Writer: @unchecked Sendable {
     private var statistics = WriterStatistics()
     let connection: any SQLDatabase
     private let answerQueue = DispatchQueue(label: "officina-store-answers")
+    /// What a committed batch announces to the instances on PostgreSQL.
+    static let committedPayload = "w"
     /// The writer's own thread: a write submitted from it (inside a write) would wait forever.
     private var writerThread: pthread_t?
 
@@ -164,6 +166,10 @@ final class Writer: @unchecked Sendable {
             }
             if connection.isInTransaction {
                 do {
+                    // Other instances learn of the batch at its commit (their caches key on it).
+                    if connection.dialect == .postgres, !succeeded.isEmpty {
+                        try connection.notifyInstances(Self.committedPayload)
+                    }
                     try connection.execute("COMMIT", [])
                 } catch {
                     connection.rollbackIfNeeded()

@@ -9,8 +9,8 @@ import Foundation
 /// recovers by itself once the server is back; until then statements fail with
 /// ``StoreError/Kind/unavailable``.
 public final class PostgresConnection: SQLDatabase {
-    private let library: LibPQ
-    private let handle: OpaquePointer
+    let library: LibPQ
+    let handle: OpaquePointer
     /// The URL with its password hidden, for messages.
     public let displayURL: String
     private var rewritten: [String: String] = [:]
@@ -150,6 +150,12 @@ public final class PostgresConnection: SQLDatabase {
 
     /// Runs one statement with its arguments and returns the checked result.
     private func run(_ sql: String, _ arguments: [any DatabaseValueConvertible]) throws -> PostgresResult {
+        // PostgreSQL answers COMMIT of a failed transaction with a successful "ROLLBACK": never
+        // let that pass for a commit.
+        if sql == "COMMIT", library.transactionStatus(handle) == PQCode.transactionInError {
+            rollbackIfNeeded()
+            throw StoreError(.sqlite, message: "the transaction had failed and was rolled back, not committed", sql: sql)
+        }
         // Reconnecting inside a transaction would silently drop its earlier statements.
         if !isInTransaction { try ensureConnected() }
         let text = statementText(sql)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Brings a PostgreSQL database (its current schema, normally `public`) up to ``PostgresSchema``.
 ///
-/// Runs under a session advisory lock (<https://www.postgresql.org/docs/15/explicit-locking.html#ADVISORY-LOCKS>),
+/// Runs under a session advisory lock keyed by the schema (<https://www.postgresql.org/docs/15/explicit-locking.html#ADVISORY-LOCKS>),
 /// so two instances starting at once migrate one after the other: the second finds the work done.
 /// Each migration commits in its own transaction together with its row in `officina_migrations`.
 /// A schema holding tables of another application, or migrations this build does not know, is
@@ -17,8 +17,10 @@ public struct PostgresMigrator: Sendable {
     /// Runs the pending migrations; returns the ids it applied.
     @discardableResult
     public func migrate(_ db: PostgresConnection) throws -> [String] {
-        try db.execute("SELECT pg_advisory_lock(?)", [Int64(Migrator.applicationID)])
-        defer { try? db.execute("SELECT pg_advisory_unlock(?)", [Int64(Migrator.applicationID)]) }
+        // Keyed by the schema: instances of one database wait for each other, other schemas do not.
+        let lock = "SELECT pg_advisory_lock(?::int, hashtext(current_schema()))"
+        try db.execute(lock, [Int64(Migrator.applicationID)])
+        defer { try? db.execute("SELECT pg_advisory_unlock(?::int, hashtext(current_schema()))", [Int64(Migrator.applicationID)]) }
         try checkCompatible(db)
         try db.executeScript("""
             CREATE TABLE IF NOT EXISTS officina_migrations (
@@ -27,6 +29,7 @@ public struct PostgresMigrator: Sendable {
             )
             """)
         let applied = Set(try appliedIDs(db))
+        if applied.isEmpty { try db.executeScript(PostgresSchema.prerequisites) }
         var ran: [String] = []
         for migration in migrations where !applied.contains(migration.id) {
             try db.execute("BEGIN", [])

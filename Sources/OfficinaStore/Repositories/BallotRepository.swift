@@ -48,6 +48,7 @@ public struct BallotRepository {
             }
         }
         try db.insertRows("INSERT INTO ballot_ratings (ballot_id, proposal_id, goal_key, value)", columns: 4, values: ratings)
+        try db.notifyInstances("t:\(workshopID)")
     }
 
     /// Every ballot of the workshop, for scoring, ordered by participant id.

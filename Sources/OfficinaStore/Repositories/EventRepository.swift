@@ -9,11 +9,13 @@ public struct EventRepository {
     @discardableResult
     public func append(workshopID: Int64, type: String, data: String, at now: Date = Date()) throws -> StoredEvent {
         let now = now.asStored
+        try db.lockEventSequence(workshopID: workshopID)
         let seq = try latestSeq(workshopID: workshopID) + 1
         try db.execute(
             "INSERT INTO events (workshop_id, seq, type, data, created_at) VALUES (?, ?, ?, ?, ?)",
             [workshopID, seq, type, data, now]
         )
+        try db.notifyInstances("e:\(workshopID)")
         return StoredEvent(workshopID: workshopID, seq: seq, type: type, data: data, at: now)
     }
 
