@@ -182,6 +182,11 @@ import Testing
             let filteredJSON = try await f.facilitator.get("/api/workshops/\(f.code)/export?format=json&cluster=\(space)").json
             #expect(filteredJSON["workshop"]?["cluster"] == "Spazi verdi")
             #expect(filteredJSON["workshop"]?["ranking"]?["entries"]?.arrayValue?.count == 1)
+            // The programme's export names the cluster too.
+            let programmeID = try #require(try await f.facilitator.get("/api/workshops/\(f.code)").json["programmeId"]?.doubleValue)
+            let programme = try await f.facilitator.get("/api/programmes/\(Int(programmeID))/export?format=json").json
+            let ours = programme["programme"]?["workshops"]?.arrayValue?.first { $0["code"]?.stringValue == f.code }
+            #expect(ours?["details"]?[String(otherID)]?["cluster"] == "Spazi verdi")
         }
     }
 }

@@ -4,6 +4,8 @@ menu); the projector's wall and the participants' list show the ideas under the 
 live; the ranking and the export links follow the console's cluster filter."""
 from selenium.webdriver.common.keys import Keys
 
+from selenium.common.exceptions import StaleElementReferenceException
+
 from conftest import Api, screenshot
 from flows import join, set_phase, sign_in
 from helpers import all_css, css, press, type_into, visible, wait
@@ -49,6 +51,18 @@ def column(page, name):
 
 def titles_in(page, name):
     return [n.text for n in column(page, name).find_elements("css selector", ".cluster-card .cluster-title")]
+
+
+def keys_on(page, selector, *keys):
+    """Focuses `selector` (found again if a live update redrew it) and types `keys` into the focus."""
+    def attempt(d):
+        try:
+            d.execute_script("arguments[0].focus()", css(d, selector))
+            d.switch_to.active_element.send_keys(*keys)
+            return True
+        except StaleElementReferenceException:
+            return False
+    wait(page, attempt, message=f"could not type into {selector}")
 
 
 def add_cluster(page, name):
@@ -128,3 +142,48 @@ def test_the_facilitator_clusters_ideas_by_drag_and_drop_and_keyboard_and_everyo
     wait(console, lambda d: sorted(titles_in(d, "Not yet clustered")) == sorted([IDEAS[1], IDEAS[2]]), message="back to unclustered")
     assert board(api, code) == {"Spazi verdi": [ids[IDEAS[0]]]}
     wait(screen, lambda d: d.execute_script(SEQUENCE, "#wall", ".idea-title")[:2] == ["#Spazi verdi", IDEAS[0]], message="wall after delete")
+
+
+def test_the_whole_board_works_from_the_keyboard_alone(server, browsers):
+    code = server.create_workshop()["code"]
+    api = set_phase(server, code, "collecting")
+    person = Api(server.url)
+    assert person.call("POST", "/api/join", {"code": code, "name": "Ada"})[0] == 201
+    status, idea = person.call("POST", f"/api/workshops/{code}/proposals", {"title": IDEAS[0]})
+    assert status == 201, idea
+
+    console = browsers.new("cl-keys", (1366, 1000), language="it-IT")
+    sign_in(console, server, f"/console#{code}")
+    wait(console, lambda d: len(titles_in(d, "Non ancora raggruppate")) == 1, message="the idea waits on the board")
+    # Add two clusters: type the name, Enter submits the form.
+    for name in ("Spazi", "Persone"):
+        field = css(console, "#cl-name")
+        field.send_keys(name, Keys.ENTER)
+        column(console, name)
+        wait(console, lambda d: css(d, "#cl-name").get_attribute("value") == "", message="form cleared")
+    # Move the idea with the arrow keys in its focused menu (no pointer involved).
+    keys_on(console, f"#cl-move-{idea['id']}", Keys.DOWN)
+    wait(console, lambda d: titles_in(d, "Spazi") == [IDEAS[0]], message="moved with the arrow key")
+    wait(console, lambda d: d.switch_to.active_element.get_attribute("id") == f"cl-move-{idea['id']}", message="focus follows the card")
+    assert board(api, code)["Spazi"] == [idea["id"]]
+    # Rename in place, then Tab away to save it.
+    keys_on(console, "#cl-board input.cluster-name", Keys.END, " verdi", Keys.TAB)
+    wait(console, lambda d: "Spazi verdi" in board(api, code), message="renamed")
+    # Tab moved the focus to the next control (→: ← is disabled on the first cluster); the redraws that
+    # followed (the answer and the live event) gave it back.
+    wait(console, lambda d: (d.switch_to.active_element.get_attribute("data-focus") or "").startswith("right-"),
+         message="focus kept after the redraw")
+    # Reorder: focus the → button of the first cluster and press Enter.
+    keys_on(console, '#cl-board button[aria-label="Sposta il gruppo Spazi verdi a destra"]', Keys.ENTER)
+    wait(console, lambda d: [c["name"] for c in api.call("GET", f"/api/workshops/{code}/clusters")[1]["clusters"]] == ["Persone", "Spazi verdi"],
+         message="reordered")
+    # A second name that differs only in case is refused with a clear Italian message.
+    browsers.allow("/clusters - Failed to load resource: the server responded with a status of 409")
+    css(console, "#cl-name").send_keys("PERSONE", Keys.ENTER)
+    wait(console, lambda d: css(d, "#cl-error").text == "Esiste già un gruppo con questo nome.", message="duplicate refused")
+    # Delete with the keyboard: Enter on the button, Enter on the dialog's confirm.
+    keys_on(console, '#cl-board button[aria-label="Elimina il gruppo Spazi verdi"]', Keys.ENTER)
+    visible(console, "#confirm-dialog[open]")
+    keys_on(console, "#confirm-ok", Keys.ENTER)
+    wait(console, lambda d: titles_in(d, "Non ancora raggruppate") == [IDEAS[0]], message="deleted, idea unclustered")
+    assert board(api, code) == {"Persone": []}

@@ -64,5 +64,8 @@ def test_every_page_at_three_widths_in_both_languages(server, browsers):
         for path, ready, name in [(f"/w/{code}", "#phase-badge", "participant"), (f"/console#{code}", "#ws-phase", "console")]:
             driver.get(server.url + path)
             settle(driver, ready)
+            wait(driver, lambda d: d.execute_script(
+                f"return document.querySelector('{ready}').dataset.phase") == "closed", message=f"{name} dark")
+            assert driver.execute_script("return matchMedia('(prefers-color-scheme: dark)').matches")
             screenshot(driver, f"{name}-dark-{lang}-{width}")
             assert no_horizontal_scroll(driver), f"{name} dark {lang} {width}"

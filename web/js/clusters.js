@@ -52,8 +52,13 @@ export function mountClusters({ proposals, onFilter = () => {} }) {
         const home = new Map();
         for (const cluster of state.clusters) for (const id of cluster.proposals) home.set(id, cluster.id);
         const columns = [{ id: null, name: t('clusters.unclustered') }, ...state.clusters];
+        // A live update redraws the board: the control that had the focus gets it back, so a keyboard
+        // user is not thrown to the top of the page by someone else's change.
+        const focused = board.contains(document.activeElement) ? document.activeElement.dataset.focus : null;
         replace(board, ...columns.map((cluster, index) => column(cluster, index - 1,
             ideas.filter((p) => (home.get(p.id) ?? null) === cluster.id), readOnly)));
+        const again = focused && board.querySelector(`[data-focus="${focused}"]`);
+        if (again && !again.disabled) again.focus();
         renderFilter();
     }
 
@@ -70,15 +75,15 @@ export function mountClusters({ proposals, onFilter = () => {} }) {
         const head = cluster.id === null
             ? el('h3', { class: 'cluster-name', text: cluster.name })
             : el('div', { class: 'cluster-head' }, [
-                el('input', { class: 'cluster-name', value: cluster.name, maxLength: 60, disabled: readOnly,
+                el('input', { class: 'cluster-name', value: cluster.name, maxLength: 60, disabled: readOnly, dataset: { focus: `name-${cluster.id}` },
                     attrs: { 'aria-label': t('clusters.rename_label', { name: cluster.name }) },
                     on: { change: (event) => rename(cluster, event.target) } }),
                 el('div', { class: 'row cluster-tools' }, [
-                    el('button', { type: 'button', class: 'small', text: '←', disabled: readOnly || position === 0,
+                    el('button', { type: 'button', class: 'small', text: '←', disabled: readOnly || position === 0, dataset: { focus: `left-${cluster.id}` },
                         attrs: { 'aria-label': t('clusters.move_left', { name: cluster.name }) }, on: { click: () => shift(cluster, -1) } }),
-                    el('button', { type: 'button', class: 'small', text: '→', disabled: readOnly || position === state.clusters.length - 1,
+                    el('button', { type: 'button', class: 'small', text: '→', disabled: readOnly || position === state.clusters.length - 1, dataset: { focus: `right-${cluster.id}` },
                         attrs: { 'aria-label': t('clusters.move_right', { name: cluster.name }) }, on: { click: () => shift(cluster, 1) } }),
-                    el('button', { type: 'button', class: 'small danger', text: t('clusters.delete'), disabled: readOnly,
+                    el('button', { type: 'button', class: 'small danger', text: t('clusters.delete'), disabled: readOnly, dataset: { focus: `delete-${cluster.id}` },
                         attrs: { 'aria-label': t('clusters.delete_label', { name: cluster.name }) }, on: { click: () => remove(cluster) } }),
                 ]),
             ]);
@@ -113,7 +118,7 @@ export function mountClusters({ proposals, onFilter = () => {} }) {
 
     function card(p, clusterId, readOnly) {
         const selectId = `cl-move-${p.id}`;
-        const menu = el('select', { id: selectId, class: 'cluster-move', disabled: readOnly,
+        const menu = el('select', { id: selectId, class: 'cluster-move', disabled: readOnly, dataset: { focus: `move-${p.id}` },
             on: { change: (event) => assign(p.id, event.target.value ? Number(event.target.value) : null) } },
         [el('option', { value: '', text: t('clusters.unclustered') }),
             ...state.clusters.map((c) => el('option', { value: String(c.id), text: c.name }))]);
@@ -139,9 +144,10 @@ export function mountClusters({ proposals, onFilter = () => {} }) {
         await act(async () => {
             const answer = await put(`/api/proposals/${proposalId}/cluster`, { cluster: clusterId });
             state.clusters = answer.clusters;
+            const menu = byId(`cl-move-${proposalId}`);
             render();
-            const card = board.querySelector(`.cluster-card[data-id="${proposalId}"] select`);
-            if (card) card.focus();
+            // The moved card's menu keeps the focus in its new column.
+            if (document.activeElement === document.body || document.activeElement === menu) board.querySelector(`#cl-move-${proposalId}`)?.focus();
         });
     }
 
@@ -189,6 +195,8 @@ export function mountClusters({ proposals, onFilter = () => {} }) {
             filter.value = '';
             await act(reload);
         },
+        /** Reads the board again (after a gap in the live stream), keeping the filter. */
+        refresh() { if (state.code) act(reload); },
         /** A `clusters` live event: the whole board. */
         onClusters(data) { state.clusters = data.clusters; render(); },
         /** The workshop (phase) or its proposals changed. */

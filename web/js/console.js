@@ -224,7 +224,7 @@ async function openWorkshop(code) {
             refreshStats();
             refreshRankingSoon();
         },
-    }, { statusNode: byId('conn'), onResync: () => loadWorkshop().then(renderWorkshop).catch(fatal) });
+    }, { statusNode: byId('conn'), onResync: () => { loadWorkshop().then(renderWorkshop).catch(fatal); clusters.refresh(); } });
 }
 
 async function loadWorkshop() {

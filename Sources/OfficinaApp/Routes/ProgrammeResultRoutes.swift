@@ -18,8 +18,10 @@ struct ProgrammeResultRoutes {
         let id = try request.idParameter()
         let loaded: (Programme, [WorkshopResults])? = try context.store.read { db in
             guard let programme = try db.programmes.find(id: id) else { return nil }
-            let workshops = try db.workshops.list(programmeID: id).map {
-                try WorkshopResults.load($0, weights: nil, audience: .facilitator, in: db)
+            let workshops = try db.workshops.list(programmeID: id).map { workshop -> WorkshopResults in
+                var results = try WorkshopResults.load(workshop, weights: nil, audience: .facilitator, in: db)
+                try results.applyClusters(filter: nil, in: db)
+                return results
             }
             return (programme, workshops)
         }
