@@ -19,13 +19,14 @@ extension RankingMethod {
         let calibrationEN = calibrated
             ? "Each rating r is first adjusted for how generous its rater was: r − b, with b the rater's offset "
                 + "in the additive model r = quality + b + noise, fitted by \(configuration.calibrationPasses) alternating "
-                + "least-squares passes (offsets centred on 0; raters whose ratings are all equal are set aside). "
+                + "least-squares passes (offsets centred on 0; raters who gave several proposals all the same rating are set "
+                + "aside; a rater of a single proposal keeps offset 0). "
             : ""
         let calibrationIT = calibrated
             ? "Ogni valutazione r è prima corretta per la generosità di chi l'ha data: r − b, con b lo scostamento "
                 + "della persona nel modello additivo r = qualità + b + rumore, stimato con \(configuration.calibrationPasses) "
                 + "passate di minimi quadrati alternati (scostamenti centrati su 0; chi ha dato sempre lo stesso voto "
-                + "è messo da parte). "
+                + "su più proposte è messo da parte; chi ha valutato una sola proposta mantiene scostamento 0). "
             : ""
         let english = calibrationEN + "Goal score s = (m·μ + Σr) / (m + n) with prior strength m = \(m), μ = the workshop's mean "
             + "rating on the goal, r the 0–4 ratings; \(level) interval s ± z·σ/√(m + n), z = \(zText), σ the "

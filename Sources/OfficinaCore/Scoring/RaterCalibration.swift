@@ -11,9 +11,12 @@
 ///
 /// Properties (tested): adding a constant to one rater's ratings moves every score by the same amount,
 /// so no order changes; with every rater's mean equal on a complete design the offsets are 0 and the
-/// scores are `officina-1`'s. A rater whose ratings are all the same value (everything a 4, or a single
-/// rating) says nothing about which proposal is better once their generosity is unknown: their ratings
-/// are set aside, so they change no score.
+/// scores are `officina-1`'s. A rater who rated several proposals all with the same value (everything a 4)
+/// says nothing about which proposal is better once their generosity is unknown: their ratings are set
+/// aside, so they change no score. A rater who rated a single proposal (one rating, or that proposal on
+/// several goals) says nothing about their own generosity but something about the proposal: their offset
+/// stays at the prior, 0, and their ratings count as given (docs/scoring.md §15), so a small room where
+/// each person rates one or two proposals still orders them by their ratings.
 struct RaterCalibration {
     /// Offsets per ballot position (0 for raters set aside).
     let offsets: [Double]
@@ -22,13 +25,19 @@ struct RaterCalibration {
     init(tally: RankingTally, raters: Int, goalCount: Int, priorStrength m: Double, passes: Int) {
         let ratings = tally.ratingValue.count
         let cells = tally.ratingCount.count
-        // Raters whose ratings all share one value carry no comparison: leave them out.
+        // Raters of several proposals whose ratings all share one value carry no comparison: leave them
+        // out. Raters of one proposal keep their ratings with offset 0: nothing can be fitted for them.
         var low = Array(repeating: UInt8.max, count: raters)
         var high = Array(repeating: UInt8.min, count: raters)
+        var firstProposal = Array(repeating: -1, count: raters)
+        var single = Array(repeating: true, count: raters)
+        let perProposal = max(goalCount, 1)
         for k in 0..<ratings {
             let i = Int(tally.ratingRater[k])
             low[i] = min(low[i], tally.ratingValue[k])
             high[i] = max(high[i], tally.ratingValue[k])
+            let proposal = Int(tally.ratingCell[k]) / perProposal
+            if firstProposal[i] < 0 { firstProposal[i] = proposal } else if firstProposal[i] != proposal { single[i] = false }
         }
         var rater: [Int] = []
         var cell: [Int] = []
@@ -37,15 +46,17 @@ struct RaterCalibration {
         cell.reserveCapacity(ratings)
         value.reserveCapacity(ratings)
         var perRater = Array(repeating: 0, count: raters)
+        var fitted = 0
         var count = Array(repeating: 0, count: cells)
         for k in 0..<ratings {
             let i = Int(tally.ratingRater[k])
-            guard low[i] < high[i] else { continue }
+            guard low[i] < high[i] || single[i] else { continue }
             let c = Int(tally.ratingCell[k])
             rater.append(i)
             cell.append(c)
             value.append(Double(tally.ratingValue[k]))
-            perRater[i] += 1
+            // Only fitted raters count here: a single-proposal rater's offset stays at the prior.
+            if !single[i] { perRater[i] += 1; fitted += 1 }
             count[c] += 1
         }
         let goalOf = (0..<cells).map { goalCount > 0 ? $0 % goalCount : 0 }
@@ -57,7 +68,7 @@ struct RaterCalibration {
         var goalSum = Array(repeating: 0.0, count: goalCount)
         var goalRatings = Array(repeating: 0, count: goalCount)
         for c in 0..<cells { goalRatings[goalOf[c]] += count[c] }
-        let total = Double(value.count)
+        let total = Double(fitted)
         // The sweeps run over raw buffers: each pass touches every rating twice, and bounds checks and
         // uniqueness checks would otherwise cost as much as the arithmetic.
         rater.withUnsafeBufferPointer { rater in
@@ -103,7 +114,7 @@ struct RaterCalibration {
         offsets = offset
         evidence = GoalEvidence(
             count: count, sum: sum, squares: squares,
-            uninformativeRaters: (0..<raters).filter { low[$0] == high[$0] }.count
+            uninformativeRaters: (0..<raters).filter { low[$0] == high[$0] && !single[$0] }.count
         )
     }
 }
