@@ -23,6 +23,8 @@ public final class AppContext: Sendable {
     /// Proposal lists' store reads by store generation, and each proposal's encoded pieces.
     let proposalLists = GenerationCache<String, ProposalListSnapshot>(capacity: 64)
     let proposalPieces = ProposalPieceCache()
+    /// The workshop-wide part of participants' proposal orders, by store generation.
+    let exposureBases = GenerationCache<Int64, ExposureBasis>(capacity: 64)
     /// Who a request comes from, behind trusted proxies too.
     public let clientAddresses: ClientAddressResolver
     /// The port the server listens on once started (the configured one may be 0).

@@ -19,27 +19,15 @@ struct ExposureInput {
         guard workshop.settings.shuffleProposals, !viewer.isFacilitator, let participant = viewer.participantID else {
             return nil
         }
-        let mode = try db.scoring.preferences(workshopID: workshop.id).exposure
-        let effective: ExposureMode = workshop.phase == .voting ? mode : .shuffled
-        var counts: [Int64: (raters: Int, ratings: Int)] = [:]
+        let basis = try ExposureBasis.load(workshop, in: db)
         var seen: Set<Int64> = []
-        if effective == .balanced {
-            if workshop.settings.ratingsEnabled {
-                counts = try db.scoring.ratingCounts(workshopID: workshop.id)
-            } else {
-                // Without ratings, whoever spent support on a proposal has looked at it.
-                for (id, tally) in try db.ballots.tallies(workshopID: workshop.id) {
-                    counts[id] = (raters: tally.supporters, ratings: tally.supporters)
-                }
-            }
-            if let ballot = try db.ballots.get(participantID: participant, workshopID: workshop.id) {
-                seen.formUnion(ballot.support.filter { $0.value > 0 }.keys)
-                seen.formUnion(ballot.ratings.filter { !$0.value.isEmpty }.keys)
-            }
+        if basis.effectiveMode == .balanced, let ballot = try db.ballots.get(participantID: participant, workshopID: workshop.id) {
+            seen.formUnion(ballot.support.filter { $0.value > 0 }.keys)
+            seen.formUnion(ballot.ratings.filter { !$0.value.isEmpty }.keys)
         }
         return ExposureInput(
-            workshop: workshop, participantID: participant, secret: try db.scoring.exposureSecret(),
-            effectiveMode: effective, counts: counts, seen: seen
+            workshop: workshop, participantID: participant, secret: basis.secret,
+            effectiveMode: basis.effectiveMode, counts: basis.counts, seen: seen
         )
     }
 

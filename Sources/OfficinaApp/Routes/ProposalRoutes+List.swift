@@ -23,7 +23,8 @@ extension ProposalRoutes {
         }
         let workshop = snapshot.workshop
         let viewer = try context.viewer(of: request, in: workshop)
-        let exposure = try context.store.read { db in try ExposureInput.load(workshop, viewer: viewer, in: db) }
+        let exposure = try ExposureInput.load(workshop, viewer: viewer, generation: generation, bases: context.exposureBases,
+                                              store: context.store)
         var shown = snapshot.threads.filter { viewer.lists($0.proposal) }
         let order = exposure?.order(of: shown.filter { $0.proposal.status == .visible }.map(\.proposal), ledger: context.exposures)
         if let order {

@@ -10,7 +10,7 @@ struct WorkshopRoutes {
 
     func register(_ routes: inout RouteTable) {
         routes.post("/api/programmes/:id/workshops", create)
-        routes.get("/api/workshops/:code", show)
+        routes.get("/api/workshops/:code", show, immediate: cachedShow)
         routes.patch("/api/workshops/:code", update)
         routes.post("/api/workshops/:code/phase", movePhase)
         routes.get("/api/workshops/:code/phases", phaseLog)
@@ -38,6 +38,15 @@ struct WorkshopRoutes {
         }
         guard let state else { throw APIError.notFound("Programme") }
         return .json(state.json(baseURL: base), status: .created)
+    }
+
+    /// The cached answer if there is one for the current generation, else nil: answered on the I/O
+    /// thread (a lock and a dictionary, no store read), or by `show` in a task when nil.
+    func cachedShow(_ request: HTTPRequest) -> HTTPResponse? {
+        let generation = context.store.writerStatistics.writes
+        guard let code = request.parameters["code"] else { return nil }
+        let key = WorkshopAnswerKey(code: code, baseURL: context.baseURL(for: request))
+        return context.workshopAnswers.value(for: key, generation: generation)?.response(to: request)
     }
 
     /// The workshop, encoded once per store generation and base URL (see `GenerationCache`).

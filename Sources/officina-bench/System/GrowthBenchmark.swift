@@ -5,8 +5,11 @@ import Foundation
 enum GrowthBenchmark {
     static let sizes = [(proposals: 50, voters: 1_000), (proposals: 200, voters: 5_000), (proposals: 800, voters: 10_000)]
 
-    static func run(_ options: SystemOptions) throws {
+    /// Returns the ballot PUT rate at the largest size over the rate at the smallest.
+    @discardableResult
+    static func run(_ options: SystemOptions) throws -> Double {
         var rows: [String] = []
+        var rates: [Double] = []
         Bench.say("growth (\(options.runs) × \(options.seconds) s per figure, 64 connections):")
         for size in sizes {
             var sized = options
@@ -16,6 +19,7 @@ enum GrowthBenchmark {
             let session = try SystemSession(sized)
             defer { session.server.stop() }
             let writes = try BallotWriteBenchmark.run(session, connections: [64])[64] ?? WrkRun()
+            rates.append(writes.requestsPerSecond)
             let reads = try RankingReadBenchmark.run(session)
             let bytes = (try? FileManager.default.attributesOfItem(atPath: session.server.database)[.size] as? Int) ?? 0
             rows.append("| \(size.proposals) | \(size.voters) | \(Bench.format(writes.requestsPerSecond)) | \(Bench.format(writes.p99, 1)) | "
@@ -25,5 +29,6 @@ enum GrowthBenchmark {
         Bench.say("| proposals | voters | ballot PUT/s | PUT p99 ms | ranking GET/s | ranking after write ms | ranking KiB | RSS MiB | DB MiB |")
         Bench.say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for row in rows { Bench.say(row) }
+        return (rates.last ?? 0) / max(rates.first ?? 1, 1)
     }
 }

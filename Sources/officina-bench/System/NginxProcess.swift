@@ -1,14 +1,15 @@
 import Foundation
 
 /// nginx on a loopback port with a throw-away configuration answering `/healthz` with the same
-/// body as Officina, the yardstick for a bare HTTP answer.
+/// body as Officina, the yardstick for a bare HTTP answer, and serving `root`'s files (when given)
+/// as the yardstick for a static file.
 final class NginxProcess {
     let process: ServerProcess
     let port: Int
 
     var url: String { "http://127.0.0.1:\(port)" }
 
-    init(executable: String, directory: String) throws {
+    init(executable: String, directory: String, root: String? = nil) throws {
         port = try RawSocket.freePort()
         let configuration = directory + "/nginx.conf"
         try """
@@ -27,6 +28,7 @@ final class NginxProcess {
               server {
                 listen 127.0.0.1:\(port);
                 location = /healthz { default_type application/json; return 200 '{"status":"ok"}'; }
+                \(root.map { "location / { root \($0); }" } ?? "")
               }
             }
             """.write(toFile: configuration, atomically: true, encoding: .utf8)

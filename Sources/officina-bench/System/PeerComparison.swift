@@ -3,7 +3,15 @@ import Foundation
 /// Side by side, in the same session: Officina against the reference peer (Hummingbird 2 + GRDB,
 /// ../shared/peer) and nginx. Runs alternate between the servers so drift hits both alike.
 enum PeerComparison {
-    static func run(_ session: SystemSession) throws {
+    /// The ballot storm's figures on both sides, for the scorecard.
+    struct Result {
+        var officinaWrites = WrkRun()
+        var peerWrites = WrkRun()
+        var writeRatio = 0.0
+    }
+
+    @discardableResult
+    static func run(_ session: SystemSession) throws -> Result {
         let options = session.options
         guard FileManager.default.isExecutableFile(atPath: options.peer) else {
             throw BenchError("no peer binary at \(options.peer); build it: cd ../shared/peer && swift build -c release --scratch-path /tmp/peer-build")
@@ -50,6 +58,8 @@ enum PeerComparison {
         report("ranking GET vs peer GET /api/ranking, 64 connections", officinaRanking, peerRanking, "peer")
         report("/healthz vs peer, 64 connections", officinaHealth, peerHealth, "peer")
         report("/healthz vs nginx, 64 connections", officinaHealth, nginxHealth, "nginx")
+        return Result(officinaWrites: WrkRun.summary(officinaWrites), peerWrites: WrkRun.summary(peerWrites),
+                      writeRatio: Bench.median(zip(officinaWrites, peerWrites).map { $0.requestsPerSecond / max($1.requestsPerSecond, 1) }))
     }
 
     static func report(_ title: String, _ ours: [WrkRun], _ theirs: [WrkRun], _ name: String) {

@@ -6,7 +6,7 @@ import Glibc
 /// `officina-bench system <part> [options]`: the whole server under load, as a child process on a
 /// temporary database (see benchmarks/system.md for the figures and SystemOptions for the flags).
 func systemBenchmark(_ arguments: ArraySlice<String>) throws {
-    let parts = ["all", "ballots", "ranking", "fanout", "coldstart", "growth", "peer"]
+    let parts = ["all", "ballots", "ranking", "fanout", "coldstart", "growth", "peer", "pages"]
     guard let part = arguments.first, parts.contains(part) else {
         print(SystemOptions.usage)
         if let part = arguments.first, part != "--help" { throw BenchError("unknown part \(part)") }
@@ -18,14 +18,57 @@ func systemBenchmark(_ arguments: ArraySlice<String>) throws {
     let descriptors = RawSocket.raiseDescriptorLimit()
     Bench.say("machine: \(SystemMachine.summary); open-file limit \(descriptors)")
 
-    if ["all", "ballots", "ranking", "fanout", "peer"].contains(part) {
+    var card = Scorecard()
+    if ["all", "ballots", "ranking", "fanout", "peer", "pages"].contains(part) {
         let session = try SystemSession(options)
         defer { session.server.stop() }
-        if part == "all" || part == "ranking" { _ = try RankingReadBenchmark.run(session) }
+        if part == "all" || part == "ranking" {
+            let ranking = try RankingReadBenchmark.run(session)
+            card.add("ranking GET, \(options.proposals) proposals × \(options.participants) ballots, 64 conns",
+                     "\(Bench.format(ranking.wrk.requestsPerSecond)) req/s", "≥ 20,000 req/s", ranking.wrk.requestsPerSecond >= 20_000)
+            card.add("first ranking after a write (uncached)", "\(Bench.format(ranking.afterWriteMilliseconds, 1)) ms", "≤ 20 ms",
+                     ranking.afterWriteMilliseconds <= 20)
+        }
         if part == "all" || part == "ballots" { _ = try BallotWriteBenchmark.run(session, connections: options.connections) }
-        if part == "all" || part == "peer" { try PeerComparison.run(session) }
-        if part == "all" || part == "fanout" { _ = try FanOutBenchmark.run(session, sizes: options.liveClients) }
+        if part == "all" || part == "peer" {
+            let peer = try PeerComparison.run(session)
+            card.add("ballot PUT vs peer, 256 conns", "\(Bench.format(peer.writeRatio, 2))× (\(Bench.format(peer.officinaWrites.requestsPerSecond))/s vs "
+                     + "\(Bench.format(peer.peerWrites.requestsPerSecond))/s), p99 \(Bench.format(peer.officinaWrites.p99)) ms",
+                     "≥ 2×, p99 < 50 ms", peer.writeRatio >= 2 && peer.officinaWrites.p99 < 50)
+        }
+        if part == "all" || part == "pages" {
+            let pages = try PageLoadBenchmark.run(session)
+            for (label, title) in [("healthz 64", "/healthz vs nginx, 64 conns"), ("healthz 256", "/healthz vs nginx, 256 conns"),
+                                   ("static 64", "2.6 KiB static page vs nginx, 64 conns")] {
+                let ratio = pages.ratio(label)
+                card.add(title, "\(Bench.format(ratio, 2))×", "≥ 0.8×", ratio >= 0.8)
+            }
+            card.add("GET …/proposals (\(options.proposals) proposals, \(pages.listBytes / 1000) KB), anonymous, 16 conns",
+                     "\(Bench.format(pages.listAnonymous.requestsPerSecond)) req/s", "≥ 5,000 req/s", pages.listAnonymous.requestsPerSecond >= 5_000)
+            card.add("GET …/proposals, participant, 16 conns",
+                     "\(Bench.format(pages.listParticipant.requestsPerSecond)) req/s", "≥ 5,000 req/s", pages.listParticipant.requestsPerSecond >= 5_000)
+            card.add("GET /api/workshops/{code}, 16 conns", "\(Bench.format(pages.workshop.requestsPerSecond)) req/s", "≥ 20,000 req/s",
+                     pages.workshop.requestsPerSecond >= 20_000)
+        }
+        if part == "all" || part == "fanout" {
+            let fanout = try FanOutBenchmark.run(session, sizes: options.liveClients)
+            if let largest = fanout.last {
+                card.add("tally reaches all \(largest.clients) live clients, p99 after the burst's last answer",
+                         "\(Bench.format(largest.p99AfterAck * 1000)) ms", "≤ 300 ms", largest.p99AfterAck <= 0.3)
+                card.add("\(largest.clients) streams opening at once get their first event", "\(largest.connected) of \(largest.clients)",
+                         "all, p99 < 2 s", largest.connected == largest.clients)
+            }
+        }
     }
-    if part == "all" || part == "coldstart" { _ = try ColdStartBenchmark.run(options) }
-    if part == "all" || part == "growth" { try GrowthBenchmark.run(options) }
+    if part == "all" || part == "coldstart" {
+        let cold = try ColdStartBenchmark.run(options)
+        card.add("first ranking after a cold start, \(cold.ballots) ballots", "\(Bench.format(cold.ranking * 1000)) ms", "≤ 300 ms", cold.ranking <= 0.3)
+    }
+    if part == "all" || part == "growth" {
+        let growth = try GrowthBenchmark.run(options)
+        card.add("growth: ballot PUT/s at \(GrowthBenchmark.sizes.last?.proposals ?? 0) proposals vs at \(GrowthBenchmark.sizes.first?.proposals ?? 0)",
+                 "\(Bench.format(growth, 2))×", "≥ 0.8×", growth >= 0.8)
+    }
+    card.add("mixed 3-minute soak (ballots 64 conns + lists 16 conns)", "not run by this bench", "ballots ≥ 5,000/s, RSS flat", nil)
+    card.print()
 }

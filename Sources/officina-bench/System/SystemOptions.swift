@@ -28,7 +28,7 @@ struct SystemOptions {
     var workDirectory: String?
 
     static let usage = """
-        usage: officina-bench system <all|ballots|ranking|fanout|coldstart|growth|peer> [options]
+        usage: officina-bench system <all|ballots|ranking|fanout|coldstart|growth|peer|pages> [options]
           --officina PATH     server binary (default .build/release/officina)
           --peer PATH         peer binary (default /tmp/peer-build/release/Peer)
           --runs N            runs per figure, median reported (default 3)

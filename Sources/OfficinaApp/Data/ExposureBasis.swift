@@ -1,0 +1,29 @@
+import OfficinaCore
+import OfficinaStore
+
+/// The part of a participant's proposal order that is the same for everyone in the workshop: the
+/// mode in effect, who rated what (or spent support on it) and the secret. Reading the counts
+/// aggregates every ballot, so it is kept per workshop in a `GenerationCache`: a room loading the
+/// list between two writes reads them once, not once per phone.
+struct ExposureBasis: Sendable {
+    let effectiveMode: ExposureMode
+    let counts: [Int64: (raters: Int, ratings: Int)]
+    let secret: [UInt8]
+
+    static func load(_ workshop: Workshop, in db: Connection) throws -> ExposureBasis {
+        let mode = try db.scoring.preferences(workshopID: workshop.id).exposure
+        let effective: ExposureMode = workshop.phase == .voting ? mode : .shuffled
+        var counts: [Int64: (raters: Int, ratings: Int)] = [:]
+        if effective == .balanced {
+            if workshop.settings.ratingsEnabled {
+                counts = try db.scoring.ratingCounts(workshopID: workshop.id)
+            } else {
+                // Without ratings, whoever spent support on a proposal has looked at it.
+                for (id, tally) in try db.ballots.tallies(workshopID: workshop.id) {
+                    counts[id] = (raters: tally.supporters, ratings: tally.supporters)
+                }
+            }
+        }
+        return ExposureBasis(effectiveMode: effective, counts: counts, secret: try db.scoring.exposureSecret())
+    }
+}
