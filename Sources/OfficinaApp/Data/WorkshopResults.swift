@@ -16,6 +16,8 @@ public struct WorkshopResults: Sendable {
     public var details: [String: ProposalDetail] = [:]
     /// The merge audit, loaded for facilitators only.
     public var merges: [MergeAuditEntry]?
+    /// The pairwise answers, loaded when the workshop's method collects them.
+    public var comparisons: [Comparison] = []
 
     /// Loads the workshop's scoring input. `weights` is a `?weights=` text (`space:2,community:1`)
     /// checked by `GoalWeights` (422 `weights`); nil applies the programme's goal weights.
@@ -54,9 +56,13 @@ public struct WorkshopResults: Sendable {
         let merges = !audience.isFacilitator ? nil : try db.proposals.merges(workshopID: workshop.id).map { record in
             MergeAuditEntry(from: record.from, into: record.into, by: record.by, at: record.at, undoneAt: record.undoneAt)
         }
-        return WorkshopResults(
+        var results = WorkshopResults(
             workshop: workshop, input: input, phaseLog: try db.workshops.phaseLog(workshopID: workshop.id), counts: counts,
             preferences: try db.scoring.preferences(workshopID: workshop.id), details: details, merges: merges)
+        if workshop.settings.votingMethod.strategy.collectsComparisons {
+            results.comparisons = try db.comparisons.all(workshopID: workshop.id)
+        }
+        return results
     }
 
     /// The ranking (pure computation; run it off the store's threads).
@@ -64,7 +70,7 @@ public struct WorkshopResults: Sendable {
         var configuration = ScoringConfiguration.default
         configuration.language = language
         configuration.method = preferences.method
-        return Ranking.compute(input, configuration: configuration)
+        return workshop.settings.votingMethod.strategy.rank(input, comparisons: comparisons, configuration: configuration)
     }
 
     /// The report every export format renders: the ranking with the phase log and participation.

@@ -3,7 +3,7 @@ extension OpenAPIDocument {
     static let exportTypes = ["text/csv", "application/json", "text/html"]
 
     static var paths: [(String, JSONValue)] {
-        accountPaths + programmePaths + workshopPaths + proposalPaths + resultPaths + scoringPaths + commitmentPaths
+        accountPaths + programmePaths + workshopPaths + proposalPaths + resultPaths + scoringPaths + commitmentPaths + pairwisePaths
     }
 
     static var accountPaths: [(String, JSONValue)] {

@@ -8,5 +8,6 @@ public enum Schema {
     public static let migrations: [Migration] = [
         programmes, participation, audit, ballotWritePath,
         quotas, loginDevices, mergeCounting, scoring, proposalNotes, deadlineActions, offers, followUp, returnLinks, contactExports,
+        comparisons,
     ]
 }

@@ -29,3 +29,7 @@ extension Connection {
     public var proposalNotes: ProposalNoteRepository { ProposalNoteRepository(db: self) }
     public var autoAdvance: AutoAdvanceRepository { AutoAdvanceRepository(db: self) }
 }
+
+extension Connection {
+    public var comparisons: ComparisonRepository { ComparisonRepository(db: self) }
+}
