@@ -42,6 +42,7 @@ public final class Application: Sendable {
         ModerationRoutes(context: context).register(&routes)
         ProposalNoteRoutes(context: context).register(&routes)
         BallotRoutes(context: context).register(&routes)
+        PairwiseRoutes(context: context).register(&routes)
         LiveRoutes(context: context).register(&routes)
         ResultRoutes(context: context).register(&routes)
         QRRoutes(context: context).register(&routes)

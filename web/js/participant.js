@@ -15,6 +15,7 @@ import { initOffers } from './offers.js';
 import { initFollowUp } from './participant-followup.js';
 import { initReturnLink } from './return-link.js';
 import { initMyData } from './my-data.js';
+import { initPairwise } from './pairwise.js';
 
 const TITLE_MAX = 120;
 const BODY_MAX = 2000;
@@ -38,6 +39,7 @@ let clock = null;
 let offers = null;
 let followUp = null;
 let clusters = null;
+let pairs = null;
 
 start(async () => {
     state.code = codeFromLocation();
@@ -220,8 +222,10 @@ function renderAll() {
     renderGoalChoices();
     if (state.renderedPhase !== w.phase) byId('goals-box').open = w.phase === 'draft' || w.phase === 'collecting';
     for (const phase of ['draft', 'collecting', 'voting', 'closed']) show(byId(`phase-${phase}`), w.phase === phase);
-    show(byId('proposals-section'), w.phase !== 'draft' && w.phase !== 'closed');
-    show(byId('ballot-bar'), w.phase === 'voting');
+    // A pairwise workshop votes on two ideas at a time (pairwise.js) instead of the list and ballot.
+    const pairwise = w.settings?.votingMethod === 'pairwise' && w.phase === 'voting';
+    show(byId('proposals-section'), w.phase !== 'draft' && w.phase !== 'closed' && !pairwise);
+    show(byId('ballot-bar'), w.phase === 'voting' && !pairwise);
     if (w.phase === 'closed') renderResults();
     if (state.renderedPhase !== w.phase) {
         for (const card of cards.values()) card.node.remove();
@@ -230,6 +234,8 @@ function renderAll() {
     }
     renderList();
     renderVoting();
+    pairs ??= initPairwise(byId('phase-voting'), state.code);
+    pairs.render(w);
     applyTimeUp(w, () => renderAll());
     offers?.render();
     followUp?.render();
@@ -359,7 +365,7 @@ function spent() {
 }
 
 function renderVoting() {
-    if (state.workshop.phase !== 'voting') return;
+    if (state.workshop.phase !== 'voting' || state.workshop.settings.votingMethod === 'pairwise') return;
     const s = state.workshop.settings;
     const budgetNode = byId('budget');
     if (s.votingMethod === 'dots') {

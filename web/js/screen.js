@@ -16,7 +16,7 @@ import { startReveal, stopReveal, isRevealing } from './reveal.js';
 // The projector is a public screen, even when opened from the console with a facilitator's cookie:
 // every request asks to be served as the public (Viewer+Audience on the server).
 const PUBLIC = '?audience=public';
-const state = { code: null, workshop: null, proposals: new Map(), tallies: {}, ballots: 0, ranking: null };
+const state = { code: null, workshop: null, proposals: new Map(), tallies: {}, ballots: 0, comparisons: 0, ranking: null };
 const wallCards = new Map();
 let clock = null;
 let clusters = null;
@@ -47,6 +47,7 @@ start(async () => {
         clusters: (data) => clusters.set(data),
         tally: (tally) => {
             if (typeof tally.ballots === 'number') state.ballots = tally.ballots;
+            if (typeof tally.comparisons === 'number') state.comparisons = tally.comparisons;
             // Joins are announced by a tally: the room watches the count of people grow.
             if (typeof tally.participants === 'number' && state.workshop.counts) state.workshop.counts.participants = tally.participants;
             if (tally.tallies) state.tallies = tally.tallies;
@@ -146,9 +147,12 @@ function renderVoting() {
     const s = state.workshop.settings;
     const live = s.showLiveTallies;
     show(byId('chart-box'), live);
-    setText(byId('ballot-count'), formatNumber(state.ballots));
-    byId('ballot-count').dataset.count = String(state.ballots);
-    setText(byId('ballot-label'), tp('screen.ballots', state.ballots));
+    // A pairwise room's progress is its comparisons so far (tally events carry the count).
+    const pairwise = s.votingMethod === 'pairwise';
+    const count = pairwise ? state.comparisons : state.ballots;
+    setText(byId('ballot-count'), formatNumber(count));
+    byId('ballot-count').dataset.count = String(count);
+    setText(byId('ballot-label'), tp(pairwise ? 'screen.comparisons' : 'screen.ballots', count));
     byId('ballots-box').classList.toggle('small', live);
     if (!live) return;
     const dots = s.votingMethod === 'dots';

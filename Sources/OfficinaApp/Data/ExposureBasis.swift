@@ -10,7 +10,7 @@ struct ExposureBasis: Sendable {
     let counts: [Int64: (raters: Int, ratings: Int)]
     let secret: [UInt8]
 
-    static func load(_ workshop: Workshop, in db: Connection) throws -> ExposureBasis {
+    static func load(_ workshop: Workshop, in db: any SQLDatabase) throws -> ExposureBasis {
         let mode = try db.scoring.preferences(workshopID: workshop.id).exposure
         let effective: ExposureMode = workshop.phase == .voting ? mode : .shuffled
         var counts: [Int64: (raters: Int, ratings: Int)] = [:]

@@ -18,6 +18,8 @@ public struct WorkshopResults: Sendable {
     public var merges: [MergeAuditEntry]?
     /// The affinity cluster the results are limited to (`?cluster=`), if any.
     public var cluster: ClusterFilter?
+    /// The pairwise answers, loaded when the workshop's method collects them.
+    public var comparisons: [Comparison] = []
 
     /// Loads the workshop's scoring input. `weights` is a `?weights=` text (`space:2,community:1`)
     /// checked by `GoalWeights` (422 `weights`); nil applies the programme's goal weights.
@@ -60,9 +62,13 @@ public struct WorkshopResults: Sendable {
         let merges = !audience.isFacilitator ? nil : try db.proposals.merges(workshopID: workshop.id).map { record in
             MergeAuditEntry(from: record.from, into: record.into, by: record.by, at: record.at, undoneAt: record.undoneAt)
         }
-        return WorkshopResults(
+        var results = WorkshopResults(
             workshop: workshop, input: input, phaseLog: try db.workshops.phaseLog(workshopID: workshop.id), counts: counts,
             preferences: preferences, details: details, merges: merges)
+        if workshop.settings.votingMethod.strategy.collectsComparisons {
+            results.comparisons = try db.comparisons.all(workshopID: workshop.id)
+        }
+        return results
     }
 
     /// The ranking (pure computation; run it off the store's threads).
@@ -71,7 +77,7 @@ public struct WorkshopResults: Sendable {
         configuration.language = language
         configuration.method = preferences.method
         configuration.bridging = preferences.bridging
-        let ranking = Ranking.compute(input, configuration: configuration)
+        let ranking = workshop.settings.votingMethod.strategy.rank(input, comparisons: comparisons, configuration: configuration)
         return cluster.map { ranking.restricted(to: $0.proposalIDs) } ?? ranking
     }
 

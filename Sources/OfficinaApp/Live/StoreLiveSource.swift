@@ -43,10 +43,14 @@ struct StoreLiveSource: LiveSource {
             guard let workshop = try db.workshops.find(id: workshopID) else { return nil }
             let tallies = try db.countedTallies(workshop)
             let counts = try db.workshops.counts(workshopID: workshopID)
-            return TallySnapshot(
+            var snapshot = TallySnapshot(
                 ballots: counts.ballots, participants: counts.participants,
                 tallies: tallies.mapValues { TallySnapshot.Entry(support: $0.support, supporters: $0.supporters) },
                 visibleToParticipants: ProposalView.talliesVisible(workshop.settings, workshop.phase))
+            if workshop.settings.votingMethod.strategy.collectsComparisons {
+                snapshot.comparisons = try db.comparisons.counts(workshopID: workshopID).answers
+            }
+            return snapshot
         } ?? nil
         if let snapshot {
             recent.withLock { recent in

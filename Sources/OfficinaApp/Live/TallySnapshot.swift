@@ -15,6 +15,8 @@ public struct TallySnapshot: Sendable, Hashable {
     public var tallies: [Int64: Entry]
     /// Whether participants may see the tallies (the workshop shows them live, or it is closed).
     public var visibleToParticipants: Bool
+    /// Pairwise answers so far (choices and skips), for a pairwise workshop's progress; nil otherwise.
+    public var comparisons: Int?
 
     public init(ballots: Int, participants: Int, tallies: [Int64: Entry], visibleToParticipants: Bool) {
         self.ballots = ballots
@@ -29,6 +31,10 @@ public struct TallySnapshot: Sendable, Hashable {
         let entries: JSONValue = .object(tallies.sorted { $0.key < $1.key }.map { id, entry in
             (String(id), .object([("support", .int(entry.support)), ("supporters", .int(entry.supporters))]))
         })
-        return .object([("ballots", .int(ballots)), ("participants", .int(participants)), ("tallies", shown ? entries : .null)])
+        var members: [(String, JSONValue)] = [
+            ("ballots", .int(ballots)), ("participants", .int(participants)), ("tallies", shown ? entries : .null),
+        ]
+        if let comparisons { members.append(("comparisons", .int(comparisons))) }
+        return .object(members)
     }
 }

@@ -4,6 +4,7 @@ extension OpenAPIDocument {
 
     static var paths: [(String, JSONValue)] {
         accountPaths + programmePaths + workshopPaths + proposalPaths + resultPaths + scoringPaths + commitmentPaths + clusterPaths
+            + pairwisePaths
     }
 
     static var accountPaths: [(String, JSONValue)] {

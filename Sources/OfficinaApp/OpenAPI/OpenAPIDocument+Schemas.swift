@@ -18,14 +18,14 @@ extension OpenAPIDocument {
                 ("weight", ["type": "number", "minimum": 0, "maximum": 1000]),
             ], required: ["key", "label"], closed: true)),
             ("WorkshopSettings", S.object([
-                ("votingMethod", S.enumeration(["approval", "dots"])), ("dotBudget", S.integer), ("perProposalCap", S.integer),
+                ("votingMethod", S.enumeration(["approval", "dots", "pairwise"])), ("dotBudget", S.integer), ("perProposalCap", S.integer),
                 ("ratingsEnabled", S.boolean), ("anonymous", S.boolean), ("shuffleProposals", S.boolean),
                 ("showLiveTallies", S.boolean), ("allowSelfSupport", S.boolean), ("requireAccessCode", S.boolean),
                 ("proposalsPerParticipant", S.integer), ("buildOnsPerParticipant", S.integer), ("editsPerMinute", S.integer),
                 ("maxProposals", S.integer),
             ])),
             ("WorkshopSettingsInput", S.object([
-                ("votingMethod", S.enumeration(["approval", "dots"])), ("dotBudget", S.integer(1...100)),
+                ("votingMethod", S.enumeration(["approval", "dots", "pairwise"])), ("dotBudget", S.integer(1...100)),
                 ("perProposalCap", S.integer(1...100)), ("ratingsEnabled", S.boolean), ("anonymous", S.boolean),
                 ("shuffleProposals", S.boolean), ("showLiveTallies", S.boolean), ("allowSelfSupport", S.boolean),
                 ("requireAccessCode", S.boolean),
@@ -62,7 +62,7 @@ extension OpenAPIDocument {
             ], required: [], closed: true)),
             ("Ballot", S.object([
                 ("support", S.map(S.integer)), ("ratings", S.map(S.map(S.integer))),
-                ("method", S.enumeration(["approval", "dots"])), ("budget", S.integer), ("cap", S.integer), ("spent", S.integer),
+                ("method", S.enumeration(["approval", "dots", "pairwise"])), ("budget", S.integer), ("cap", S.integer), ("spent", S.integer),
                 ("notices", S.array(S.object([
                     ("code", S.enumeration(["merged", "capped", "hidden", "own_proposal"])), ("proposal", S.integer),
                     ("into", S.nullable(S.integer)), ("dots", S.integer), ("counted", S.integer),

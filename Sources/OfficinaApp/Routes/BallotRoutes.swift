@@ -34,6 +34,9 @@ struct BallotRoutes {
         let settings = try await context.store.write { db -> WorkshopSettings in
             try db.workshops.lockSettings(id: workshop.id)
             guard let current = try db.workshops.find(id: workshop.id) else { throw APIError.notFound("Workshop") }
+            guard current.settings.votingMethod.strategy.collectsBallots else {
+                throw APIError(.conflict, code: "method", "This workshop votes by comparing pairs, not with a ballot.")
+            }
             try PhaseRules.check(.castBallot, phase: current.phase, deadline: current.deadline)
             let authors = try db.proposals.visibleAuthors(workshopID: workshop.id)
             try BallotRules.validate(

@@ -13,7 +13,7 @@ enum WorkshopSettingsInput {
         var settings = base
         if let method = try fields.rawString("votingMethod", maxLength: 16) {
             guard let parsed = VotingMethod(rawValue: method) else {
-                throw APIError.invalid(fields.path("votingMethod"), "settings.votingMethod must be approval or dots.", code: "type")
+                throw APIError.invalid(fields.path("votingMethod"), "settings.votingMethod must be approval, dots or pairwise.", code: "type")
             }
             settings.votingMethod = parsed
         }

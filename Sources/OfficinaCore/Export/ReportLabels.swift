@@ -84,7 +84,11 @@ struct ReportLabels: Sendable {
     }
 
     func votingMethodName(_ method: VotingMethod) -> String {
-        method == .approval ? approval : dots
+        switch method {
+        case .approval: approval
+        case .dots: dots
+        case .pairwise: method.strategy.names.text(for: language)
+        }
     }
 
     func number(_ value: Double, _ digits: Int) -> String {

@@ -70,6 +70,13 @@ public enum BallotRules {
                     "with approval voting, support is 1 (or absent); proposal \(id) has \(ballot.support[id] ?? 0)",
                     field: "support.\(id)")
             }
+        case .pairwise:
+            // A pairwise workshop takes comparisons, not ballots (`PairwiseVoting`).
+            if let id = ids.first(where: { (ballot.support[$0] ?? 0) != 0 }) {
+                throw DomainError(
+                    .invalid, code: "method", "this workshop votes by comparing pairs; a ballot gives no support",
+                    field: "support.\(id)")
+            }
         case .dots:
             var spent = 0
             for id in ids {

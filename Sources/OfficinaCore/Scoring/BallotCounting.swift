@@ -53,10 +53,7 @@ public struct BallotCounting: Sendable {
     /// Support units one ballot can give one proposal: 1 for approval, else the per-proposal cap
     /// (never more than the budget, never less than 1).
     public static func cap(_ settings: WorkshopSettings) -> Int {
-        switch settings.votingMethod {
-        case .approval: 1
-        case .dots: max(1, min(settings.perProposalCap, max(settings.dotBudget, 1)))
-        }
+        settings.votingMethod.strategy.supportCap(settings)
     }
 
     /// Where support given to `id` counts, or `nil` when it does not count for `participant`, with why.

@@ -47,9 +47,6 @@ public struct ScoringInput: Sendable, Hashable {
     /// Support units one ballot can give one proposal: 1 for approval, else the per-proposal cap
     /// (never more than the budget, never less than 1).
     public var supportCap: Int {
-        switch settings.votingMethod {
-        case .approval: 1
-        case .dots: max(1, min(settings.perProposalCap, max(settings.dotBudget, 1)))
-        }
+        settings.votingMethod.strategy.supportCap(settings)
     }
 }

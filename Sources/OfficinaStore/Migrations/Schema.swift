@@ -10,5 +10,6 @@ public enum Schema {
         quotas, loginDevices, mergeCounting, scoring, proposalNotes, deadlineActions, offers, followUp, returnLinks, contactExports,
         clusters,
         participantGroups,
+        comparisons,
     ]
 }

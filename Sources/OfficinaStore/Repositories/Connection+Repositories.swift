@@ -29,3 +29,7 @@ extension SQLDatabase {
     public var proposalNotes: ProposalNoteRepository { ProposalNoteRepository(db: self) }
     public var autoAdvance: AutoAdvanceRepository { AutoAdvanceRepository(db: self) }
 }
+
+extension SQLDatabase {
+    public var comparisons: ComparisonRepository { ComparisonRepository(db: self) }
+}

@@ -50,9 +50,11 @@ extension WorkshopRepository {
         } ?? WorkshopCounts()
     }
 
-    /// Whether a ballot exists, which freezes the voting settings.
+    /// Whether a ballot or a comparison exists, which freezes the voting settings.
     public func isLocked(workshopID: Int64) throws -> Bool {
-        try db.queryOne("SELECT EXISTS (SELECT 1 FROM ballots WHERE workshop_id = ?)", [workshopID]) { $0.bool(0) } ?? false
+        try db.queryOne(
+            "SELECT EXISTS (SELECT 1 FROM ballots WHERE workshop_id = ?) OR EXISTS (SELECT 1 FROM comparisons WHERE workshop_id = ?)",
+            [workshopID, workshopID]) { $0.bool(0) } ?? false
     }
 
     /// The goals of the workshop's programme, in order.

@@ -12,7 +12,7 @@ public struct WorkshopRepository {
         w.id, w.programme_id, w.theme, w.title_it, w.title_en, w.description_it, w.description_en, w.code,
         w.phase, w.voting_method, w.dot_budget, w.per_proposal_cap, w.ratings_enabled, w.anonymous,
         w.shuffle_proposals, w.show_live_tallies, w.allow_self_support, w.require_access_code, w.deadline,
-        w.proposals_per_participant, w.buildons_per_participant, w.edits_per_minute, w.max_proposals
+        w.proposals_per_participant, w.buildons_per_participant, w.edits_per_minute, w.max_proposals, w.pairwise
         """
 
     /// The workshop with this join code, or `nil`.
@@ -52,9 +52,13 @@ public struct WorkshopRepository {
                 proposals_per_participant, buildons_per_participant, edits_per_minute, max_proposals)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """, [programmeID, theme, title.it, title.en, description.it, description.en, code.value,
-                  phase.rawValue, s.votingMethod.rawValue, s.dotBudget, s.perProposalCap, s.ratingsEnabled, s.anonymous,
+                  phase.rawValue, s.votingMethod.storedSupport, s.dotBudget, s.perProposalCap, s.ratingsEnabled, s.anonymous,
                   s.shuffleProposals, s.showLiveTallies, s.allowSelfSupport, s.requireAccessCode, deadline, position, now, now,
                   s.proposalsPerParticipant, s.buildOnsPerParticipant, s.editsPerMinute, s.maxProposals])
+        // Set apart so the insert above also runs on a file from before the column (17-comparisons).
+        if s.votingMethod.isStoredPairwise {
+            try db.execute("UPDATE workshops SET pairwise = 1 WHERE id = ?", [id])
+        }
         return Workshop(
             id: id, programmeID: programmeID, theme: theme, title: title, description: description,
             code: code, phase: phase, settings: settings, deadline: deadline
@@ -72,13 +76,13 @@ public struct WorkshopRepository {
                 voting_method = ?, dot_budget = ?, per_proposal_cap = ?, ratings_enabled = ?, anonymous = ?,
                 shuffle_proposals = ?, show_live_tallies = ?, allow_self_support = ?, require_access_code = ?,
                 deadline = ?, updated_at = ?, proposals_per_participant = ?, buildons_per_participant = ?,
-                edits_per_minute = ?, max_proposals = ?
+                edits_per_minute = ?, max_proposals = ?, pairwise = ?
             WHERE id = ?
             """, [workshop.theme, workshop.title.it, workshop.title.en, workshop.description.it, workshop.description.en,
-                  s.votingMethod.rawValue, s.dotBudget, s.perProposalCap, s.ratingsEnabled, s.anonymous,
+                  s.votingMethod.storedSupport, s.dotBudget, s.perProposalCap, s.ratingsEnabled, s.anonymous,
                   s.shuffleProposals, s.showLiveTallies, s.allowSelfSupport, s.requireAccessCode,
                   workshop.deadline, now, s.proposalsPerParticipant, s.buildOnsPerParticipant, s.editsPerMinute,
-                  s.maxProposals, workshop.id])
+                  s.maxProposals, s.votingMethod.isStoredPairwise, workshop.id])
         return db.changes > 0
     }
 
@@ -96,7 +100,7 @@ public struct WorkshopRepository {
     static func decode(_ row: Row) throws -> Workshop {
         guard let code = JoinCode(row.text(7)),
               let phase = Phase(rawValue: row.text(8)),
-              let method = VotingMethod(rawValue: row.text(9)) else {
+              let method = VotingMethod(storedSupport: row.text(9), pairwise: row.bool(23)) else {
             throw StoreError(.decoding, message: "workshop \(row.int64(0)) has an invalid code, phase or voting method")
         }
         let settings = WorkshopSettings(

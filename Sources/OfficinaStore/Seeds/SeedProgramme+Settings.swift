@@ -11,7 +11,7 @@ extension SeedProgramme {
         var settings = WorkshopSettings.default
         if reader.fields["votingMethod"] != nil {
             guard let method = VotingMethod(rawValue: try reader.string("votingMethod")) else {
-                throw SeedError(path: reader.child("votingMethod"), problem: "must be \"approval\" or \"dots\"")
+                throw SeedError(path: reader.child("votingMethod"), problem: "must be \"approval\", \"dots\" or \"pairwise\"")
             }
             settings.votingMethod = method
         }
