@@ -4,7 +4,8 @@ import OfficinaCore
 import OfficinaStore
 
 /// `officina-bench store [--writers 1,16,256] [--runs 3] [--seconds 2] [--modes group,single]
-/// [--sync full,normal] [--dir PATH]`, or `officina-bench store crash-writer DB LOG` (the crash test's child).
+/// [--sync full,normal] [--dir PATH] [--postgres URL]` (with `--postgres`, each trial runs in a fresh
+/// schema of that PostgreSQL database; `--sync` does not apply there: commits are always synchronous), or `officina-bench store crash-writer DB LOG` (the crash test's child).
 func storeBenchmark(_ arguments: ArraySlice<String>) throws {
     if arguments.first == "crash-writer" {
         try StoreCrashWriter(arguments.dropFirst()).run()
@@ -46,6 +47,7 @@ private struct StoreBenchmarkOptions {
     var groupModes = [true, false]
     var syncModes: [StoreConfiguration.Synchronous] = [.full, .normal]
     var folder = FileManager.default.temporaryDirectory.path
+    var postgres: String?
 
     init(_ arguments: ArraySlice<String>) throws {
         var remaining = arguments[...]
@@ -58,6 +60,7 @@ private struct StoreBenchmarkOptions {
             case "--modes": groupModes = value.split(separator: ",").map { $0 == "group" }
             case "--sync": syncModes = value.split(separator: ",").compactMap { StoreConfiguration.Synchronous(rawValue: $0.uppercased()) }
             case "--dir": folder = value
+            case "--postgres": postgres = value
             default: throw StoreBenchmarkError("unknown option \(flag)")
             }
         }
@@ -80,8 +83,20 @@ private func runStoreTrial(
     var configuration = StoreConfiguration()
     configuration.synchronous = sync
     configuration.maxBatchSize = grouped ? 1_000 : 1
-    let store = try Store(path: folder.appendingPathComponent("bench.db").path, configuration: configuration)
-    defer { store.close() }
+    let store: Store
+    var dropSchema: (() -> Void)?
+    if let url = options.postgres {
+        let schema = "bench_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try PostgresConnection(url: url).executeScript("CREATE SCHEMA \(schema)")
+        store = try Store(postgres: url + (url.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)", configuration: configuration)
+        dropSchema = { try? PostgresConnection(url: url).executeScript("DROP SCHEMA \(schema) CASCADE") }
+    } else {
+        store = try Store(path: folder.appendingPathComponent("bench.db").path, configuration: configuration)
+    }
+    defer {
+        store.close()
+        dropSchema?()
+    }
     let (workshopID, voters, proposals) = try store.writeBlocking { db in
         let goals = ["space", "partnerships", "community"].map { Goal(key: $0, label: LocalizedText(it: $0, en: $0)) }
         let programme = try db.programmes.create(title: .init(it: "B", en: "B"), description: .init(it: "", en: ""), goals: goals)

@@ -7,6 +7,8 @@ public enum Command: Sendable {
     case backup(database: String, file: String)
     /// Removes contacts of offers given more than `days` days ago (docs/privacy.md).
     case purgeContacts(database: String, days: Int)
+    /// Copies one database into another (SQLite ↔ PostgreSQL), verified per table.
+    case migrate(from: String, to: String, force: Bool)
     /// Print this text and exit 0.
     case help(String)
 
@@ -41,6 +43,7 @@ public enum Command: Sendable {
             let file = try single(flags, "backup", what: "FILE")
             return .backup(database: flags.values["db"] ?? AppConfiguration().databasePath, file: file)
         case "purge-contacts": return try parsePurgeContacts(rest)
+        case "migrate": return try parseMigrate(rest)
         case "--help", "-h", "help": return .help(CommandHelp.overview)
         default: throw CommandLineError("officina: unknown command \(name) (see officina --help)")
         }

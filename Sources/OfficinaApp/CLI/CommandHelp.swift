@@ -11,6 +11,7 @@ public enum CommandHelp {
           export CODE --format F     write a workshop's ranked results (csv, csv-excel, json, html)
           backup FILE                copy a consistent snapshot of the database
           purge-contacts --older-than DAYS   remove contacts of offers given more than DAYS days ago
+          migrate --from DB --to DB  copy a database SQLite <-> PostgreSQL, verified
 
         Every command takes --db FILE (default ./officina.db) and --help.
         """

@@ -23,6 +23,8 @@ public enum CommandRunner {
                 try backup(database: database, file: file)
             case let .purgeContacts(database, days):
                 try purgeContacts(database: database, days: days)
+            case let .migrate(from, to, force):
+                try migrate(from: from, to: to, force: force)
             }
             return 0
         } catch {
@@ -43,6 +45,7 @@ public enum CommandRunner {
         case .export: "export"
         case .backup: "backup"
         case .purgeContacts: "purge-contacts"
+        case .migrate: "migrate"
         case .help: ""
         }
         switch error {

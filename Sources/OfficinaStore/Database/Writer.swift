@@ -19,8 +19,9 @@ final class Writer: @unchecked Sendable {
     private var statistics = WriterStatistics()
     let connection: any SQLDatabase
     private let answerQueue = DispatchQueue(label: "officina-store-answers")
-    /// What a committed batch announces to the instances on PostgreSQL.
-    static let committedPayload = "w"
+    /// What a committed batch announces to the instances on PostgreSQL: `w:` and this writer's
+    /// own tag, so that its own announcements, already counted in ``statistics``, are told apart.
+    let committedPayload = "w:" + UUID().uuidString
     /// The writer's own thread: a write submitted from it (inside a write) would wait forever.
     private var writerThread: pthread_t?
 
@@ -168,7 +169,7 @@ final class Writer: @unchecked Sendable {
                 do {
                     // Other instances learn of the batch at its commit (their caches key on it).
                     if connection.dialect == .postgres, !succeeded.isEmpty {
-                        try connection.notifyInstances(Self.committedPayload)
+                        try connection.notifyInstances(committedPayload)
                     }
                     try connection.execute("COMMIT", [])
                 } catch {

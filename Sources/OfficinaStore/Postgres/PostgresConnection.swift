@@ -169,7 +169,16 @@ public final class PostgresConnection: SQLDatabase {
             }
         }
         guard let result else { throw lostError(sql) }
-        let checked = try check(PostgresResult(handle: result, sql: sql, library: library))
+        let checked: PostgresResult
+        do {
+            checked = try check(PostgresResult(handle: result, sql: sql, library: library))
+        } catch let error as StoreError where error.kind == .unavailable && sql.hasPrefix("BEGIN") && !isInTransaction {
+            // libpq learns that the server dropped an idle connection only by using it; a BEGIN
+            // changed nothing, so it is safe to reconnect and begin again, once.
+            try ensureConnected()
+            guard let again = library.exec(handle, text) else { throw error }
+            checked = try check(PostgresResult(handle: again, sql: sql, library: library))
+        }
         lastChanges = library.cmdTuples(checked.handle).flatMap { Int(String(cString: $0)) } ?? 0
         return checked
     }

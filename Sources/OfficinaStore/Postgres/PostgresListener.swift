@@ -13,8 +13,9 @@ import Glibc
 public final class PostgresListener: @unchecked Sendable {
     /// Handed to the handler after a reconnect: notifications sent meanwhile were lost.
     public static let resyncPayload = "*"
-    /// The channel instances announce live changes on (``SQLDatabase/notifyInstances(_:)``).
-    public static let liveChannel = "officina_live"
+    /// The prefix of the channel instances announce live changes on, followed by the schema's name
+    /// (``SQLDatabase/notifyInstances(_:)``).
+    public static let liveChannel = "officina_live_"
 
     private let url: String
     private let channel: String
@@ -52,7 +53,8 @@ public final class PostgresListener: @unchecked Sendable {
         var first = true
         while !isStopping {
             guard let connection = try? PostgresConnection(url: url),
-                  (try? connection.executeScript("LISTEN \(channel)")) != nil else {
+                  let schema = try? connection.queryOne("SELECT current_schema()", [], { $0.text(0) }),
+                  (try? connection.executeScript("LISTEN \"\(channel + schema)\"")) != nil else {
                 Thread.sleep(forTimeInterval: 1)
                 continue
             }

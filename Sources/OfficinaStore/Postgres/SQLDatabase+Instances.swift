@@ -5,7 +5,8 @@ extension SQLDatabase {
     /// rolls back): `e:<workshop>` for a new live event, `t:<workshop>` for changed tallies.
     public func notifyInstances(_ payload: String) throws {
         guard dialect == .postgres else { return }
-        try execute("SELECT pg_notify(?, ?)", [PostgresListener.liveChannel, payload])
+        // One channel per schema: hubs sharing a cluster (a schema each) do not hear each other.
+        try execute("SELECT pg_notify(? || current_schema(), ?)", [PostgresListener.liveChannel, payload])
     }
 
     /// Serialises, across instances, the writes that number a workshop's events, until commit.

@@ -11,7 +11,7 @@ final class PostgresTestDatabase {
     static var isConfigured: Bool { baseURL != nil }
 
     let schema: String
-    /// A URL whose `search_path` is the fresh schema.
+    /// A URL whose `search_path` is the fresh schema; its connections are named after it.
     let url: String
     private let base: String
 
@@ -20,7 +20,7 @@ final class PostgresTestDatabase {
         self.base = base
         schema = "store_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try PostgresConnection(url: base).executeScript("CREATE SCHEMA \(schema)")
-        url = base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+        url = base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)&application_name=\(schema)"
     }
 
     func connect() throws -> PostgresConnection {
