@@ -54,11 +54,17 @@ export function mountClusters({ proposals, onFilter = () => {} }) {
         const columns = [{ id: null, name: t('clusters.unclustered') }, ...state.clusters];
         // A live update redraws the board: the control that had the focus gets it back, so a keyboard
         // user is not thrown to the top of the page by someone else's change.
-        const focused = board.contains(document.activeElement) ? document.activeElement.dataset.focus : null;
+        const active = board.contains(document.activeElement) ? document.activeElement : null;
+        const focused = active?.dataset.focus;
+        // A name being typed survives too (someone else's change must not wipe it).
+        const typed = active?.matches('input.cluster-name') ? active.value : null;
         replace(board, ...columns.map((cluster, index) => column(cluster, index - 1,
             ideas.filter((p) => (home.get(p.id) ?? null) === cluster.id), readOnly)));
         const again = focused && board.querySelector(`[data-focus="${focused}"]`);
-        if (again && !again.disabled) again.focus();
+        if (again && !again.disabled) {
+            if (typed !== null) again.value = typed;
+            again.focus();
+        }
         renderFilter();
     }
 
