@@ -2,15 +2,17 @@ import Foundation
 import OfficinaCore
 
 /// `officina-bench quality [--trials N] [--voters 25,50,100,200,400] [--seed S] [--generosity G]
-/// [--noise E] [--wave W] [--jitter J] [--no-ledger] [--bloc B]`: simulated rooms (`QualityVoterModel`) ranked through OfficinaCore. Prints
+/// [--noise E] [--wave W] [--jitter J] [--no-ledger] [--bloc B] [--bloc-share S]`: simulated rooms (`QualityVoterModel`) ranked through OfficinaCore. Prints
 /// Kendall τ against the true order for officina-1, officina-2, mean rating and dot count; the settled
-/// signal's claim and wrong-claim rates and its calibration; the spread of raters per proposal.
+/// signal's claim and wrong-claim rates and its calibration; the spread of raters per proposal; and a bloc
+/// of share S (default 0.2) with broad support off and on (`blocScenario`).
 /// Deterministic: the same options print the same figures.
 func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
     var trials = 20
     var voterCounts = [25, 50, 100, 200, 400]
     var seed: UInt64 = 11
     var model = QualityVoterModel()
+    var blocShare = 0.2
     var rest = arguments
     while let flag = rest.popFirst() {
         switch flag {
@@ -23,6 +25,7 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
         case "--no-ledger": model.ledger = false
         case "--jitter": model.jitter = rest.popFirst().flatMap(Double.init) ?? model.jitter
         case "--bloc": model.bloc = rest.popFirst().flatMap(Double.init) ?? model.bloc
+        case "--bloc-share": blocShare = rest.popFirst().flatMap(Double.init) ?? blocShare
         default:
             print("unknown option \(flag)")
             return
@@ -101,6 +104,7 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
     print("| voters | balanced | shuffled |")
     print("|---:|---:|---:|")
     spreads.forEach { print($0) }
+    blocScenario(model: model, voterCounts: voterCounts, trials: trials, seed: seed, share: blocShare)
 }
 
 /// Higher is better: minus the rank, so the ranking's strict order is compared.

@@ -17,6 +17,8 @@ import OfficinaCore
 ///   seen, 2 on the second, 1 on the third.
 /// - Blocs: a share `bloc` of voters also backs one mediocre proposal (true rank in the middle) with 3
 ///   dots and rates it 4 on every goal, whether or not it is among what they looked at.
+/// - Groups: voters declare resident, professional and organisation in turn; bloc members are students
+///   (so a bloc is one group, as in docs/scoring.md §19).
 struct QualityVoterModel {
     var proposals = 50
     var viewed = 10
@@ -31,12 +33,18 @@ struct QualityVoterModel {
     static let goals = ["space", "partnerships", "community"].map {
         Goal(key: $0, label: LocalizedText(it: $0, en: $0), weight: 1)
     }
+    /// Participant groups: voters take the first three in turn; a bloc's members are all students.
+    static let groups = ["resident", "professional", "organisation", "student"].map {
+        ParticipantGroup(key: $0, label: LocalizedText(it: $0, en: $0))
+    }
 
     /// One simulated workshop: the true scores, the ballots, and the raters each proposal got.
     struct Room {
         var truth: [Double]
         var input: ScoringInput
         var raters: [Int]
+        /// The mediocre proposal a bloc backs (true rank in the middle).
+        var blocProposal: Int64
     }
 
     func room(voters: Int, seed: UInt64) -> Room {
@@ -57,6 +65,7 @@ struct QualityVoterModel {
         var ballots: [Ballot] = []
         var snapshot = (raters: raters, ratings: ratingsGiven)
         var assigned = Array(repeating: 0, count: proposals)
+        var groupOf: [Int64: String] = [:]
         for voter in 0..<voters {
             if voter % max(1, wave) == 0 { snapshot = (raters, ratingsGiven) }
             let candidates = (0..<proposals).map {
@@ -87,7 +96,9 @@ struct QualityVoterModel {
             for (place, dots) in [2, 2, 1].enumerated() where place < sense.count {
                 support[Int64(sense[place].0 + 1)] = dots
             }
+            groupOf[Int64(voter + 1)] = Self.groups[voter % 3].key
             if bloc > 0, Double(random.next() >> 11) / 9_007_199_254_740_992 < bloc {
+                groupOf[Int64(voter + 1)] = Self.groups[3].key
                 support = [Int64(middle + 1): 3]
                 if let best = sense.first, best.0 != middle { support[Int64(best.0 + 1)] = 2 }
                 ratings[Int64(middle + 1)] = Dictionary(uniqueKeysWithValues: Self.goals.map { ($0.key, 4) })
@@ -97,10 +108,12 @@ struct QualityVoterModel {
         let candidates = (0..<proposals).map {
             RankingCandidate(id: Int64($0 + 1), title: "P\($0 + 1)", author: nil, goals: [])
         }
-        let input = ScoringInput(
+        var input = ScoringInput(
             workshop: "SIM001", phase: .voting, goals: Self.goals, candidates: candidates, ballots: ballots,
             settings: WorkshopSettings(votingMethod: .dots, dotBudget: 5, perProposalCap: 3, ratingsEnabled: true)
         )
-        return Room(truth: truth, input: input, raters: raters)
+        input.participantGroups = Self.groups
+        input.groupOf = groupOf
+        return Room(truth: truth, input: input, raters: raters, blocProposal: Int64(middle + 1))
     }
 }

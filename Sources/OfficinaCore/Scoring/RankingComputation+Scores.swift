@@ -71,6 +71,7 @@ extension RankingComputation {
         )
         let supportPoints = 100 * supportShare * wilson.lower
         let supportHalfWidth = 100 * supportShare * (wilson.upper - wilson.lower) / 2
+        let goalSquares = squaredHalfWidths
         squaredHalfWidths += supportHalfWidth * supportHalfWidth
 
         let overall = goalPoints + supportPoints
@@ -81,7 +82,7 @@ extension RankingComputation {
         return ProposalFigures(
             id: candidate.id, goals: goalScores, support: support,
             parts: ScoreParts(goals: goalPoints, support: supportPoints),
-            overall: overall, interval: interval, deviation: z > 0 ? halfWidth / z : 0, ratings: ratings
+            overall: overall, interval: interval, deviation: posteriorDeviation(p, goalSquares: goalSquares), ratings: ratings
         )
     }
 }

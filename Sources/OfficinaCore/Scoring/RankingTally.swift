@@ -8,6 +8,8 @@ struct RankingTally {
     private(set) var units: [Int]
     /// Ballots giving the proposal any support.
     private(set) var supporters: [Int]
+    /// Σ over ballots of the (capped) units squared: the spread of support per ballot.
+    private(set) var unitSquares: [Int]
     /// Per proposal × goal (index `p * goalCount + g`): number, sum and sum of squares of ratings.
     private(set) var ratingCount: [Int]
     private(set) var ratingSum: [Int]
@@ -29,6 +31,7 @@ struct RankingTally {
         goalCount = goalIndex.count
         units = Array(repeating: 0, count: proposalCount)
         supporters = Array(repeating: 0, count: proposalCount)
+        unitSquares = supporters
         ratingCount = Array(repeating: 0, count: proposalCount * goalCount)
         ratingSum = ratingCount
         ratingSquares = ratingCount
@@ -38,6 +41,7 @@ struct RankingTally {
             for (id, given) in ballot.support where given > 0 {
                 guard let p = index[id] else { continue }
                 units[p] += min(given, cap)
+                unitSquares[p] += min(given, cap) * min(given, cap)
                 supporters[p] += 1
             }
             guard countRatings else { continue }
