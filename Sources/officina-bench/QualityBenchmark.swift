@@ -2,7 +2,9 @@ import Foundation
 import OfficinaCore
 
 /// `officina-bench quality [--trials N] [--voters 25,50,100,200,400] [--seed S] [--generosity G]
-/// [--noise E] [--wave W] [--jitter J] [--no-ledger] [--bloc B] [--bloc-share S]`: simulated rooms (`QualityVoterModel`) ranked through OfficinaCore. Prints
+/// [--noise E] [--wave W] [--jitter J] [--no-ledger] [--bloc B] [--bloc-share S] [--pairwise-voters 50,100,200] [--pairwise-answers 20]
+/// [--pairwise-only] [--pairwise-neighbours 5] [--pairwise-prior 1] [--pairwise-noise E]`: simulated rooms (`QualityVoterModel`) ranked
+/// through OfficinaCore. Prints
 /// Kendall τ against the true order for officina-1, officina-2, mean rating and dot count; the settled
 /// signal's claim and wrong-claim rates and its calibration; the spread of raters per proposal; and a bloc
 /// of share S (default 0.2) with broad support off and on (`blocScenario`).
@@ -13,6 +15,12 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
     var seed: UInt64 = 11
     var model = QualityVoterModel()
     var blocShare = 0.2
+    var pairwiseVoters = [50, 100, 200]
+    var pairwiseAnswers = 20
+    var pairwiseOnly = false
+    var neighbours = PairSelection.defaultNeighbours
+    var priorVariance = PairwiseRanking.defaultPriorVariance
+    var choiceNoise: Double?
     var rest = arguments
     while let flag = rest.popFirst() {
         switch flag {
@@ -26,10 +34,21 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
         case "--jitter": model.jitter = rest.popFirst().flatMap(Double.init) ?? model.jitter
         case "--bloc": model.bloc = rest.popFirst().flatMap(Double.init) ?? model.bloc
         case "--bloc-share": blocShare = rest.popFirst().flatMap(Double.init) ?? blocShare
+        case "--pairwise-voters": pairwiseVoters = rest.popFirst()?.split(separator: ",").compactMap { Int($0) } ?? pairwiseVoters
+        case "--pairwise-answers": pairwiseAnswers = rest.popFirst().flatMap(Int.init) ?? pairwiseAnswers
+        case "--pairwise-only": pairwiseOnly = true
+        case "--pairwise-neighbours": neighbours = rest.popFirst().flatMap(Int.init) ?? neighbours
+        case "--pairwise-prior": priorVariance = rest.popFirst().flatMap(Double.init) ?? priorVariance
+        case "--pairwise-noise": choiceNoise = rest.popFirst().flatMap(Double.init)
         default:
             print("unknown option \(flag)")
             return
         }
+    }
+    if pairwiseOnly {
+        printPairwiseQuality(model: model, voterCounts: pairwiseVoters, answers: pairwiseAnswers, trials: trials, seed: seed,
+                             neighbours: neighbours, priorVariance: priorVariance, choiceNoise: choiceNoise)
+        return
     }
     print("quality: \(model.proposals) proposals, each voter rates the first \(model.viewed) on 3 goals, 5 dots;"
           + " generosity sd \(model.generosity), noise sd \(model.noise), waves of \(model.wave), jitter \(model.jitter), ledger \(model.ledger), bloc \(model.bloc); \(trials) trials per cell, seed \(seed)")
@@ -105,6 +124,8 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
     print("|---:|---:|---:|")
     spreads.forEach { print($0) }
     blocScenario(model: model, voterCounts: voterCounts, trials: trials, seed: seed, share: blocShare)
+    printPairwiseQuality(model: model, voterCounts: pairwiseVoters, answers: pairwiseAnswers, trials: trials, seed: seed,
+                         neighbours: neighbours, priorVariance: priorVariance, choiceNoise: choiceNoise)
 }
 
 /// Higher is better: minus the rank, so the ranking's strict order is compared.

@@ -15,8 +15,9 @@
 /// ```
 public enum PairSelection {
     /// How many strength-neighbours the partner is chosen from. A wider window spreads comparisons more
-    /// evenly, a narrower one asks closer questions; 5 did best in the quality bench (docs/scoring.md).
-    public static let defaultNeighbours = 5
+    /// evenly, a narrower one asks closer questions; 2–3 did best in the quality bench (1: 0.909,
+    /// 3: 0.918, 5: 0.904 against 0.894 for random pairs; benchmarks/quality.md).
+    public static let defaultNeighbours = 3
 
     /// The next pair, or nil when fewer than two proposals remain or every pair has been answered.
     /// `candidates` are the ranked (visible) proposals only; duplicates by id are ignored.
