@@ -23,6 +23,8 @@ public final class AppContext: Sendable {
     /// Proposal lists' store reads by store generation, and each proposal's encoded pieces.
     let proposalLists = GenerationCache<String, ProposalListSnapshot>(capacity: 64)
     let proposalPieces = ProposalPieceCache()
+    /// Whole proposal lists for viewers without a participant cookie, by store generation.
+    let proposalListAnswers = GenerationCache<ProposalListKey, EncodedAnswer>(capacity: 128)
     /// The workshop-wide part of participants' proposal orders, by store generation.
     let exposureBases = GenerationCache<Int64, ExposureBasis>(capacity: 64)
     /// Who a request comes from, behind trusted proxies too.

@@ -97,7 +97,7 @@ import Testing
     @Test func ifNoneMatchAnswers304UntilTheAnswerChanges() async throws {
         try await withServer { server in
             let (f, _) = try await BallotRuleTests.voting(server)
-            for path in ["/api/workshops/\(f.code)/ranking", "/api/workshops/\(f.code)"] {
+            for path in ["/api/workshops/\(f.code)/ranking", "/api/workshops/\(f.code)", "/api/workshops/\(f.code)/proposals"] {
                 let first = try await f.facilitator.get(path)
                 let tag = try #require(first.header("ETag"))
                 let again = try await f.facilitator.get(path, headers: [("If-None-Match", tag)])

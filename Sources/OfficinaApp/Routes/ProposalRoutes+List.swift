@@ -23,6 +23,12 @@ extension ProposalRoutes {
         }
         let workshop = snapshot.workshop
         let viewer = try context.viewer(of: request, in: workshop)
+        // Without a participant the answer depends only on the audience (no order of its own, no
+        // `mine`): kept whole per generation, and answered with an ETag.
+        let shared = viewer.participantID == nil ? ProposalListKey(code: code, facilitator: viewer.isFacilitator) : nil
+        if let shared, let answer = context.proposalListAnswers.value(for: shared, generation: generation) {
+            return answer.response(to: request)
+        }
         let exposure = try ExposureInput.load(workshop, viewer: viewer, generation: generation, bases: context.exposureBases,
                                               store: context.store)
         var shown = snapshot.threads.filter { viewer.lists($0.proposal) }
@@ -44,6 +50,11 @@ extension ProposalRoutes {
         output.append(contentsOf: #"],"order":"#.utf8)
         ExposureInput.json(order, mode: exposure?.effectiveMode).write(into: &output)
         output.append(UInt8(ascii: "}"))
+        if let shared {
+            let answer = EncodedAnswer(output)
+            context.proposalListAnswers.store(answer, for: shared, generation: generation)
+            return answer.response(to: request)
+        }
         return HTTPResponse(contentType: "application/json; charset=utf-8", body: output)
     }
 
