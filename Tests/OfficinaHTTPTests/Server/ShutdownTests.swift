@@ -23,7 +23,8 @@ struct ShutdownTests {
                 handlerFinished.withLock { $0 = true }
                 return HTTPResponse(contentType: "text/plain", text: "finished")
             }
-            let server = try TestServer(responder: router)
+            // A drain bound far above what the handler needs, so a loaded machine cannot cut it short.
+            let server = try TestServer(configure: { $0.shutdownTimeout = 30 }, responder: router)
             let port = server.port
             let idle = try server.connect()
             try idle.send("GET /plain HTTP/1.1\r\nHost: x\r\n\r\n")

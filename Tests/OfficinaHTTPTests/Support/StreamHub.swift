@@ -29,18 +29,18 @@ final class StreamHub: Sendable {
     }
 
     /// Waits until `count` close callbacks have run (they run later, on another thread), up to
-    /// ten seconds.
+    /// thirty seconds.
     func waitForClosed(_ count: Int) -> Bool {
-        for _ in 0..<1000 {
+        for _ in 0..<3000 {
             if closed >= count { return true }
             usleep(10_000)
         }
         return false
     }
 
-    /// Waits until `count` streams are open, up to ten seconds (the machine may be busy).
+    /// Waits until `count` streams are open, up to thirty seconds (the machine may be busy).
     func waitForStreams(_ count: Int) -> Bool {
-        for _ in 0..<1000 {
+        for _ in 0..<3000 {
             if all.count >= count { return true }
             usleep(10_000)
         }
