@@ -169,7 +169,7 @@ import Testing
             #expect(lines.contains { $0.contains("Orto condiviso sul tetto") && $0.hasSuffix(",Spazi verdi") })
             #expect(lines.contains { $0.contains("Biblioteca degli attrezzi") && $0.hasSuffix(",") })
             let excel = try await f.facilitator.get("/api/workshops/\(f.code)/export?format=csv-excel&lang=it").text
-            #expect(excel.components(separatedBy: "\r\n")[0].hasSuffix(";gruppo di idee"))
+            #expect(excel.components(separatedBy: "\r\n")[0].hasSuffix(";raggruppamento"))
             let json = try await f.facilitator.get("/api/workshops/\(f.code)/export?format=json").json
             #expect(json["workshop"]?["details"]?[String(otherID)]?["cluster"] == "Spazi verdi")
             let html = try await f.facilitator.get("/api/workshops/\(f.code)/export?format=html&lang=en").text

@@ -177,15 +177,15 @@ def test_the_whole_board_works_from_the_keyboard_alone(server, browsers):
     wait(console, lambda d: (d.switch_to.active_element.get_attribute("data-focus") or "").startswith("right-"),
          message="focus kept after the redraw")
     # Reorder: focus the → button of the first cluster and press Enter.
-    keys_on(console, '#cl-board button[aria-label="Sposta il gruppo Spazi verdi a destra"]', Keys.ENTER)
+    keys_on(console, '#cl-board button[aria-label="Sposta il raggruppamento Spazi verdi a destra"]', Keys.ENTER)
     wait(console, lambda d: [c["name"] for c in api.call("GET", f"/api/workshops/{code}/clusters")[1]["clusters"]] == ["Persone", "Spazi verdi"],
          message="reordered")
     # A second name that differs only in case is refused with a clear Italian message.
     browsers.allow("/clusters - Failed to load resource: the server responded with a status of 409")
     css(console, "#cl-name").send_keys("PERSONE", Keys.ENTER)
-    wait(console, lambda d: css(d, "#cl-error").text == "Esiste già un gruppo con questo nome.", message="duplicate refused")
+    wait(console, lambda d: css(d, "#cl-error").text == "Esiste già un raggruppamento con questo nome.", message="duplicate refused")
     # Delete with the keyboard: Enter on the button, Enter on the dialog's confirm.
-    keys_on(console, '#cl-board button[aria-label="Elimina il gruppo Spazi verdi"]', Keys.ENTER)
+    keys_on(console, '#cl-board button[aria-label="Elimina il raggruppamento Spazi verdi"]', Keys.ENTER)
     visible(console, "#confirm-dialog[open]")
     keys_on(console, "#confirm-ok", Keys.ENTER)
     wait(console, lambda d: titles_in(d, "Non ancora raggruppate") == [IDEAS[0]], message="deleted, idea unclustered")

@@ -1,4 +1,4 @@
 extension ReportLabels {
     /// Column and note naming a proposal's affinity cluster, and the line stating a report's filter.
-    var cluster: String { isItalian ? "Gruppo di idee" : "Cluster" }
+    var cluster: String { isItalian ? "Raggruppamento" : "Cluster" }
 }

@@ -54,7 +54,7 @@ import Testing
         let folder = try TemporaryFolder()
         let path = folder.path("old.db")
         let before = Array(Schema.migrations.prefix { $0.id != "15-clusters" })
-        #expect(before.count == Schema.migrations.count - 1)
+        #expect(before.count < Schema.migrations.count, "the migration is in the list")
         do {
             let connection = try Connection(path: path)
             try connection.enableForeignKeys()
