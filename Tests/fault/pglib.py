@@ -50,7 +50,11 @@ class Cluster:
         self.pg_ctl("-m", "fast", "-w", "-t", "60", "stop")
 
     def start(self):
-        self.pg_ctl("-w", "-t", "60", "-l", os.path.join(self.dir, "server.log"), "start")
+        """Starts it again on the same port and socket folder (as scripts/pg-throwaway.sh did: unlike
+        `restart`, `pg_ctl start` does not reuse the options of the last run)."""
+        port = self.url.rsplit(":", 1)[1].split("/", 1)[0]
+        options = f"-p {port} -k {self.dir} -c listen_addresses=127.0.0.1 -c max_connections=1000"
+        self.pg_ctl("-w", "-t", "60", "-l", os.path.join(self.dir, "server.log"), "-o", options, "start")
 
     def destroy(self):
         subprocess.run([THROWAWAY, "stop", self.dir], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
