@@ -10,6 +10,7 @@ import http.client
 import os
 import random
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -17,6 +18,14 @@ import threading
 import time
 
 import faultlib as f
+
+def _timed_out(signum, frame):
+    # CI's `timeout` sends SIGTERM: fail through the scripts' own cleanup, so no instance, nginx or
+    # cluster (pg_ctl daemonises it: it is no child of ours) outlives the script.
+    raise f.Failure(f"stopped by signal {signum} (timeout)")
+
+
+signal.signal(signal.SIGTERM, _timed_out)
 
 THROWAWAY = os.path.join(f.ROOT, "scripts", "pg-throwaway.sh")
 
