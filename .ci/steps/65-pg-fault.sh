@@ -2,9 +2,9 @@
 # ci-timeout: 600
 # Fault tests on PostgreSQL (Tests/fault/pg_*.py) against the release server: two instances on a
 # throwaway cluster behind nginx round robin; kill -9 one instance at random moments during a ballot
-# storm (once with nginx passing cut PUTs on, once answering 502 so the client sees them), and
-# PostgreSQL restarted and held down mid-storm (503 + Retry-After meanwhile, recovery without
-# restarting Officina). Each script makes its own cluster and nginx in a temporary folder and prints
+# storm, some stops a graceful SIGTERM (once with nginx passing cut PUTs on, once answering 502 so
+# the client sees them), and PostgreSQL restarted and held down mid-storm (503 + Retry-After
+# meanwhile, recovery without restarting Officina). Each script makes its own cluster and nginx in a temporary folder and prints
 # PASS/FAIL; the step fails if any script fails or times out. About a minute and a half.
 #
 # The release binary is built first, as in 60-fault.sh (an incremental no-op after 10-build-release).
@@ -36,7 +36,7 @@ run() {
     fi
     echo "--- $1: $(( $(date +%s) - started ))s"
 }
-run 120 pg_two_instances.py --kills 8 --threads 8 --voters 80
-run 120 pg_two_instances.py --no-retry --kills 6 --threads 8 --voters 80
+run 120 pg_two_instances.py --kills 8 --term-every 4 --threads 8 --voters 80
+run 120 pg_two_instances.py --no-retry --kills 6 --term-every 2 --threads 8 --voters 80
 run 120 pg_restart.py --cycles 4 --down 3 --threads 8 --voters 60
 exit $status

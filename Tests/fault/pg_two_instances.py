@@ -17,7 +17,11 @@ nginx passes a ballot PUT that a killed instance dropped on to the other instanc
 and a ballot is replaced whole); `--no-retry` turns that off, so the client gets 502 for those and the
 check covers ballots whose commit is unknown.
 
-usage: pg_two_instances.py [--no-retry] [--kills 8] [--threads 8] [--voters 80] [--min-acks 10] [--max-503-share 0.1]
+`--term-every N` makes every Nth stop a SIGTERM (graceful: the instance must exit 0); the requests
+nginx saw cut by those are counted (a graceful stop refuses new connections at once and finishes the
+ones it accepted, so there should be none or next to none).
+
+usage: pg_two_instances.py [--no-retry] [--term-every N] [--kills 8] [--threads 8] [--voters 80] [--min-acks 10] [--max-503-share 0.1]
 """
 import argparse
 import os
@@ -35,6 +39,7 @@ def main():
     parser.add_argument("--voters", type=int, default=80)
     parser.add_argument("--min-acks", type=int, default=10, help="ballots acknowledged through the survivor during each kill")
     parser.add_argument("--max-503-share", type=float, default=0.1)
+    parser.add_argument("--term-every", type=int, default=0, help="every Nth stop is a SIGTERM (graceful) instead of SIGKILL")
     parser.add_argument("--no-retry", action="store_true", help="nginx answers 502 instead of passing a cut request on")
     parser.add_argument("--seed", type=int, default=None)
     args = parser.parse_args()
@@ -44,6 +49,7 @@ def main():
     cluster = nginx = None
     servers = []
     stop = None
+    terms = terms_cut = 0
     try:
         cluster = pg.Cluster()
         f.log(f"PostgreSQL at {cluster.url} (seed {seed})")
@@ -62,15 +68,26 @@ def main():
             time.sleep(rng.uniform(0.2, 1.5))
             victim = rng.randrange(2)
             before = ledger.snapshot()
-            servers[victim].kill9()
+            cut_before = nginx.cut_requests()
+            graceful = args.term_every and cycle % args.term_every == args.term_every - 1
+            if graceful:
+                servers[victim].stop()
+                f.expect(servers[victim].proc.returncode == 0,
+                         f"kill {cycle + 1}: SIGTERM exit status {servers[victim].proc.returncode}")
+            else:
+                servers[victim].kill9()
             down_at = time.monotonic()
             # The survivor carries the storm alone: wait for enough acknowledgements, plus a random extra moment.
             f.expect(pg.wait_for_acks(ledger, args.min_acks, 30),
                      f"kill {cycle + 1}: fewer than {args.min_acks} ballots acknowledged through the survivor in 30 s: {ledger.snapshot()}")
             time.sleep(rng.uniform(0, 1.0))
+            cut = nginx.cut_requests() - cut_before
             servers[victim].start()
             during = ledger.snapshot()
-            f.log(f"kill {cycle + 1}/{args.kills}: instance {'AB'[victim]} killed for {time.monotonic() - down_at:.1f} s; "
+            if graceful:
+                terms += 1
+                terms_cut += cut
+            f.log(f"kill {cycle + 1}/{args.kills}: instance {'AB'[victim]} {'stopped (SIGTERM)' if graceful else 'killed'}, {cut} requests cut, down for {time.monotonic() - down_at:.1f} s; "
                   f"{during['acked'] - before['acked']} acknowledged, {during['unknown'] - before['unknown']} answers lost, "
                   f"{during['refused'] - before['refused']} refused meanwhile; restarted")
         f.expect(pg.wait_for_acks(ledger, args.min_acks, 30), "no ballots acknowledged after the last restart")
@@ -97,7 +114,8 @@ def main():
         again, lost_a, _ = ledger.verify(lambda voter: reader.get_ballot(voters[voter]))
         f.expect(not lost_a, f"instance A disagrees with B on {len(lost_a)} ballots, e.g. {lost_a[:1]}")
         upstreams = ", ".join(f"{k}: {v}" for k, v in sorted(ledger.by_upstream.items()))
-        detail = (f"{'no retry: ' if args.no_retry else ''}{args.kills} SIGKILLs of one of two instances behind nginx during a storm of {args.threads} writers; "
+        detail = (f"{'no retry: ' if args.no_retry else ''}{args.kills - terms} SIGKILLs and {terms} SIGTERMs "
+                  f"({terms_cut} requests cut by the SIGTERMs) of one of two instances behind nginx during a storm of {args.threads} writers; "
                   f"{counts['acked']} ballots acknowledged ({upstreams}), {nginx.cut_requests()} requests cut by a kill "
                   f"({'answered 502' if args.no_retry else 'passed on by nginx'}), {counts['unknown']} answers lost, "
                   f"{counts['refused']} answered 503; {checked} voters' last acknowledged ballots present on both "
