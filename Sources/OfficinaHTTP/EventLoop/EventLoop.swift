@@ -156,13 +156,15 @@ final class EventLoop: @unchecked Sendable {
         execute { [self] in running = false }
     }
 
-    /// Graceful drain: stop accepting, close idle connections and streams, let requests in flight
-    /// finish, then call `done` (on the loop thread) once no connection is left.
-    func drain(_ done: @escaping @Sendable () -> Void) {
+    /// Graceful drain: stop accepting (then call `stoppedAccepting`), close idle connections and
+    /// streams, let requests in flight finish, then call `done` (on the loop thread) once no
+    /// connection is left.
+    func drain(stoppedAccepting: @escaping @Sendable () -> Void = {}, _ done: @escaping @Sendable () -> Void) {
         execute { [self] in
             draining = true
             drained = done
             stopAccepting()
+            stoppedAccepting()
             for connection in connections.all { connection.beginShutdown() }
             connectionDidClose()
         }

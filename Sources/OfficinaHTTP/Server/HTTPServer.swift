@@ -124,9 +124,18 @@ public final class HTTPServer: Sendable {
         }
         guard let running else { return }
         let drained = DispatchGroup()
+        let notAccepting = DispatchGroup()
         for loop in running.loops {
             drained.enter()
-            loop.drain { drained.leave() }
+            notAccepting.enter()
+            loop.drain(stoppedAccepting: { notAccepting.leave() }) { drained.leave() }
+        }
+        // Stop listening as soon as no loop accepts: a listening socket left open during the drain
+        // keeps completing handshakes into its backlog, and those connections are reset with their
+        // requests unread when it closes. Refused at once instead, a proxy passes them to another
+        // instance (even a POST: nothing was sent). The descriptor stays open until the loops end.
+        if notAccepting.wait(timeout: .now() + 1) == .success {
+            _ = Glibc.shutdown(running.context.listenFD, Int32(SHUT_RDWR))
         }
         _ = drained.wait(timeout: .now() + configuration.shutdownTimeout)
         for loop in running.loops { loop.stop() }
