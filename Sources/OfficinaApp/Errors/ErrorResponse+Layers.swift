@@ -13,7 +13,7 @@ extension ErrorResponse {
         case let error as StoreError where error.kind == .busy:
             return .unavailable("The server is busy; try again in a moment.", retryAfter: 1)
         case let error as StoreError where error.kind == .unavailable || error.kind == .closed:
-            return .unavailable("The database cannot take writes right now (disk full or failing); try again later.", retryAfter: 30)
+            return .unavailable("The database is unavailable right now (unreachable, disk full or failing); try again later.", retryAfter: 30)
         case let error as StoreError where error.kind == .constraint:
             logUnexpected(error)
             return APIError(.conflict, code: "conflict", "This change conflicts with the current data.")
