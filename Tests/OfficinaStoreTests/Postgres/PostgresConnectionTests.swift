@@ -56,6 +56,24 @@ struct PostgresConnectionTests {
         #expect(db.changes == 1)
     }
 
+    @Test func aPreparedStatementTakesNullThenValuesAndABadOneReportsItsOwnError() throws {
+        let database = try PostgresTestDatabase()
+        let db = try database.connect()
+        try db.executeScript("CREATE TABLE t (n BIGINT, s TEXT)")
+        // One text, parameters typed differently from run to run (NULL is untyped, 7 is int8).
+        for value in [Int64?.none, 7, 8] {
+            try db.execute("INSERT INTO t VALUES (?, ?)", [value, "x"])
+        }
+        #expect(try db.query("SELECT n FROM t WHERE n IS NOT NULL ORDER BY n") { $0.int64(0) } == [7, 8])
+        #expect(try db.queryOne("SELECT count(*) FROM t WHERE n IS NULL") { $0.int64(0) } == 1)
+        // A statement that cannot be prepared inside a transaction fails with the parser's error.
+        try db.beginWrite()
+        let error = try #require(throws: StoreError.self) { try db.execute("SELEC ?", [1]) }
+        #expect(error.message.contains("syntax"))
+        db.rollbackIfNeeded()
+        #expect(try db.queryOne("SELECT count(*) FROM t") { $0.int64(0) } == 3)
+    }
+
     @Test func aConnectionKilledByTheServerReconnectsByItself() throws {
         let database = try PostgresTestDatabase()
         let db = try database.connect()
