@@ -15,10 +15,6 @@ public final class PostgresConnection: SQLDatabase {
     public let displayURL: String
     private var rewritten: [String: String] = [:]
     private var lastChanges = 0
-    /// A savepoint whose body returned and whose `RELEASE` has not been sent yet: it goes out in
-    /// the same round trip as the next `SAVEPOINT` of that name or the `COMMIT`, or alone before any
-    /// other statement, so a batch of writes costs one round trip less per write.
-    private var pendingRelease: String?
     var insertStatements: [InsertShape: String] = [:]
     /// Statements prepared on the server for this session, by text and parameter types; emptied
     /// when the connection is reset (a new session has none).
@@ -73,7 +69,6 @@ public final class PostgresConnection: SQLDatabase {
     }
 
     public func executeScript(_ sql: String) throws {
-        try releasePending()
         try ensureConnected()
         guard let result = library.exec(handle, sql) else { throw lostError(sql) }
         _ = try check(PostgresResult(handle: result, sql: sql, library: library))
@@ -137,21 +132,12 @@ public final class PostgresConnection: SQLDatabase {
     }
 
     public func savepoint<T>(_ name: String, _ body: () throws -> T) throws -> T {
-        if pendingRelease == name {
-            // The previous savepoint of this name ended well: release it and open this one at once.
-            pendingRelease = nil
-            _ = try runSimple("RELEASE SAVEPOINT \(name); SAVEPOINT \(name)")
-        } else {
-            try execute("SAVEPOINT \(name)", [])
-        }
+        try execute("SAVEPOINT \(name)", [])
         do {
             let value = try body()
-            try releasePending()
-            pendingRelease = name
+            try execute("RELEASE SAVEPOINT \(name)", [])
             return value
         } catch {
-            // Rolling back to this savepoint also undoes any savepoint inside it still to release.
-            pendingRelease = nil
             if isInTransaction {
                 try? execute("ROLLBACK TO SAVEPOINT \(name)", [])
                 try? execute("RELEASE SAVEPOINT \(name)", [])
@@ -161,7 +147,6 @@ public final class PostgresConnection: SQLDatabase {
     }
 
     public func rollbackIfNeeded() {
-        pendingRelease = nil
         if isInTransaction {
             try? execute("ROLLBACK", [])
         }
@@ -174,12 +159,6 @@ public final class PostgresConnection: SQLDatabase {
         if sql == "COMMIT", library.transactionStatus(handle) == PQCode.transactionInError {
             rollbackIfNeeded()
             throw StoreError(.sqlite, message: "the transaction had failed and was rolled back, not committed", sql: sql)
-        }
-        if let name = pendingRelease {
-            pendingRelease = nil
-            // Releasing first: if that fails, COMMIT is not run and the transaction stays failed.
-            if sql == "COMMIT" { return try runSimple("RELEASE SAVEPOINT \(name); COMMIT", sql: sql) }
-            _ = try runSimple("RELEASE SAVEPOINT \(name)")
         }
         // Reconnecting inside a transaction would silently drop its earlier statements.
         if !isInTransaction { try ensureConnected() }
@@ -204,22 +183,6 @@ public final class PostgresConnection: SQLDatabase {
             guard let again = library.exec(handle, text) else { throw error }
             checked = try check(PostgresResult(handle: again, sql: sql, library: library))
         }
-        lastChanges = library.cmdTuples(checked.handle).flatMap { Int(String(cString: $0)) } ?? 0
-        return checked
-    }
-
-    /// Sends a release still pending, alone.
-    private func releasePending() throws {
-        guard let name = pendingRelease else { return }
-        pendingRelease = nil
-        _ = try runSimple("RELEASE SAVEPOINT \(name)")
-    }
-
-    /// Runs `text` (one or more statements without parameters) in one round trip inside the open
-    /// transaction; the result is the last statement's, or the first error (the rest is not run).
-    private func runSimple(_ text: String, sql: String? = nil) throws -> PostgresResult {
-        guard let result = library.exec(handle, text) else { throw lostError(sql ?? text) }
-        let checked = try check(PostgresResult(handle: result, sql: sql ?? text, library: library))
         lastChanges = library.cmdTuples(checked.handle).flatMap { Int(String(cString: $0)) } ?? 0
         return checked
     }

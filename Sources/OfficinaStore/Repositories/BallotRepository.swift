@@ -34,17 +34,8 @@ public struct BallotRepository {
             """, [workshopID, ballot.participantID, now, now], { $0.int64(0) }) else {
             throw StoreError(.sqlite, message: "ballot upsert returned no id")
         }
-        if db.dialect == .postgres {
-            // One round trip instead of two, through a data-modifying WITH
-            // (<https://www.postgresql.org/docs/15/queries-with.html#QUERIES-WITH-MODIFYING>).
-            try db.execute("""
-                WITH support AS (DELETE FROM ballot_support WHERE ballot_id = ?1)
-                DELETE FROM ballot_ratings WHERE ballot_id = ?1
-                """, [ballotID])
-        } else {
-            try db.execute("DELETE FROM ballot_support WHERE ballot_id = ?", [ballotID])
-            try db.execute("DELETE FROM ballot_ratings WHERE ballot_id = ?", [ballotID])
-        }
+        try db.execute("DELETE FROM ballot_support WHERE ballot_id = ?", [ballotID])
+        try db.execute("DELETE FROM ballot_ratings WHERE ballot_id = ?", [ballotID])
         var support: [any DatabaseValueConvertible] = []
         for (proposalID, dots) in ballot.support where dots != 0 {
             support += [ballotID, proposalID, dots]
