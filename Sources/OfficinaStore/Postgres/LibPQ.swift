@@ -22,6 +22,10 @@ struct LibPQ: @unchecked Sendable {
         Conn?, UnsafePointer<CChar>, Int32, UnsafePointer<UInt32>?, UnsafePointer<UnsafePointer<CChar>?>?,
         UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32
     ) -> Result?
+    let prepare: @convention(c) (Conn?, UnsafePointer<CChar>, UnsafePointer<CChar>, Int32, UnsafePointer<UInt32>?) -> Result?
+    let execPrepared: @convention(c) (
+        Conn?, UnsafePointer<CChar>, Int32, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32
+    ) -> Result?
     let resultStatus: @convention(c) (Result?) -> Int32
     let resultErrorMessage: @convention(c) (Result?) -> UnsafePointer<CChar>?
     let resultErrorField: @convention(c) (Result?, Int32) -> UnsafePointer<CChar>?
@@ -70,6 +74,12 @@ struct LibPQ: @unchecked Sendable {
                 execParams: try symbol("PQexecParams", as: (@convention(c) (
                     Conn?, UnsafePointer<CChar>, Int32, UnsafePointer<UInt32>?, UnsafePointer<UnsafePointer<CChar>?>?,
                     UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32
+                ) -> Result?).self),
+                prepare: try symbol("PQprepare", as: (@convention(c) (
+                    Conn?, UnsafePointer<CChar>, UnsafePointer<CChar>, Int32, UnsafePointer<UInt32>?
+                ) -> Result?).self),
+                execPrepared: try symbol("PQexecPrepared", as: (@convention(c) (
+                    Conn?, UnsafePointer<CChar>, Int32, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32
                 ) -> Result?).self),
                 resultStatus: try symbol("PQresultStatus", as: (@convention(c) (Result?) -> Int32).self),
                 resultErrorMessage: try symbol("PQresultErrorMessage", as: (@convention(c) (Result?) -> UnsafePointer<CChar>?).self),

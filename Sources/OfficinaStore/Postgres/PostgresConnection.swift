@@ -16,6 +16,9 @@ public final class PostgresConnection: SQLDatabase {
     private var rewritten: [String: String] = [:]
     private var lastChanges = 0
     var insertStatements: [InsertShape: String] = [:]
+    /// Statements prepared on the server for this session, by text and parameter types; emptied
+    /// when the connection is reset (a new session has none).
+    var preparedStatements: [PreparedShape: String] = [:]
 
     public var dialect: SQLDialect { .postgres }
 
@@ -58,6 +61,7 @@ public final class PostgresConnection: SQLDatabase {
     func ensureConnected() throws {
         guard library.status(handle) != PQCode.connectionOK else { return }
         library.reset(handle)
+        preparedStatements.removeAll()
         guard library.status(handle) == PQCode.connectionOK else {
             throw StoreError(.unavailable, message: "the database is unreachable: \(Self.trimmed(library.errorMessage(handle)))")
         }
@@ -165,7 +169,7 @@ public final class PostgresConnection: SQLDatabase {
         defer { values.forEach { free($0) } }
         let result = values.map { UnsafePointer($0) }.withUnsafeBufferPointer { valuePointers in
             types.withUnsafeBufferPointer { typePointers in
-                library.execParams(handle, text, Int32(parameters.count), typePointers.baseAddress, valuePointers.baseAddress, nil, nil, 0)
+                send(text, types: typePointers, values: valuePointers)
             }
         }
         guard let result else { throw lostError(sql) }

@@ -56,6 +56,53 @@ struct PostgresConnectionTests {
         #expect(db.changes == 1)
     }
 
+    @Test func aPreparedStatementTakesNullThenValuesAndABadOneReportsItsOwnError() throws {
+        let database = try PostgresTestDatabase()
+        let db = try database.connect()
+        try db.executeScript("CREATE TABLE t (n BIGINT, s TEXT)")
+        // One text, parameters typed differently from run to run (NULL is untyped, 7 is int8).
+        for value in [Int64?.none, 7, 8] {
+            try db.execute("INSERT INTO t VALUES (?, ?)", [value, "x"])
+        }
+        #expect(try db.query("SELECT n FROM t WHERE n IS NOT NULL ORDER BY n") { $0.int64(0) } == [7, 8])
+        #expect(try db.queryOne("SELECT count(*) FROM t WHERE n IS NULL") { $0.int64(0) } == 1)
+        // A statement that cannot be prepared inside a transaction fails with the parser's error.
+        try db.beginWrite()
+        let error = try #require(throws: StoreError.self) { try db.execute("SELEC ?", [1]) }
+        #expect(error.message.contains("syntax"))
+        db.rollbackIfNeeded()
+        #expect(try db.queryOne("SELECT count(*) FROM t") { $0.int64(0) } == 3)
+    }
+
+    @Test func nestedAndSuccessiveSavepointsKeepWhatSucceededAndUndoWhatFailed() throws {
+        let database = try PostgresTestDatabase()
+        let db = try database.connect()
+        try db.executeScript("CREATE TABLE t (n BIGINT UNIQUE)")
+        try db.beginWrite()
+        for n in [1, 2] {
+            try db.savepoint("w") {
+                try db.execute("INSERT INTO t VALUES (?)", [n])
+                try db.savepoint("nested") { try db.execute("INSERT INTO t VALUES (?)", [n * 10]) }
+            }
+        }
+        // The inner savepoint succeeds, the outer body fails after it: both are undone.
+        #expect(throws: StoreError.self) {
+            try db.savepoint("w") {
+                try db.savepoint("nested") { try db.execute("INSERT INTO t VALUES (?)", [3]) }
+                try db.execute("INSERT INTO t VALUES (?)", [1])
+            }
+        }
+        try db.savepoint("w") { try db.execute("INSERT INTO t VALUES (?)", [4]) }
+        try db.execute("COMMIT")
+        #expect(!db.isInTransaction)
+        #expect(try db.query("SELECT n FROM t ORDER BY n") { $0.int64(0) } == [1, 2, 4, 10, 20])
+        // A savepoint still to release when the transaction is rolled back leaves nothing behind.
+        try db.beginWrite()
+        try db.savepoint("w") { try db.execute("INSERT INTO t VALUES (?)", [5]) }
+        db.rollbackIfNeeded()
+        #expect(try db.queryOne("SELECT count(*) FROM t") { $0.int64(0) } == 5)
+    }
+
     @Test func aConnectionKilledByTheServerReconnectsByItself() throws {
         let database = try PostgresTestDatabase()
         let db = try database.connect()
