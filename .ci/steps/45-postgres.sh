@@ -20,7 +20,8 @@ cleanup() {
 trap cleanup EXIT
 url=$(scripts/pg-throwaway.sh start "$cluster")
 echo "PostgreSQL at $url"
-export OFFICINA_TEST_DB="$url"
+# A generous connect timeout: on a loaded 2-core machine the default 5 s was once not enough.
+export OFFICINA_TEST_DB="$url?connect_timeout=30"
 
 out=$(mktemp)
 status=0

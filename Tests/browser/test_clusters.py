@@ -4,7 +4,7 @@ menu); the projector's wall and the participants' list show the ideas under the 
 live; the ranking and the export links follow the console's cluster filter."""
 from selenium.webdriver.common.keys import Keys
 
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import ElementNotInteractableException, StaleElementReferenceException
 
 from conftest import Api, screenshot
 from flows import join, set_phase, sign_in
@@ -63,10 +63,14 @@ def keys_on(page, selector, *keys):
     """Focuses `selector` (found again if a live update redrew it) and types `keys` into the focus."""
     def attempt(d):
         try:
-            d.execute_script("arguments[0].focus()", css(d, selector))
+            target = css(d, selector)
+            d.execute_script("arguments[0].focus()", target)
+            # A live redraw between the focus and the typing leaves the focus elsewhere: try again.
+            if d.switch_to.active_element != target:
+                return False
             d.switch_to.active_element.send_keys(*keys)
             return True
-        except StaleElementReferenceException:
+        except (StaleElementReferenceException, ElementNotInteractableException):
             return False
     wait(page, attempt, message=f"could not type into {selector}")
 
