@@ -134,10 +134,13 @@ public final class HTTPServer: Sendable {
         // keeps completing handshakes into its backlog, and those connections are reset with their
         // requests unread when it closes. Refused at once instead, a proxy passes them to another
         // instance (even a POST: nothing was sent). The descriptor stays open until the loops end.
-        if notAccepting.wait(timeout: .now() + 1) == .success {
+        // One deadline bounds both waits, so a loaded machine that is slow to stop accepting still
+        // closes the listener during the drain, and the whole shutdown stays within `shutdownTimeout`.
+        let deadline = DispatchTime.now() + configuration.shutdownTimeout
+        if notAccepting.wait(timeout: deadline) == .success {
             _ = Glibc.shutdown(running.context.listenFD, Int32(SHUT_RDWR))
         }
-        _ = drained.wait(timeout: .now() + configuration.shutdownTimeout)
+        _ = drained.wait(timeout: deadline)
         for loop in running.loops { loop.stop() }
         // A loop ends within one turn once stopped; a loop that does not (stuck in a callback it
         // should never have made) must not keep the process from exiting.
