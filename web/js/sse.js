@@ -18,6 +18,7 @@ export function connectEvents(code, handlers, { statusNode = null, onResync = ()
     let hadGap = false;
     let stopped = false;
     let state = 'connecting';
+    let retry = null;
 
     const render = () => {
         if (!statusNode) return;
@@ -28,25 +29,31 @@ export function connectEvents(code, handlers, { statusNode = null, onResync = ()
 
     const open = () => {
         if (stopped) return;
-        source = new EventSource(workshopPath(code, `/events${query}`));
-        source.addEventListener('open', () => {
+        clearTimeout(retry);
+        // One stream at a time: a stream left behind (an old retry, the `online` handler's
+        // replacement) would hold one of the participant's few stream slots on the server.
+        source?.close();
+        const current = new EventSource(workshopPath(code, `/events${query}`));
+        source = current;
+        current.addEventListener('open', () => {
+            if (current !== source) return;
             state = 'live';
             delay = 1000;
             render();
             if (hadGap) { hadGap = false; onResync(); }
         });
-        source.addEventListener('error', () => {
-            if (stopped) return;
+        current.addEventListener('error', () => {
+            if (stopped || current !== source) return;
             hadGap = true;
             state = 'reconnecting';
             render();
-            if (source.readyState === EventSource.CLOSED) {
-                setTimeout(open, delay);
+            if (current.readyState === EventSource.CLOSED) {
+                retry = setTimeout(open, delay);
                 delay = Math.min(delay * 2, 15000);
             }
         });
         for (const name of EVENTS) {
-            source.addEventListener(name, (event) => {
+            current.addEventListener(name, (event) => {
                 const handler = handlers[name];
                 if (!handler) return;
                 let data;
@@ -61,17 +68,16 @@ export function connectEvents(code, handlers, { statusNode = null, onResync = ()
     // silently); open a fresh one now, and re-read the state once it is open.
     window.addEventListener('online', () => {
         if (stopped) return;
-        source?.close();
         hadGap = true;
         delay = 1000;
         open();
     });
-    window.addEventListener('pagehide', () => { stopped = true; source?.close(); });
+    window.addEventListener('pagehide', () => { stopped = true; clearTimeout(retry); source?.close(); });
     onLanguageChange(render);
     render();
     open();
     return {
-        close() { stopped = true; source?.close(); },
+        close() { stopped = true; clearTimeout(retry); source?.close(); },
         rerender: render,
     };
 }

@@ -50,6 +50,14 @@ public final class LiveHub: Sendable {
         state.withLock { $0.channels.values.reduce(0) { $0 + $1.subscribers.count } }
     }
 
+    /// Where a stream opened now starts: the workshop's last event. A route reads it before
+    /// answering, and a stream without `Last-Event-ID` resumes from it: the client sees the
+    /// stream open when the response's head arrives, before the stream joins the hub, and an
+    /// event published in between is then replayed instead of lost.
+    public func position(workshopID: Int64) async -> Int64 {
+        await source.lastSequence(workshopID: workshopID)
+    }
+
     /// Starts serving `stream` for a workshop. `lastEventID` is the client's `Last-Event-ID`.
     /// A facilitator's stream names its `session` (the token's digest) and when it expires: the
     /// stream is closed when the session ends (``endSession(_:)``) or expires.

@@ -21,9 +21,12 @@ struct LiveRoutes {
         let viewer = try context.viewer(of: request, in: workshop)
         let session = viewer.isFacilitator ? try context.facilitator(of: request) : nil
         let slot = try reserveSlot(request, session: session, participantID: session == nil ? viewer.participantID : nil)
-        let lastEventID = request.lastEventID
-        let base = context.baseURL(for: request)
+        // A fresh stream starts where the workshop is now, not where it is once the stream joins
+        // the hub (see ``LiveHub/position(workshopID:)``).
         let hub = context.hub
+        let lastEventID: Int64
+        if let resumed = request.lastEventID { lastEventID = resumed } else { lastEventID = await hub.position(workshopID: workshop.id) }
+        let base = context.baseURL(for: request)
         var response = HTTPResponse(status: .ok, headers: [
             "Content-Type": "text/event-stream; charset=utf-8",
             "Cache-Control": "no-store",
