@@ -114,42 +114,7 @@ public final class PostgresConnection: SQLDatabase {
 
     /// A read-only snapshot (`REPEATABLE READ`), like a SQLite read transaction in WAL mode.
     public func readTransaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", [])
-        let value: T
-        do {
-            value = try body()
-        } catch {
-            rollbackIfNeeded()
-            throw error
-        }
-        do {
-            try execute("COMMIT", [])
-        } catch {
-            rollbackIfNeeded()
-            throw error
-        }
-        return value
-    }
-
-    public func savepoint<T>(_ name: String, _ body: () throws -> T) throws -> T {
-        try execute("SAVEPOINT \(name)", [])
-        do {
-            let value = try body()
-            try execute("RELEASE SAVEPOINT \(name)", [])
-            return value
-        } catch {
-            if isInTransaction {
-                try? execute("ROLLBACK TO SAVEPOINT \(name)", [])
-                try? execute("RELEASE SAVEPOINT \(name)", [])
-            }
-            throw error
-        }
-    }
-
-    public func rollbackIfNeeded() {
-        if isInTransaction {
-            try? execute("ROLLBACK", [])
-        }
+        try transaction(beginningWith: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }
 
     /// Runs one statement with its arguments and returns the checked result.
