@@ -19,13 +19,9 @@ for module in selenium pytest; do
     fi
 done
 
-log=$(mktemp)
-if ! swift build -c release --product officina >"$log" 2>&1; then
-    grep -E "error:" "$log" | head -40 || tail -40 "$log"
-    echo "FAIL: the release build failed"
-    exit 1
-fi
-export OFFICINA_BIN="$(swift build -c release --show-bin-path)/officina"
+source .ci/lib/release.sh
+OFFICINA_BIN=$(build_release officina)
+export OFFICINA_BIN
 
 # Latencies the tests measured (liveness-bounded there, reported here as figures).
 figures="${SCREENSHOTS:-screenshots}/figures.txt"

@@ -10,34 +10,20 @@
 # scripts never test a stale binary left by an earlier run.
 set -euo pipefail
 command -v python3 >/dev/null || { apt-get update -qq && apt-get install -y -qq python3 >/dev/null; }
-log=$(mktemp)
-if ! swift build -c release --product officina >"$log" 2>&1; then
-    grep -E "error:" "$log" | head -40 || tail -40 "$log"
-    echo "FAIL: the release build failed"
-    exit 1
-fi
-export OFFICINA_BIN="$(swift build -c release --show-bin-path)/officina"
+source .ci/lib/release.sh
+OFFICINA_BIN=$(build_release officina)
+export OFFICINA_BIN
 if ! "$OFFICINA_BIN" serve --help 2>&1 | grep -q -- "--port"; then
     echo "FAIL: $OFFICINA_BIN has no serve command"
     exit 1
 fi
 cd Tests/fault
 status=0
-run() {
-    local limit=$1; shift
-    echo "--- $*"
-    local started=$(date +%s)
-    if ! timeout --kill-after=5 "$limit" python3 "$@"; then
-        echo "FAIL $1 (exit status or timeout after ${limit}s)"
-        status=1
-    fi
-    echo "--- $1: $(( $(date +%s) - started ))s"
-}
-run 90 kill9_storm.py --cycles 10 --threads 6 --voters 60
-run 45 slowloris.py --connections 500
-run 40 fd_exhaustion.py --limit 256 --flood 1500
-run 40 full_disk.py --size-mib 16 --require
-run 60 sigterm_drain.py
-run 60 live_restart.py
-run 120 live_stall.py --edits 1500 --buildons 500
+run_script 90 kill9_storm.py --cycles 10 --threads 6 --voters 60
+run_script 45 slowloris.py --connections 500
+run_script 40 fd_exhaustion.py --limit 256 --flood 1500
+run_script 40 full_disk.py --size-mib 16 --require
+run_script 60 sigterm_drain.py
+run_script 60 live_restart.py
+run_script 120 live_stall.py --edits 1500 --buildons 500
 exit $status

@@ -17,26 +17,12 @@ ldconfig -p | grep -q libpq.so.5 || missing+=(libpq5)
 if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-log=$(mktemp)
-if ! swift build -c release --product officina >"$log" 2>&1; then
-    grep -E "error:" "$log" | head -40 || tail -40 "$log"
-    echo "FAIL: the release build failed"
-    exit 1
-fi
-export OFFICINA_BIN="$(swift build -c release --show-bin-path)/officina"
+source .ci/lib/release.sh
+OFFICINA_BIN=$(build_release officina)
+export OFFICINA_BIN
 cd Tests/fault
 status=0
-run() {
-    local limit=$1; shift
-    echo "--- $*"
-    local started=$(date +%s)
-    if ! timeout --kill-after=10 "$limit" python3 "$@"; then
-        echo "FAIL $1 (exit status or timeout after ${limit}s)"
-        status=1
-    fi
-    echo "--- $1: $(( $(date +%s) - started ))s"
-}
-run 120 pg_two_instances.py --kills 8 --term-every 4 --threads 8 --voters 80
-run 120 pg_two_instances.py --no-retry --kills 6 --term-every 2 --threads 8 --voters 80
-run 120 pg_restart.py --cycles 4 --down 3 --threads 8 --voters 60
+run_script 120 pg_two_instances.py --kills 8 --term-every 4 --threads 8 --voters 80
+run_script 120 pg_two_instances.py --no-retry --kills 6 --term-every 2 --threads 8 --voters 80
+run_script 120 pg_restart.py --cycles 4 --down 3 --threads 8 --voters 60
 exit $status

@@ -123,25 +123,10 @@ def main():
     except (f.Failure, OSError, RuntimeError) as failure:
         if stop:
             stop.set()
-        cleanup(servers, nginx, cluster, kill=True)
+        pg.cleanup(servers, nginx, cluster, kill=True)
         f.finish("pg_two_instances", False, f"{type(failure).__name__}: {failure}")
-    cleanup(servers, nginx, cluster)
+    pg.cleanup(servers, nginx, cluster)
     f.finish("pg_two_instances", True, detail)
-
-
-def cleanup(servers, nginx, cluster, kill=False):
-    for server in servers:
-        try:
-            server.kill9() if kill else server.stop()
-        except Exception:
-            pass
-    if nginx:
-        nginx.stop()
-    if cluster:
-        if os.environ.get("OFFICINA_KEEP_PG"):
-            f.log(f"kept {cluster.dir}")
-        else:
-            cluster.destroy()
 
 
 if __name__ == "__main__":

@@ -272,3 +272,23 @@ def wait_for_acks(ledger, more, seconds):
             return True
         time.sleep(0.05)
     return False
+
+
+def cleanup(servers, nginx, cluster, kill=False):
+    """Stops the instances (SIGKILL when `kill`, else a graceful stop), nginx, and the cluster;
+    `OFFICINA_KEEP_PG` keeps the cluster's folder for a post-mortem."""
+    for server in servers:
+        try:
+            server.kill9() if kill else server.stop()
+        except Exception:
+            pass
+    if nginx:
+        nginx.stop()
+    if cluster:
+        if os.environ.get("OFFICINA_KEEP_PG"):
+            f.log(f"kept {cluster.dir}")
+        else:
+            try:
+                cluster.destroy()
+            except Exception:
+                pass

@@ -8,7 +8,7 @@ import Foundation
 /// one thread at a time. A connection that broke is reset before its next statement, so the store
 /// recovers by itself once the server is back; until then statements fail with
 /// ``StoreError/Kind/unavailable``.
-public final class PostgresConnection: SQLDatabase {
+public final class PostgresConnection: SQLDatabase, MultiRowInsert {
     let library: LibPQ
     let handle: OpaquePointer
     /// The URL with its password hidden, for messages.
@@ -106,6 +106,11 @@ public final class PostgresConnection: SQLDatabase {
     public var isInTransaction: Bool {
         let status = library.transactionStatus(handle)
         return status == PQCode.transactionInTransaction || status == PQCode.transactionInError
+    }
+
+    /// Inserts `values` (row after row, `columns` values each) in statements of up to 32 rows.
+    public func insertRows(_ prefix: String, columns: Int, values: [any DatabaseValueConvertible]) throws {
+        try insertInBatches(prefix, columns: columns, values: values)
     }
 
     public func beginWrite() throws {

@@ -1,26 +1,35 @@
-extension Connection {
-    /// Most rows in one `INSERT … VALUES (…), (…)` statement; SQLite allows 32,766 parameters
-    /// (<https://sqlite.org/limits.html#max_variable_number>), far above 32 rows of a few columns.
-    static let rowsPerInsert = 32
+/// A connection that inserts many rows per statement, keeping each statement's SQL text by shape.
+/// Both engines' connections conform and answer ``SQLDatabase/insertRows(_:columns:values:)`` with
+/// ``insertInBatches(_:columns:values:)``, written once here.
+protocol MultiRowInsert: SQLDatabase {
+    /// SQL built so far per shape; one connection's own (connections are not shared across threads).
+    var insertStatements: [InsertShape: String] { get set }
+}
 
+/// Most rows in one `INSERT … VALUES (…), (…)` statement: far below both engines' parameter limits
+/// (SQLite 32,766, <https://sqlite.org/limits.html#max_variable_number>; PostgreSQL 65,535) for
+/// rows of a few columns, and few enough shapes to keep each one's SQL (and prepared statement).
+let rowsPerInsert = 32
+
+extension MultiRowInsert {
     /// Inserts `values` (row after row, `columns` values each) with as few statements as possible.
     ///
     /// `prefix` is the statement up to `VALUES`, e.g. `INSERT INTO t (a, b)`. One statement of many
     /// rows costs far less than many statements of one row on the write path.
-    public func insertRows(_ prefix: String, columns: Int, values: [any DatabaseValueConvertible]) throws {
+    func insertInBatches(_ prefix: String, columns: Int, values: [any DatabaseValueConvertible]) throws {
         guard columns > 0, !values.isEmpty else { return }
         guard values.count % columns == 0 else {
             throw StoreError(.sqlite, message: "\(values.count) values do not fill rows of \(columns)", sql: prefix)
         }
         let rowCount = values.count / columns
-        if rowCount <= Self.rowsPerInsert {
+        if rowCount <= rowsPerInsert {
             // The common case: one statement, its SQL built once per connection and shape.
             try execute(insertSQL(prefix, columns: columns, rows: rowCount), values)
             return
         }
         var first = 0
         while first < rowCount {
-            let count = min(Self.rowsPerInsert, rowCount - first)
+            let count = min(rowsPerInsert, rowCount - first)
             try execute(insertSQL(prefix, columns: columns, rows: count), Array(values[(first * columns)..<((first + count) * columns)]))
             first += count
         }
