@@ -17,7 +17,8 @@ public final class AppContext: Sendable {
     /// Open live streams per participant, facilitator session and anonymous address.
     let liveStreams = LiveStreamQuota()
     let passwords: PasswordHasher
-    let rankings = RankingCache()
+    /// Most answers kept: one per weighting a facilitator tries, per language and audience.
+    let rankings = RankingCache(capacity: 64)
     /// `GET /api/workshops/{code}` answers by store generation.
     let workshopAnswers = GenerationCache<WorkshopAnswerKey, EncodedAnswer>(capacity: 256)
     /// Proposal lists' store reads by store generation, and each proposal's encoded pieces.

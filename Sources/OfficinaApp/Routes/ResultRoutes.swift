@@ -47,8 +47,8 @@ struct ResultRoutes {
         let (workshop, facilitator) = try access(request)
         let language = Self.language(request)
         let weights = request.queryItems["weights"]
-        let key = RankingCache.Key(workshopID: workshop.id, weights: weights, language: language, facilitator: facilitator)
-        if let answer = context.rankings.answer(for: key, generation: generation) { return answer.response(to: request) }
+        let key = RankingKey(workshopID: workshop.id, weights: weights, language: language, facilitator: facilitator)
+        if let answer = context.rankings.value(for: key, generation: generation) { return answer.response(to: request) }
         let results = try context.store.read { db in
             try WorkshopResults.load(workshop, weights: weights, audience: facilitator ? .facilitator : .anyone, in: db)
         }
