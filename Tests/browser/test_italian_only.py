@@ -127,3 +127,28 @@ def test_no_english_is_left_on_any_italian_page(server, browsers):
         found += leftovers(screen_it, f"projector {phase}")
         found += leftovers(console_it, f"console {phase}")
     assert not found, "\n".join(sorted(set(found)))
+
+
+BODY_TEXT = "return document.body.innerText"
+
+
+def test_an_erased_participant_is_named_in_the_page_language(server, browsers):
+    """The server stores an erased participant's name as a fixed English placeholder; Italian pages
+    show it in Italian (console list, projector wall, participants' list)."""
+    code = server.create_workshop()["code"]
+    set_phase(server, code, "collecting")
+    ada = Api(server.url)
+    assert ada.call("POST", "/api/join", {"code": code, "name": "Ada"})[0] == 201
+    assert ada.call("POST", f"/api/workshops/{code}/proposals", {"title": "Biblioteca degli attrezzi", "goals": ["space"]})[0] == 201
+    assert ada.call("DELETE", f"/api/workshops/{code}/me")[0] == 204
+
+    console_it = browsers.new("console-erased", DESKTOP, language="it-IT")
+    sign_in(console_it, server, f"/console#{code}")
+    wait(console_it, lambda d: "Biblioteca degli attrezzi" in d.execute_script(BODY_TEXT), message="the idea on the console")
+    wait(console_it, lambda d: "partecipante eliminato" in d.execute_script(BODY_TEXT), message="erased name in Italian (console)")
+    phone = browsers.new("phone-erased", PHONE, language="it-IT")
+    join(phone, server, code, "Giulia")
+    card_with_title(phone, "Biblioteca degli attrezzi")
+    wait(phone, lambda d: "partecipante eliminato" in d.execute_script(BODY_TEXT), message="erased name in Italian (phone)")
+    for driver in (console_it, phone):
+        assert "deleted participant" not in driver.execute_script(BODY_TEXT)

@@ -2,7 +2,7 @@
 // actions, then keep each one's owner, next step, due date, status and dated notes up to date.
 import { el, byId, setText, show, replace, toast } from './dom.js';
 import { get, post, patch, del, workshopPath, errorMessage } from './api.js';
-import { t, formatNumber } from './i18n.js';
+import { t, personName, formatNumber } from './i18n.js';
 import { statusBadge, formatDay } from './followup-view.js';
 import { confirmDialog } from './dialogs.js';
 
@@ -65,7 +65,7 @@ export function mountFollowUp() {
     function row(action) {
         const id = `fu-${action.id}`;
         const status = el('select', { id: `${id}-status` }, STATUSES.map((s) => el('option', { value: s, text: t(`followup.status.${s}`), selected: s === action.status })));
-        const owner = el('input', { id: `${id}-owner`, value: action.owner?.name || '', attrs: { list: 'fu-owners', autocomplete: 'off' } });
+        const owner = el('input', { id: `${id}-owner`, value: personName(action.owner?.name), attrs: { list: 'fu-owners', autocomplete: 'off' } });
         const step = el('input', { id: `${id}-step`, value: action.nextStep || '' });
         const due = el('input', { id: `${id}-due`, type: 'date', value: action.due || '' });
         const reason = el('input', { id: `${id}-reason`, value: action.reason || '' });

@@ -3,7 +3,7 @@
 // button to reissue their personal return link when they lost their phone.
 import { el, byId, setText, show, replace, toast } from './dom.js';
 import { get, post, workshopPath, errorMessage } from './api.js';
-import { t, localized, formatNumber, formatDateTime, onLanguageChange } from './i18n.js';
+import { t, personName, localized, formatNumber, formatDateTime, onLanguageChange } from './i18n.js';
 import { drawQR } from './qr-draw.js';
 import { offerLineText, watchOfferLines } from './offers-summary.js';
 
@@ -43,7 +43,7 @@ export function mountPeople({ onOwners = () => {} } = {}) {
 
     function renderParticipants() {
         replace(byId('pp-participants'), ...state.participants.map((p) => el('li', { dataset: { id: String(p.id) } }, [
-            el('span', { text: p.name }), ' ',
+            el('span', { text: personName(p.name) }), ' ',
             el('span', { class: 'muted small', text: p.returnLink.active ? t('console.pp_link_active', { when: formatDateTime(p.returnLink.issuedAt) }) : '' }),
             ' ',
             el('button', { type: 'button', class: 'small secondary', text: t('console.pp_reissue'), on: { click: () => reissue(p) } }),
@@ -113,7 +113,7 @@ function renderPeopleView(people, state, onExport) {
         people.reachable.length ? el('table', { id: 'pp-reachable', class: 'small' }, [
             el('thead', {}, el('tr', {}, [t('console.pp_name'), t('console.pp_org'), t('console.pp_contact'), t('console.pp_kinds')].map((h) => el('th', { text: h })))),
             el('tbody', {}, people.reachable.map((r) => el('tr', {}, [
-                el('td', { text: r.name }), el('td', { text: r.organisation }), el('td', { text: r.contact.value }),
+                el('td', { text: personName(r.name) }), el('td', { text: r.organisation }), el('td', { text: r.contact.value }),
                 el('td', { text: r.kinds.map(label).join(', ') })]))),
         ]) : el('p', { class: 'muted small', text: t('console.pp_none') }),
         el('p', { class: 'small muted', text: t('console.pp_export_help') }),

@@ -2,7 +2,7 @@
 // live ranking with goal weights, access codes, participation figures and exports.
 import { el, byId, setText, show, replace, debounce, toast } from './dom.js';
 import { get, post, patch, del, workshopPath, errorMessage } from './api.js';
-import { t, tp, has, lang, localized, formatNumber, formatDateTime, onLanguageChange } from './i18n.js';
+import { t, personName, tp, has, lang, localized, formatNumber, formatDateTime, onLanguageChange } from './i18n.js';
 import { connectEvents } from './sse.js';
 import { countdown } from './countdown.js';
 import { confirmDialog } from './dialogs.js';
@@ -425,7 +425,7 @@ function moderationItem(p, visible) {
     } else if (p.status === 'merged') {
         actions.push(el('button', { type: 'button', text: t('console.undo_merge'), on: { click: () => unmerge(p.id) } }));
     }
-    const author = p.author ? p.author.name : t('proposal.anonymous');
+    const author = p.author ? personName(p.author.name) : t('proposal.anonymous');
     const tally = p.tally ? ` · ${tp('count.dots', p.tally.support)}` : '';
     return el('li', { class: 'mod-item', dataset: { id: String(p.id), status: p.status } }, [
         el('strong', { text: p.title }),

@@ -81,6 +81,14 @@ export function tp(key, n, params = {}) {
     return t(full, { n: formatNumber(n), ...params });
 }
 
+/** The name the server stores for a participant who erased their data (`ParticipantRepository.erasedName`). */
+const ERASED_NAME = 'deleted participant';
+
+/** A person's name as shown: an erased participant's stored placeholder in the page's language. */
+export function personName(name) {
+    return name === ERASED_NAME ? t('person.erased') : (name ?? '');
+}
+
 /** Picks the chosen language from a localised `{it, en}` object, falling back to the other one. */
 export function localized(text) {
     if (text === null || text === undefined) return '';

@@ -4,7 +4,7 @@
 // (tap, or ← / → keys) or a skip with that token, and asks for the next pair.
 import { el, show, setText, replace, toast } from './dom.js';
 import { get, post, workshopPath, errorMessage } from './api.js';
-import { t, tp, onLanguageChange } from './i18n.js';
+import { t, personName, tp, onLanguageChange } from './i18n.js';
 
 /** Builds the pairwise panel after `anchor`; returns `{ render(workshop) }`, called on every change. */
 export function initPairwise(anchor, code) {
@@ -40,7 +40,7 @@ export function initPairwise(anchor, code) {
             el('span', { class: 'pair-key', text: side === 0 ? '←' : '→', attrs: { 'aria-hidden': 'true' } }),
             el('strong', { class: 'pair-title', text: proposal.title }),
             proposal.body ? el('span', { class: 'pair-body', text: proposal.body }) : null,
-            proposal.author ? el('span', { class: 'pair-author muted', text: proposal.author.name }) : null,
+            proposal.author ? el('span', { class: 'pair-author muted', text: personName(proposal.author.name) }) : null,
         ]);
     }
 

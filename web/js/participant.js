@@ -2,7 +2,7 @@
 // rate while voting (saved as one ballot, debounced), the published ranking when closed; live via SSE.
 import { el, byId, setText, show, replace, reconcile, debounce, bindCounter, toast } from './dom.js';
 import { get, post, put, workshopPath, errorMessage } from './api.js';
-import { t, tp, has, lang, localized, formatNumber, formatTime, onLanguageChange } from './i18n.js';
+import { t, personName, tp, has, lang, localized, formatNumber, formatTime, onLanguageChange } from './i18n.js';
 import { connectEvents } from './sse.js';
 import { countdown } from './countdown.js';
 import { renderRanking, renderShortlist, settledNote, goalName } from './ranking.js';
@@ -410,7 +410,7 @@ class Card {
     update(p) {
         this.p = p;
         setText(this.title, p.title);
-        const author = p.author ? p.author.name : t('proposal.anonymous');
+        const author = p.author ? personName(p.author.name) : t('proposal.anonymous');
         setText(this.meta, `${p.mine ? t('proposal.yours') : t('proposal.by', { name: author })} · ${formatTime(p.createdAt)}`);
         setText(this.body, p.body);
         show(this.body, Boolean(p.body));
@@ -419,7 +419,7 @@ class Card {
         show(this.tags, goals.length > 0);
         setText(this.buildOnSummary, tp('buildon.count', p.buildOns.length));
         replace(this.buildOnList, ...p.buildOns.map((b) => el('li', {}, [
-            el('span', { class: 'buildon-author', text: b.author ? b.author.name : t('proposal.anonymous') }),
+            el('span', { class: 'buildon-author', text: b.author ? personName(b.author.name) : t('proposal.anonymous') }),
             el('span', { text: ` ${b.text}` }),
         ])));
         show(this.buildOnBox, state.workshop.phase === 'collecting' || p.buildOns.length > 0);

@@ -2,7 +2,7 @@
 // each goal's score with its interval, support, rank range, and the goal-covering shortlist.
 import { el } from './dom.js';
 import { stackedBar } from './charts.js';
-import { t, tp, has, localized, formatNumber, formatPercent } from './i18n.js';
+import { t, personName, tp, has, localized, formatNumber, formatPercent } from './i18n.js';
 import { groupBreakdown } from './group-breakdown.js';
 
 const one = (n) => formatNumber(n, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
@@ -56,7 +56,7 @@ export function renderRanking(ranking, goals, { limit = Infinity, large = false 
             el('p', { class: 'rank-support', text: supportText(entry, method) }),
             el('p', { class: 'rank-range muted', text: range }),
             large ? null : groupBreakdown(entry, ranking),
-            entry.author ? el('p', { class: 'muted', text: t('proposal.by', { name: entry.author }) }) : null,
+            entry.author ? el('p', { class: 'muted', text: t('proposal.by', { name: personName(entry.author) }) }) : null,
         ]));
     }
     return list;

@@ -2,7 +2,7 @@
 // live support bars (or the ballot count when tallies are hidden) while voting, results when closed.
 import { el, byId, setText, show, replace, reconcile } from './dom.js';
 import { get, workshopPath, errorMessage } from './api.js';
-import { t, tp, has, lang, localized, formatNumber, formatPercent, onLanguageChange } from './i18n.js';
+import { t, personName, tp, has, lang, localized, formatNumber, formatPercent, onLanguageChange } from './i18n.js';
 import { connectEvents } from './sse.js';
 import { clusterGroups } from './cluster-groups.js';
 import { countdown } from './countdown.js';
@@ -132,7 +132,7 @@ function renderWall() {
         }
         setText(card.title, p.title);
         const parts = [];
-        if (p.author) parts.push(p.author.name);
+        if (p.author) parts.push(personName(p.author.name));
         if (p.buildOns.length) parts.push(tp('buildon.count', p.buildOns.length));
         setText(card.meta, parts.join(' · '));
         return card.node;
