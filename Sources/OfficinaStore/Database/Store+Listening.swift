@@ -4,8 +4,9 @@ extension Store {
     ///
     /// On SQLite it is the writer's count of writes. On PostgreSQL each committed batch of every
     /// instance announces itself (`w:<writer>` on the instances' channel) and the count of other
-    /// instances' announcements received is added, once ``listenToInstances(_:)`` runs; a reconnect of the listener counts as
-    /// a change too, since announcements may have been missed meanwhile.
+    /// instances' announcements received is added, once ``listenToInstances(_:)`` runs; every other
+    /// announcement, and a reconnect of the listener (announcements may have been missed
+    /// meanwhile), counts as a change too, before it is handled.
     public var changeGeneration: Int {
         writerStatistics.writes + remoteChanges.value
     }
@@ -23,7 +24,11 @@ extension Store {
                 if payload != own { changes.increment() }
                 return
             }
-            if payload == PostgresListener.resyncPayload { changes.increment() }
+            // Count the change before handing the announcement on. A batch's `w:` is sent last
+            // and NOTIFYs arrive in the order sent, so the `e:`/`t:` it carries come first: a tally
+            // read for them under the generation of before the batch was the stale cached one.
+            // This instance's own announcements count too: one more cache miss, never a stale read.
+            changes.increment()
             handler(payload)
         }
     }

@@ -38,13 +38,14 @@ final class LiveClients {
     var open: Int { clients.filter { !$0.closed && $0.headDone }.count }
     var closedCount: Int { clients.filter(\.closed).count }
 
-    /// Opens `count` streams on `path`, pacing the connects so the server's accept queue keeps up.
-    func connect(count: Int, port: Int, path: String, cookie: String?, addressBase: String = "127.20") throws {
+    /// Opens `count` streams on `path`, pacing the connects so the server's accept queue keeps up;
+    /// `perAddress` streams share a loopback source address (anonymous streams are capped per address).
+    func connect(count: Int, port: Int, path: String, cookie: String?, addressBase: String = "127.20", perAddress: Int = 200) throws {
         var head = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n"
         if let cookie { head += "Cookie: \(cookie)\r\n" }
         let request = Array((head + "\r\n").utf8)
         for index in 0..<count {
-            let source = "\(addressBase).\(index / 200 / 250).\(index / 200 % 250 + 1)"
+            let source = "\(addressBase).\(index / perAddress / 250).\(index / perAddress % 250 + 1)"
             let fd = try RawSocket.connect(host: "127.0.0.1", port: port, sourceAddress: source, timeout: 10, nonBlocking: true)
             let sent = request.withUnsafeBytes { cel_send(fd, $0.baseAddress, UInt(request.count)) }
             guard sent == request.count else { Glibc.close(fd); throw RawSocket.Failure("send", errno) }

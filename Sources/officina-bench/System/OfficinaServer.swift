@@ -5,16 +5,17 @@ final class OfficinaServer {
     let executable: String
     let directory: String
     let port: Int
+    /// A SQLite file in `directory`, or the PostgreSQL URL given to the bench (`--postgres`).
+    let database: String
     private(set) var process: ServerProcess?
 
-    var database: String { directory + "/officina.db" }
-
-    init(executable: String, directory: String) throws {
+    init(executable: String, directory: String, database: String? = nil) throws {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw BenchError("no server binary at \(executable); build it with `swift build -c release --product officina`")
         }
         self.executable = executable
         self.directory = directory
+        self.database = database ?? directory + "/officina.db"
         self.port = try RawSocket.freePort()
     }
 
@@ -51,7 +52,7 @@ final class OfficinaServer {
     /// A server with a facilitator account and a generated workshop; participants have joined.
     static func withWorkshop(_ options: SystemOptions, label: String, proposals: Int, participants: Int) throws
         -> (OfficinaServer, WorkshopFixture) {
-        let server = try OfficinaServer(executable: options.officina, directory: try options.directory(label))
+        let server = try OfficinaServer(executable: options.officina, directory: try options.directory(label), database: options.postgres)
         try WorkshopFixture.addFacilitator(officina: options.officina, database: server.database)
         try server.start()
         let started = ContinuousClock.now

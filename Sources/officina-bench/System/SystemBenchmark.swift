@@ -6,7 +6,7 @@ import Glibc
 /// `officina-bench system <part> [options]`: the whole server under load, as a child process on a
 /// temporary database (see benchmarks/system.md for the figures and SystemOptions for the flags).
 func systemBenchmark(_ arguments: ArraySlice<String>) throws {
-    let parts = ["all", "ballots", "ranking", "fanout", "coldstart", "growth", "peer", "pages"]
+    let parts = ["all", "ballots", "ranking", "fanout", "coldstart", "growth", "peer", "pages", "cross", "instances"]
     guard let part = arguments.first, parts.contains(part) else {
         print(SystemOptions.usage)
         if let part = arguments.first, part != "--help" { throw BenchError("unknown part \(part)") }
@@ -19,6 +19,11 @@ func systemBenchmark(_ arguments: ArraySlice<String>) throws {
     Bench.say("machine: \(SystemMachine.summary); open-file limit \(descriptors)")
 
     var card = Scorecard()
+    if part == "cross" || part == "instances" {
+        try instancesBenchmark(part, options, &card)
+        card.print()
+        return
+    }
     if ["all", "ballots", "ranking", "fanout", "peer", "pages"].contains(part) {
         let session = try SystemSession(options)
         defer { session.server.stop() }
@@ -71,4 +76,24 @@ func systemBenchmark(_ arguments: ArraySlice<String>) throws {
     }
     card.add("mixed 3-minute soak (ballots 64 conns + lists 16 conns)", "not run by this bench", "ballots ≥ 5,000/s, RSS flat", nil)
     card.print()
+}
+
+/// The two PostgreSQL parts (`cross`, `instances`): instance A is the session's server, B a
+/// second `officina serve` on the same database.
+private func instancesBenchmark(_ part: String, _ options: SystemOptions, _ card: inout Scorecard) throws {
+    guard options.postgres != nil else { throw BenchError("\(part) needs --postgres URL (an empty PostgreSQL database)") }
+    let session = try SystemSession(options, extraSpares: part == "cross" ? options.crossBallots * options.liveClients.count : 0)
+    defer { session.server.stop() }
+    if part == "cross" {
+        for result in try CrossInstanceBenchmark.run(session, sizes: options.liveClients) {
+            card.add("tally through A reaches \(result.clients) streams on B, p99 after the answer (\(result.ballots) ballots)",
+                     "\(Bench.format(result.p99 * 1000)) ms (p50 \(Bench.format(result.p50 * 1000)) ms)", "< 1 s",
+                     result.p99 < 1 && result.missed == 0)
+        }
+    } else {
+        for result in try TwoInstanceBenchmark.run(session, connections: options.connections) {
+            card.add("ballot PUT/s, two instances vs one, \(result.connections) conns",
+                     "\(Bench.format(result.ratio, 2))× (\(Bench.format(result.two))/s vs \(Bench.format(result.one))/s)", "≥ 1×", result.ratio >= 1)
+        }
+    }
 }

@@ -24,11 +24,17 @@ struct SystemOptions {
     var burst = 20
     /// Ballots in the cold-start database. Default 100,000.
     var coldBallots = 100_000
+    /// A PostgreSQL database (empty) to run the servers on instead of a SQLite file; needed by
+    /// `cross` and `instances`, which start two instances on it.
+    var postgres: String?
+    /// Ballots written through instance A for the cross-instance figure. Default 100.
+    var crossBallots = 100
     /// Where logs and databases go; kept after the run for inspection.
     var workDirectory: String?
 
     static let usage = """
-        usage: officina-bench system <all|ballots|ranking|fanout|coldstart|growth|peer|pages> [options]
+        usage: officina-bench system <all|ballots|ranking|fanout|coldstart|growth|peer|pages|cross|instances> [options]
+          (cross and instances need --postgres: two instances on one database)
           --officina PATH     server binary (default .build/release/officina)
           --peer PATH         peer binary (default /tmp/peer-build/release/Peer)
           --runs N            runs per figure, median reported (default 3)
@@ -40,6 +46,8 @@ struct SystemOptions {
           --burst N           ballots per fan-out burst (default 20)
           --cold-ballots N    ballots in the cold-start database (default 100000)
           --work DIR          keep databases and logs in DIR
+          --postgres URL      serve from this (empty) PostgreSQL database instead of a SQLite file
+          --cross-ballots N   ballots through instance A for `cross` (default 100)
         """
 
     static func parse(_ arguments: ArraySlice<String>) throws -> SystemOptions {
@@ -73,6 +81,8 @@ struct SystemOptions {
             case "--burst": options.burst = try number(flag)
             case "--cold-ballots": options.coldBallots = try number(flag)
             case "--work": options.workDirectory = try value(flag)
+            case "--postgres": options.postgres = try value(flag)
+            case "--cross-ballots": options.crossBallots = try number(flag)
             default: throw BenchError("unknown option \(flag)\n\(usage)")
             }
         }

@@ -9,10 +9,12 @@ final class SystemSession {
     let voters: Int
     private(set) var nextSpare: Int
 
-    init(_ options: SystemOptions) throws {
+    /// `extraSpares` participants join beyond those the fan-out bursts need (the cross-instance
+    /// figure takes one per ballot).
+    init(_ options: SystemOptions, extraSpares: Int = 0) throws {
         self.options = options
         voters = options.participants
-        let spares = options.burst * options.runs * options.liveClients.count + options.burst
+        let spares = options.burst * options.runs * options.liveClients.count + options.burst + extraSpares
         (server, fixture) = try OfficinaServer.withWorkshop(options, label: "main", proposals: options.proposals,
                                                             participants: voters + spares)
         nextSpare = voters

@@ -1,0 +1,85 @@
+import Foundation
+import OfficinaCore
+import Testing
+@testable import OfficinaStore
+
+extension PostgresStoreTests {
+    /// What a listening instance was handed, and its change generation at that moment.
+    final class Heard: @unchecked Sendable {
+        // Guarded by `lock`.
+        private let lock = NSLock()
+        private var entries: [(payload: String, generation: Int)] = []
+
+        func add(_ payload: String, _ generation: Int) {
+            lock.lock()
+            entries.append((payload, generation))
+            lock.unlock()
+        }
+
+        var all: [(payload: String, generation: Int)] {
+            lock.lock()
+            defer { lock.unlock() }
+            return entries
+        }
+
+        /// Polls for up to 10 s (a liveness bound) until `found` holds.
+        func wait(_ found: ([(payload: String, generation: Int)]) -> Bool) async throws -> Bool {
+            for _ in 0..<200 {
+                if found(all) { return true }
+                try await Task.sleep(nanoseconds: 50_000_000)
+            }
+            return found(all)
+        }
+    }
+
+    /// A batch through instance A announces a new event (`e:`) and changed tallies (`t:`), then
+    /// itself (`w:`, last, at commit). Instance B must count the change before it hands on each
+    /// announcement: B's tally and ranking caches are keyed by its change generation, and a tally
+    /// read on `t:` under the generation from before the batch was the stale cached one, sent to
+    /// every stream of B and never corrected until the next ballot (seen by
+    /// `officina-bench system cross`: now and then a ballot whose tally no stream of B ever got).
+    @Test func anotherInstancesBatchMovesTheChangeGenerationBeforeItsAnnouncementsAreHandled() async throws {
+        let database = try PostgresTestDatabase()
+        let a = try Store(postgres: database.url)
+        let b = try Store(postgres: database.url)
+        defer { a.close(); b.close() }
+        let (workshopID, participantID, proposalID) = try a.writeBlocking { db in
+            let programme = try db.programmes.create(
+                title: LocalizedText(it: "P", en: "P"), description: LocalizedText(it: "", en: ""), goals: Fixture.goals)
+            let workshop = try db.workshops.create(
+                programmeID: programme.id, theme: "t", title: LocalizedText(it: "W", en: "W"), description: LocalizedText(it: "", en: ""))
+            let participant = try db.participants.create(workshopID: workshop.id, name: "Voter", tokenHash: "voter")
+            let proposal = try db.proposals.create(workshopID: workshop.id, authorID: participant.id, title: "Idea", body: "", goals: [])
+            return (workshop.id, participant.id, proposal.id)
+        }
+        let heard = Heard()
+        let listener = try #require(b.listenToInstances { payload in heard.add(payload, b.changeGeneration) })
+        defer { listener.stop() }
+        // B listens once it has heard one of A's events.
+        var listening = false
+        for _ in 0..<100 where !listening {
+            try await a.write { db in _ = try db.events.append(workshopID: workshopID, type: "warm-up", data: "{}") }
+            listening = try await Heard.waitBriefly { !heard.all.isEmpty }
+        }
+        #expect(listening)
+
+        let ballot = Ballot(participantID: participantID, support: [proposalID: 2])
+        try await a.write { db in
+            _ = try db.events.append(workshopID: workshopID, type: "x", data: "{}")
+            try db.ballots.replace(ballot, workshopID: workshopID)
+        }
+        #expect(try await heard.wait { $0.contains { $0.payload == "t:\(workshopID)" } })
+        let entries = heard.all
+        let tally = try #require(entries.lastIndex { $0.payload == "t:\(workshopID)" })
+        let event = try #require(entries[..<tally].lastIndex { $0.payload == "e:\(workshopID)" })
+        #expect(entries[tally].generation > entries[event].generation)
+    }
+}
+
+extension PostgresStoreTests.Heard {
+    /// Polls for up to 0.2 s until `found` holds.
+    static func waitBriefly(_ found: () -> Bool) async throws -> Bool {
+        for _ in 0..<4 where !found() { try await Task.sleep(nanoseconds: 50_000_000) }
+        return found()
+    }
+}
