@@ -69,8 +69,11 @@ import Testing
             let order = (ranking.json["entries"]?.arrayValue ?? []).compactMap { $0["id"]?.doubleValue.map { Int64($0) } }
             #expect(order == ids.sorted())
             #expect(ranking.json["entries"]?.arrayValue?.first?["support"]?["dots"]?.doubleValue == 3)
-            let csv = try await f.facilitator.get("/api/workshops/\(f.code)/export?format=csv")
+            let csv = try await f.facilitator.get("/api/workshops/\(f.code)/export?format=csv&lang=en")
             #expect(csv.status == 200)
+            // No empty per-goal columns; the support columns are named for comparisons.
+            let header = csv.text.split(separator: "\r\n").first.map(String.init) ?? ""
+            #expect(!header.contains(": score") && header.contains("times chosen"), "\(header)")
 
             // The method is locked now that comparisons exist, and ballots are refused.
             let relock = try await f.facilitator.patch("/api/workshops/\(f.code)", ["settings": ["votingMethod": "dots"]])
