@@ -166,7 +166,11 @@ import Testing
             var offered: [[Int64]] = []
             while offered.count < 10, case let (pair, offer)? = Self.pair(try await f.author.get(pairPath)) {
                 offered.append(pair)
-                let answer = try await f.author.post(answerPath, ["skip": [.integer(pair[0]), .integer(pair[1])], "offer": .string(offer)])
+                // The first answer is a choice, the rest skips.
+                let body: JSONValue = offered.count == 1
+                    ? ["winner": .integer(pair.min()!), "loser": .integer(pair.max()!), "offer": .string(offer)]
+                    : ["skip": [.integer(pair[0]), .integer(pair[1])], "offer": .string(offer)]
+                let answer = try await f.author.post(answerPath, body)
                 #expect(answer.status == 201, "\(answer)")
             }
             // Only the three pairs among the reader's proposals, never one with the author's own.
@@ -200,6 +204,14 @@ import Testing
             let after = try await f.author.get(pairPath)
             #expect(after.json["answered"]?.doubleValue == 3)
             #expect(after.json["comparisons"]?.doubleValue == 3)
+
+            // The author's one choice was honest; merged onto their own proposal, it no longer counts.
+            let chosen = try #require(offered.first?.min())
+            let merged = try await f.facilitator.post("/api/proposals/\(chosen)/merge", ["into": .integer(ids[0])])
+            #expect(merged.status == 200, "\(merged)")
+            let ranking = try await f.facilitator.get("/api/workshops/\(f.code)/ranking")
+            let ownEntry = (ranking.json["entries"]?.arrayValue ?? []).first { $0["id"]?.doubleValue == Double(ids[0]) }
+            #expect(ownEntry?["support"]?["dots"]?.doubleValue == 0, "\(ranking)")
         }
     }
 }
