@@ -83,6 +83,10 @@ import OfficinaStore
             let csv = try await f.facilitator.get("\(base)/export?format=csv&lang=en")
             #expect(csv.text.contains("carried by one group"))
             #expect(csv.text.contains("Student 4/4 (83%)"))
+            let html = try await f.facilitator.get("\(base)/export?format=html&lang=en")
+            #expect(html.text.contains("<th class=\"n\">Broad support</th>"))
+            #expect(html.text.contains("Carried by one group: Student"))
+            #expect(html.text.contains("carried by one group: Student; weighed into the overall"))
         }
     }
 

@@ -88,3 +88,25 @@ def test_the_console_offers_pairwise_as_a_voting_method(server, browsers):
     wait(fac, lambda d: css(d, "#ws-code").text == workshop["code"], message="workshop open")
     options = fac.execute_script("return [...document.querySelectorAll('#e-method option')].map((o) => [o.value, o.textContent]);")
     assert ["pairwise", "Pairwise (which of two is better)"] in options, options
+
+
+def test_a_phone_whose_only_ideas_are_left_is_told_it_is_never_asked_about_its_own(server, browsers):
+    from test_commitments import sign_in_as
+    workshop = server.create_workshop(votingMethod="pairwise")
+    code = workshop["code"]
+    api = server.facilitator_api()
+    assert api.call("POST", f"/api/workshops/{code}/phase", {"phase": "collecting"})[0] == 200
+    author = Api(server.url)
+    assert author.call("POST", "/api/join", {"code": code, "name": "Autrice"})[0] == 201
+    for title in ["Orto condiviso", "Serate aperte", "Caffè riparazioni"]:
+        assert author.call("POST", f"/api/workshops/{code}/proposals", {"title": title})[0] == 201
+    assert api.call("POST", f"/api/workshops/{code}/phase", {"phase": "voting"})[0] == 200
+    status, body = author.call("GET", f"/api/workshops/{code}/pair")
+    assert status == 200 and body["pair"] is None and body["done"] is True, body
+
+    phone = browsers.new("pairwise-own", PHONE)
+    sign_in_as(phone, server, author)
+    phone.get(f"{server.url}/w/{code}")
+    visible(phone, "#pairwise")
+    text_has(phone, "#pairwise .pairwise-done", "you are never asked about your own ideas")
+    assert not shown_pair(phone)

@@ -26,7 +26,8 @@ export function initPairwise(anchor, code) {
         setText(heading, t('pairwise.question'));
         setText(help, t('pairwise.help'));
         setText(skip, t('pairwise.skip'));
-        setText(done, t('pairwise.done'));
+        // Nothing answered and nothing offered: every proposal left is the participant's own.
+        setText(done, t(current && current.answered === 0 ? 'pairwise.none' : 'pairwise.done'));
         if (current) setText(progress, tp('pairwise.answered', current.answered));
         cards.querySelectorAll('.pair-card').forEach((button, side) => {
             button.setAttribute('aria-label', t(side === 0 ? 'pairwise.choose_left' : 'pairwise.choose_right',

@@ -57,6 +57,7 @@ public struct WorkshopResults: Sendable {
             ballots: ballots, settings: workshop.settings, participants: counts.participants)
         input.participantGroups = try db.participantGroups.groups(programmeID: workshop.programmeID)
         input.groupOf = try db.participantGroups.declared(workshopID: workshop.id)
+        input.authorOf = Dictionary(threads.map { ($0.proposal.id, $0.proposal.authorID) }, uniquingKeysWith: { first, _ in first })
         var preferences = try db.scoring.preferences(workshopID: workshop.id)
         preferences.bridging = try db.participantGroups.bridging(workshopID: workshop.id)
         let merges = !audience.isFacilitator ? nil : try db.proposals.merges(workshopID: workshop.id).map { record in

@@ -21,12 +21,12 @@ extension OpenAPIDocument {
                 "get": operation(
                     "The caller's next pair to compare (pairwise workshops, voting): least-compared proposal against a near neighbour",
                     tag: "voting", parameters: [codeParameter],
-                    success: [("200", json("Two proposals and the offer token to answer with; pair null once every pair is answered.", next))],
+                    success: [("200", json("Two proposals (never the caller's own) and the offer token to answer with; pair null once no pair is left.", next))],
                     errors: ["403", "404", "409"]),
             ]),
             ("/api/workshops/{code}/comparisons", [
                 "post": operation(
-                    "Answer the offered pair: {winner, loser, offer} or {skip: [a, b], offer}", tag: "voting",
+                    "Answer the offered pair: {winner, loser, offer} or {skip: [a, b], offer}; 403 own_proposal for a pair with the caller's own proposal", tag: "voting",
                     parameters: [codeParameter], requestBody: body(input),
                     success: [("201", json("Stored.", answer))], errors: ["403", "404", "409", "422"], unsafe: true),
             ]),

@@ -8,7 +8,8 @@ import OfficinaStore
 /// Allowed only in a workshop whose method collects comparisons (409 `method`) and, like ballots,
 /// only while voting (409 `phase`/`deadline`) and only for a participant of the workshop (403). An
 /// answer must carry the `offer` token the server gave with the pair (`PairOffer`), so nobody picks
-/// their own pairs.
+/// their own pairs. A participant's own proposals are never offered and an answer naming one is
+/// refused (403 `own_proposal`).
 struct PairwiseRoutes {
     let context: AppContext
     /// Most answers one participant may give in one workshop (choices and skips together): far more
@@ -35,7 +36,11 @@ struct PairwiseRoutes {
         let candidates = state.threads.map { thread in
             RankingCandidate(id: thread.proposal.id, title: "", status: thread.proposal.status, goals: thread.proposal.goals)
         }
+        // Strengths come from every proposal; the participant's own are then left out of the choice,
+        // so nobody is asked to judge their own idea (with fewer than two others, no pair is left).
+        let own = Set(state.threads.filter { $0.proposal.authorID == participant.id }.map(\.proposal.id))
         let strengths = PairwiseStrengths.candidates(candidates, comparisons: state.comparisons)
+            .filter { !own.contains($0.id) }
         // The stream moves on with each answer, so a reload shows the same pair until it is answered.
         var stream = ExposureStream(
             secret: state.secret, context: "\(workshop.code.value):\(participant.id):pair:\(state.answered.count)")
@@ -70,12 +75,15 @@ struct PairwiseRoutes {
             guard let current = try db.workshops.find(id: workshop.id) else { throw APIError.notFound("Workshop") }
             try Self.checkMethod(current.settings)
             try PhaseRules.check(.castBallot, phase: current.phase, deadline: current.deadline)
+            let visible = try db.proposals.visibleAuthors(workshopID: workshop.id)
+            for id in [comparison.pair.low, comparison.pair.high] where visible[id] == participant.id {
+                throw Self.ownProposal(id)
+            }
             guard PairOffer.verify(
                 offer, secret: try db.scoring.exposureSecret(), workshopID: workshop.id, participantID: participant.id,
                 pair: comparison.pair) else {
                 throw APIError.invalid("offer", "This pair was not offered to you; ask for the next pair first.", code: "offer")
             }
-            let visible = try db.proposals.visibleAuthors(workshopID: workshop.id)
             for id in [comparison.pair.low, comparison.pair.high] where visible[id] == nil {
                 throw APIError.invalid("pair", "Proposal \(id) is not open for voting in this workshop.", code: "proposal")
             }
@@ -96,6 +104,15 @@ struct PairwiseRoutes {
             ("skip", comparison.isSkip ? .array([.integer(comparison.pair.low), .integer(comparison.pair.high)]) : .null),
             ("answered", .int(answered)),
         ]), status: .created)
+    }
+
+    /// 403 `own_proposal`: a comparison is a vote, and judging one's own idea against another is the
+    /// self-vote ballots refuse. Unlike ratings this holds even with `allowSelfSupport` on: a pair has
+    /// no way to show one's own idea without asking for a verdict on it. Checked before the offer, so
+    /// even a pair offered before this rule (or after a proposal changed hands) is refused clearly.
+    static func ownProposal(_ id: Int64) -> APIError {
+        APIError(.forbidden, code: "own_proposal", "Proposal \(id) is yours; you are not asked to compare your own idea.",
+                 field: "pair")
     }
 
     static func checkMethod(_ settings: WorkshopSettings) throws {

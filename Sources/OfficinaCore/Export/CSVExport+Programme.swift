@@ -13,7 +13,8 @@ extension CSVExport {
             // Columns follow the programme's goals, whatever order a workshop listed them in.
             let byKey = Dictionary(ranking.goals.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             ranking.goals = report.goals.map { byKey[$0.key] ?? $0 }
-            rows(ranking, dialect: dialect, into: &writer,
+            // The table is shared, so every workshop keeps the goal columns; a pairwise one leaves them empty.
+            rows(ranking, goalColumns: ranking.goals, dialect: dialect, into: &writer,
                  prefix: [.text(workshop.code), .text(workshop.title.text(for: labels.language))])
         }
         for workshop in report.workshops {

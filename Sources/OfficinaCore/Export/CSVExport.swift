@@ -5,33 +5,41 @@ import Foundation
 /// Columns: rank, id, title, author, overall and its interval, per goal its score, interval and ratings,
 /// support share and lower bound, supporters, support units, ratings, build-ons, status, merged into,
 /// best and worst rank, broad support, the group carrying it alone, support by group. Hidden and merged proposals follow the ranked ones with an empty rank.
+/// A ranking without goal scores (pairwise voting, ratings off) has no per-goal columns, and pairwise
+/// support columns are named for the comparisons they hold (`ReportLabels.supportColumns`).
 public enum CSVExport {
     public static func workshop(_ report: WorkshopReport, dialect: CSVDialect, language: String) -> Data {
         var writer = CSVWriter(dialect: dialect)
         let labels = ReportLabels.of(language)
-        writer.record(texts: header(goals: report.ranking.goals, labels: labels) + [labels.description, labels.buildOnTexts, labels.cluster].map { $0.lowercased() })
-        rows(report.ranking, dialect: dialect, into: &writer, prefix: [], details: report)
+        let ranking = report.ranking
+        let goalColumns = ranking.hasGoalScores ? ranking.goals : []
+        writer.record(texts: header(goals: goalColumns, labels: labels, votingMethod: ranking.method.votingMethod)
+            + [labels.description, labels.buildOnTexts, labels.cluster].map { $0.lowercased() })
+        rows(ranking, goalColumns: goalColumns, dialect: dialect, into: &writer, prefix: [], details: report)
         writer.record([.empty])
         methodRecords(report, labels: labels, into: &writer)
         return writer.data
     }
 
-    static func header(goals: [Goal], labels: ReportLabels) -> [String] {
+    static func header(goals: [Goal], labels: ReportLabels, votingMethod: VotingMethod? = nil) -> [String] {
         var names = [labels.rank, "id", labels.proposal, labels.author, labels.overall, labels.low100, labels.high100]
         for goal in goals {
             let name = goal.label.text(for: labels.language)
             names += ["\(name): \(labels.score)", "\(name): \(labels.low)", "\(name): \(labels.high)",
                       "\(name): \(labels.ratings.lowercased())"]
         }
-        names += [labels.support, labels.supportLower, labels.supporters, labels.supportUnits, labels.ratings,
+        names += (votingMethod.map(labels.supportColumns) ?? [labels.support, labels.supportLower, labels.supporters, labels.supportUnits])
+        names += [labels.ratings,
                   labels.buildOns, labels.status, labels.mergedInto, labels.rankBest, labels.rankWorst,
                   labels.broadSupport, labels.carriedBy, labels.supportByGroup]
         return names.map { $0.lowercased() }
     }
 
-    /// `details`: when given, each row ends with the proposal's description and its build-ons (one per line).
-    static func rows(_ ranking: Ranking, dialect: CSVDialect, into writer: inout CSVWriter, prefix: [CSVWriter.Cell],
-                     details: WorkshopReport? = nil) {
+    /// `goalColumns`: the goals the header has columns for; their cells stay empty when the ranking has no
+    /// goal scores. `details`: when given, each row ends with the proposal's description and its build-ons
+    /// (one per line).
+    static func rows(_ ranking: Ranking, goalColumns: [Goal], dialect: CSVDialect, into writer: inout CSVWriter,
+                     prefix: [CSVWriter.Cell], details: WorkshopReport? = nil) {
         func extra(_ id: Int64) -> [CSVWriter.Cell] {
             guard let details else { return [] }
             let detail = details.detail(id)
@@ -47,8 +55,8 @@ public enum CSVExport {
                 .number("\(entry.rank)"), .number("\(entry.id)"), .text(entry.title), entry.author.map(CSVWriter.Cell.text) ?? .empty,
                 number(entry.overall, 2), number(entry.interval.low, 2), number(entry.interval.high, 2),
             ]
-            for goal in ranking.goals {
-                guard let score = entry.goals[goal.key] else {
+            for goal in goalColumns {
+                guard ranking.hasGoalScores, let score = entry.goals[goal.key] else {
                     cells += [.empty, .empty, .empty, .empty]
                     continue
                 }
@@ -66,7 +74,7 @@ public enum CSVExport {
             ]
             writer.record(cells + extra(entry.id))
         }
-        let blanks = Array(repeating: CSVWriter.Cell.empty, count: 3 + ranking.goals.count * 4 + 6)
+        let blanks = Array(repeating: CSVWriter.Cell.empty, count: 3 + goalColumns.count * 4 + 6)
         for proposal in ranking.excluded {
             var cells = prefix + [.empty, .number("\(proposal.id)"), .text(proposal.title)] + blanks
             cells += [.number("\(proposal.buildOns)"), .text(proposal.status),

@@ -3,13 +3,17 @@ import Foundation
 extension HTMLReport {
     static func rankingTable(_ ranking: Ranking, labels: ReportLabels, report: WorkshopReport? = nil) -> String {
         guard !ranking.entries.isEmpty else { return "<p>\(HTMLText.escape(labels.noProposals))</p>" }
-        let showGoals = ranking.method.supportWeight < 1
+        let showGoals = ranking.hasGoalScores
         var head = "<th class=\"n\">#</th><th>\(HTMLText.escape(labels.proposal))</th><th class=\"n\">\(HTMLText.escape(labels.overall))</th>"
         if showGoals {
             for goal in ranking.goals { head += "<th class=\"n\">\(HTMLText.escape(goal.label.text(for: labels.language)))</th>" }
         }
-        head += "<th class=\"n\">\(HTMLText.escape(labels.support))</th><th class=\"n\">\(HTMLText.escape(labels.rankRange))</th>"
-        let columns = 5 + (showGoals ? ranking.goals.count : 0)
+        head += "<th class=\"n\">\(HTMLText.escape(labels.supportColumns(ranking.method.votingMethod)[0]))</th>"
+        // Only when some participant group voted: without groups there is nothing "across" to show.
+        let groups = ranking.bridging?.groups ?? []
+        if !groups.isEmpty { head += "<th class=\"n\">\(HTMLText.escape(labels.broadSupport))</th>" }
+        head += "<th class=\"n\">\(HTMLText.escape(labels.rankRange))</th>"
+        let columns = 5 + (showGoals ? ranking.goals.count : 0) + (groups.isEmpty ? 0 : 1)
         var rows = ""
         for entry in ranking.entries {
             var title = HTMLText.escape(entry.title)
@@ -30,6 +34,7 @@ extension HTMLReport {
             }
             rows += "<td class=\"n\">\(DecimalText.percent(entry.support.share))<br><span class=\"note\">"
                 + "\(entry.support.supporters) · L \(DecimalText.percent(entry.support.lower))</span></td>"
+            if !groups.isEmpty { rows += broadSupportCell(entry.broadSupport, groups: groups, labels: labels) }
             rows += "<td class=\"n\">\(entry.rankRange.best)–\(entry.rankRange.worst)</td></tr>\n"
             rows += "<tr class=\"why\"><td></td><td colspan=\"\(columns - 1)\">"
                 + "\(HTMLText.escape(entry.explanations.text(for: labels.language)))</td></tr>\n"
@@ -92,7 +97,9 @@ extension HTMLReport {
             html += "<dt>\(HTMLText.escape(line.label))</dt><dd>\(HTMLText.escape(line.value))</dd>"
         }
         html += "</dl>"
-        if ranking.method.supportWeight >= 1 { html += "<p class=\"note\">\(HTMLText.escape(labels.ratingsOff))</p>" }
+        if !ranking.hasGoalScores {
+            html += "<p class=\"note\">\(HTMLText.escape(labels.noGoalScoresNote(ranking.method.votingMethod)))</p>"
+        }
         return html
     }
 }

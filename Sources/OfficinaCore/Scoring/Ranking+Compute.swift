@@ -28,6 +28,7 @@ extension RankingComputation {
         let ranges = Self.rankRanges(ordered.map(\.interval))
         let ratingsCount = goalShare > 0
         let language = configuration.language
+        let groups = bridging?.groups ?? [], broadApplied = bridging?.applied ?? false
 
         let entries = ordered.enumerated().map { position, figure in
             let candidate = candidates[candidatePosition(of: figure.id)]
@@ -43,10 +44,10 @@ extension RankingComputation {
             entry.explanations = LocalizedText(
                 it: RankingExplanation.line(
                     for: entry, goals: goals, total: ordered.count, ratingsCount: ratingsCount, language: "it",
-                    calibrated: evidence.calibrated),
+                    calibrated: evidence.calibrated, groups: groups, broadApplied: broadApplied),
                 en: RankingExplanation.line(
                     for: entry, goals: goals, total: ordered.count, ratingsCount: ratingsCount, language: "en",
-                    calibrated: evidence.calibrated)
+                    calibrated: evidence.calibrated, groups: groups, broadApplied: broadApplied)
             )
             entry.explanation = entry.explanations.text(for: language)
             return entry

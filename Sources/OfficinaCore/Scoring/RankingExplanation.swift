@@ -6,7 +6,7 @@ enum RankingExplanation {
     /// Built in one buffer: the ranking writes two of these per proposal.
     static func line(
         for entry: RankingEntry, goals: [Goal], total: Int, ratingsCount: Bool, language: String,
-        calibrated: Bool = false
+        calibrated: Bool = false, groups: [BridgingSummary.Group] = [], broadApplied: Bool = false
     ) -> String {
         let italian = language == "it"
         var text = ""
@@ -80,6 +80,7 @@ enum RankingExplanation {
             : (support.supporters == 1 ? " supporter (lower bound " : " supporters (lower bound ")
         percent(support.lower)
         text += ")."
+        appendBroadSupport(entry.broadSupport, groups: groups, applied: broadApplied, italian: italian, to: &text)
         return text
     }
 

@@ -18,6 +18,9 @@ public struct ScoringInput: Sendable, Hashable {
     public var participantGroups: [ParticipantGroup] = []
     /// The group each participant declared, by participant id; absent when they preferred not to say.
     public var groupOf: [Int64: String] = [:]
+    /// The author of each proposal, by proposal id. Pairwise counting drops a choice by the author of
+    /// either proposal (as resolved through merges): nobody judges their own idea (docs/scoring.md §20).
+    public var authorOf: [Int64: Int64] = [:]
 
     public init(
         workshop: String, phase: Phase = .voting, goals: [Goal], candidates: [RankingCandidate],

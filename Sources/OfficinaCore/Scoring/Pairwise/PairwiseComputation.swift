@@ -40,7 +40,7 @@ struct PairwiseComputation {
         }
         var index: [Int64: Int] = [:]
         for (position, candidate) in candidates.enumerated() { index[candidate.id] = position }
-        tally = PairwiseTally(comparisons, index: index, targets: targets)
+        tally = PairwiseTally(comparisons, index: index, targets: targets, authors: input.authorOf)
         fit = BradleyTerryFit(count: candidates.count, choices: tally.choices, priorVariance: priorVariance)
     }
 

@@ -4,6 +4,8 @@
 /// with a merge); a choice between a proposal and its own duplicate no longer says anything and is
 /// dropped, as is any choice touching a hidden proposal. A participant's later answer to the same
 /// resolved pair replaces an earlier one, so a merge cannot give one person two votes on one pair.
+/// A choice by the author of either (resolved) proposal is dropped: the server never offers such a
+/// pair, but a merge onto one's own proposal, or an answer stored before that rule, could make one.
 struct PairwiseTally {
     /// (winner, loser) as indices into the ranked candidates.
     let choices: [(winner: Int, loser: Int)]
@@ -16,8 +18,9 @@ struct PairwiseTally {
     let skips: Int
     let participants: Int
 
-    /// `index`: ranked proposal id → position; `targets`: merged id → final target.
-    init(_ comparisons: [Comparison], index: [Int64: Int], targets: [Int64: Int64]) {
+    /// `index`: ranked proposal id → position; `targets`: merged id → final target; `authors`:
+    /// proposal id → its author (empty: nobody's choices are dropped as their own).
+    init(_ comparisons: [Comparison], index: [Int64: Int], targets: [Int64: Int64], authors: [Int64: Int64] = [:]) {
         var latest: [Int64: [ProposalPair: Int64?]] = [:]
         var skips = 0
         var answering: Set<Int64> = []
@@ -31,6 +34,7 @@ struct PairwiseTally {
                 skips += 1
                 continue
             }
+            if authors[a] == comparison.participantID || authors[b] == comparison.participantID { continue }
             latest[comparison.participantID, default: [:]][pair] = targets[winner] ?? winner
         }
         let count = index.count
