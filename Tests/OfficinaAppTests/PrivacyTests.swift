@@ -79,6 +79,21 @@ import OfficinaStore
         }
     }
 
+    @Test func anErasedAuthorIsNamedInTheLanguageOfEachExport() async throws {
+        try await withServer { server in
+            let f = try await Fixture.make(server)
+            #expect(try await f.author.delete("/api/workshops/\(f.code)/me").status == 204)
+            for (language, shown, other) in [("it", "partecipante eliminato", "deleted participant"), ("en", "deleted participant", "partecipante eliminato")] {
+                for format in ["csv", "html"] {
+                    let export = try await f.facilitator.get("/api/workshops/\(f.code)/export?format=\(format)&lang=\(language)")
+                    #expect(export.status == 200)
+                    #expect(export.text.contains(shown), "\(format) in \(language)")
+                    #expect(!export.text.contains(other), "\(format) in \(language)")
+                }
+            }
+        }
+    }
+
     @Test func purgeContactsRemovesOnlyOldContactsAndKeepsTheOffers() async throws {
         try await withServer { server in
             let f = try await Fixture.make(server)

@@ -40,7 +40,7 @@ public struct FollowUpReport: Sendable, Hashable {
             for action in section.actions {
                 writer.record([
                     .text(section.code), .number(String(action.id)), action.proposalID.map { .number(String($0)) } ?? .empty,
-                    .text(action.title), .text(action.owner), .text(action.nextStep), action.due.map { .text($0.description) } ?? .empty,
+                    .text(action.title), .text(ErasedPerson.displayName(action.owner, language: language)), .text(action.nextStep), action.due.map { .text($0.description) } ?? .empty,
                     .text(Self.statusName(action.status, language: language)), .text(action.dropReason),
                     action.lastNote.map { .text($0.date.description) } ?? .empty, .text(action.lastNote?.text ?? ""),
                 ])
@@ -81,7 +81,7 @@ public struct FollowUpReport: Sendable, Hashable {
                 var status = Self.statusName(action.status, language: language)
                 if action.status == .dropped { status += " — \(action.dropReason)" }
                 let note = action.lastNote.map { "\($0.date): \($0.text)" } ?? ""
-                let cells = [action.title, action.owner, action.nextStep, action.due?.description ?? "", status, note]
+                let cells = [action.title, ErasedPerson.displayName(action.owner, language: language), action.nextStep, action.due?.description ?? "", status, note]
                 html += "<tr>" + cells.map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>\n"
             }
             html += "</tbody></table>\n"

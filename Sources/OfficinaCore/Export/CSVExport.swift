@@ -52,7 +52,7 @@ public enum CSVExport {
         let labels = ReportLabels.of(ranking.language)
         for entry in ranking.entries {
             var cells = prefix + [
-                .number("\(entry.rank)"), .number("\(entry.id)"), .text(entry.title), entry.author.map(CSVWriter.Cell.text) ?? .empty,
+                .number("\(entry.rank)"), .number("\(entry.id)"), .text(entry.title), entry.author.map { .text(ErasedPerson.displayName($0, language: labels.language)) } ?? .empty,
                 number(entry.overall, 2), number(entry.interval.low, 2), number(entry.interval.high, 2),
             ]
             for goal in goalColumns {

@@ -17,7 +17,7 @@ extension HTMLReport {
         var rows = ""
         for entry in ranking.entries {
             var title = HTMLText.escape(entry.title)
-            if let author = entry.author { title += "<br><span class=\"note\">\(HTMLText.escape(author))</span>" }
+            if let author = entry.author { title += "<br><span class=\"note\">\(HTMLText.escape(ErasedPerson.displayName(author, language: labels.language)))</span>" }
             if let detail = report?.detail(entry.id) { title += details(detail, labels: labels) }
             let overall = "\(labels.number(entry.overall, 1))<br><span class=\"note\">"
                 + "\(labels.number(entry.interval.low, 1))–\(labels.number(entry.interval.high, 1))</span>"

@@ -3,7 +3,7 @@ import OfficinaCore
 
 extension ParticipantRepository {
     /// The name an erased participant is shown with.
-    public static let erasedName = "deleted participant"
+    public static let erasedName = ErasedPerson.storedName
 
     /// Erases a participant's personal data (GDPR art. 17): the name becomes ``erasedName``, the cookie
     /// token is replaced by `replacementTokenHash` (a random one nobody holds: every device is signed out),
