@@ -187,6 +187,11 @@ import Testing
             let programme = try await f.facilitator.get("/api/programmes/\(Int(programmeID))/export?format=json").json
             let ours = programme["programme"]?["workshops"]?.arrayValue?.first { $0["code"]?.stringValue == f.code }
             #expect(ours?["details"]?[String(otherID)]?["cluster"] == "Spazi verdi")
+            // …and so does its CSV, one table for every workshop, each row ending with the idea's cluster.
+            let programmeCSV = try await f.facilitator.get("/api/programmes/\(Int(programmeID))/export?format=csv&lang=en").text
+            let programmeLines = programmeCSV.components(separatedBy: "\r\n")
+            #expect(programmeLines[0].hasSuffix(",cluster"), "\(programmeLines[0])")
+            #expect(programmeLines.contains { $0.hasPrefix(f.code) && $0.contains("Orto condiviso sul tetto") && $0.hasSuffix(",Spazi verdi") })
         }
     }
 }

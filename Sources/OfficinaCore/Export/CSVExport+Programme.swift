@@ -1,13 +1,15 @@
 import Foundation
 
 extension CSVExport {
-    /// Every workshop of a programme in one table (the workshop's code and title first), then for each
-    /// workshop a blank record and its method records.
+    /// Every workshop of a programme in one table (the workshop's code and title first; each row ends,
+    /// as in a workshop's own CSV, with the description, the build-ons and the affinity cluster), then
+    /// for each workshop a blank record and its method records.
     public static func programme(_ report: ProgrammeReport, dialect: CSVDialect, language: String) -> Data {
         var writer = CSVWriter(dialect: dialect)
         let labels = ReportLabels.of(language)
         writer.record(texts: [labels.code.lowercased(), labels.workshop.lowercased()]
-            + header(goals: report.goals, labels: labels))
+            + header(goals: report.goals, labels: labels)
+            + [labels.description, labels.buildOnTexts, labels.cluster].map { $0.lowercased() })
         for workshop in report.workshops {
             var ranking = workshop.ranking
             // Columns follow the programme's goals, whatever order a workshop listed them in.
@@ -15,7 +17,7 @@ extension CSVExport {
             ranking.goals = report.goals.map { byKey[$0.key] ?? $0 }
             // The table is shared, so every workshop keeps the goal columns; a pairwise one leaves them empty.
             rows(ranking, goalColumns: ranking.goals, dialect: dialect, into: &writer,
-                 prefix: [.text(workshop.code), .text(workshop.title.text(for: labels.language))])
+                 prefix: [.text(workshop.code), .text(workshop.title.text(for: labels.language))], details: workshop)
         }
         for workshop in report.workshops {
             writer.record([.empty])
