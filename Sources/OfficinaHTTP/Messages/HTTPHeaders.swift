@@ -86,6 +86,9 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// Removes the fields set one by one whose names match, keeping the block in its place.
     private mutating func removeDynamic(_ matches: (String) -> Bool) {
+        // Look before mutating: the fields are often shared with a constant response, and a
+        // mutation with nothing to remove would still copy them.
+        guard dynamicFields.contains(where: { matches($0.name) }) else { return }
         if block != nil {
             blockPosition -= dynamicFields[..<blockPosition].count { matches($0.name) }
         }
