@@ -8,7 +8,10 @@ struct PageRoutes {
     let files: StaticFiles?
 
     init(context: AppContext) {
-        files = try? StaticFiles(root: context.configuration.webRoot)
+        var files = try? StaticFiles(root: context.configuration.webRoot)
+        // A page is checked on disk at most once a second per path, not on every request.
+        files?.revalidationInterval = 1
+        self.files = files
     }
 
     func register(_ routes: inout RouteTable) {

@@ -10,17 +10,24 @@ enum ResponseEncoder {
     }
 
     /// True if no handler-supplied header could inject a line: names are tokens and values hold
-    /// no CR, LF or NUL (STYLE.md pitfall 9).
+    /// no CR, LF or NUL (STYLE.md pitfall 9). A `HeaderBlock`'s fields were checked when it was built.
     static func headersAreSafe(_ headers: HTTPHeaders) -> Bool {
-        for (name, value) in headers.fields {
-            var name = name
-            var value = value
-            let nameIsToken = name.withUTF8 { bytes in
-                !bytes.isEmpty && bytes.allSatisfy(ByteClass.isTokenByte)
-            }
-            guard nameIsToken, value.withUTF8({ $0.allSatisfy(ByteClass.isFieldValueByte) }) else { return false }
+        headers.dynamicFields.allSatisfy { fieldIsSafe($0.name, $0.value) }
+    }
+
+    /// A name that is a token and a value without CR, LF or NUL.
+    static func fieldIsSafe(_ name: String, _ value: String) -> Bool {
+        var name = name
+        var value = value
+        let nameIsToken = name.withUTF8 { bytes in
+            !bytes.isEmpty && bytes.allSatisfy(ByteClass.isTokenByte)
         }
-        return true
+        return nameIsToken && value.withUTF8 { $0.allSatisfy(ByteClass.isFieldValueByte) }
+    }
+
+    /// The fields the encoder writes itself (framing and `Date`), never from a `HeaderBlock`.
+    static func isFramingField(_ name: String) -> Bool {
+        ["Content-Length", "Transfer-Encoding", "Connection", "Date"].contains { name.caseInsensitiveEquals($0) }
     }
 
     /// Appends a complete response with a byte body. Returns the count of body bytes written.
@@ -33,7 +40,7 @@ enum ResponseEncoder {
         if !bodyless {
             if context.isHead, let declared = headers["Content-Length"] { length = declared } else { length = String(body.count) }
         }
-        output.reserveCapacity(output.count + 160 + body.count)
+        output.reserveCapacity(output.count + 160 + (headers.block?.encoded?.count ?? 0) + body.count)
         appendHead(status: status, headers: headers, length: length, context: context, into: &output)
         guard !bodyless, !context.isHead else { return 0 }
         output.append(contentsOf: body)
@@ -67,7 +74,11 @@ enum ResponseEncoder {
             output.append(contentsOf: statusLine(status))
         }
         var sawDate = false
-        for (name, value) in headers.fields {
+        let fields = headers.dynamicFields
+        let blockBytes = headers.block?.encoded
+        for index in fields.indices {
+            if index == headers.blockPosition, let blockBytes { output.append(contentsOf: blockBytes) }
+            let (name, value) = fields[index]
             switch name.utf8.count {
             case 14 where name.caseInsensitiveEquals("Content-Length"): continue
             case 17 where name.caseInsensitiveEquals("Transfer-Encoding"): continue
@@ -77,6 +88,7 @@ enum ResponseEncoder {
             }
             appendField(name, value, into: &output)
         }
+        if headers.blockPosition == fields.count, let blockBytes { output.append(contentsOf: blockBytes) }
         if !sawDate { appendField("Date", context.date, into: &output) }
         if let length { appendField("Content-Length", length, into: &output) }
         if connectionHeader {
@@ -99,7 +111,7 @@ enum ResponseEncoder {
         [HTTPStatus.ok, .created, .noContent, .notModified, .badRequest, .forbidden, .notFound, .methodNotAllowed,
          .conflict, .unprocessableContent, .tooManyRequests, .serviceUnavailable].map { ($0.code, ($0, statusLine($0))) })
 
-    private static func appendField(_ name: String, _ value: String, into output: inout [UInt8]) {
+    static func appendField(_ name: String, _ value: String, into output: inout [UInt8]) {
         output.append(contentsOf: name.utf8)
         output.append(0x3A)
         output.append(0x20)

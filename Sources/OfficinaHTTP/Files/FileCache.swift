@@ -26,26 +26,54 @@ final class FileCache: Sendable {
         var bytes: [UInt8]
         var contentType: String
         var etag: String
-        /// The response headers, built once per file version.
+        var cacheControl: String
+        /// The response headers, built (checked and encoded) once per file version.
         var headers: HTTPHeaders
+    }
+
+    /// What the cache holds: files by path, and the files last revalidated for a request path.
+    private struct State {
+        var files: [String: Entry] = [:]
+        var bytes = 0
+        var recent: [String: (entry: Entry, checkedAt: UInt64)] = [:]
     }
 
     /// At most this many bytes are cached in total; past it the cache is emptied and refilled.
     let maxTotalBytes = 64 * 1024 * 1024
-    private let entries = Locked<(files: [String: Entry], bytes: Int)>(([:], 0))
+    /// At most this many request paths are remembered; past it the list is emptied and refilled
+    /// (many spellings of one path cannot grow it without bound).
+    let maxRecentPaths = 1024
+    private let state = Locked(State())
 
     func lookup(_ path: String, _ identity: Identity) -> Entry? {
-        entries.withLock { state in
+        state.withLock { state in
             guard let entry = state.files[path], entry.identity == identity else { return nil }
             return entry
         }
     }
 
     func store(_ path: String, _ entry: Entry) {
-        entries.withLock { state in
-            if state.bytes + entry.bytes.count > maxTotalBytes { state = ([:], 0) }
+        state.withLock { state in
+            if state.bytes + entry.bytes.count > maxTotalBytes { state = State() }
             state.bytes += entry.bytes.count - (state.files[path]?.bytes.count ?? 0)
             state.files[path] = entry
+        }
+    }
+
+    /// The file served for request path `key`, if it was revalidated less than `within`
+    /// nanoseconds before `now`.
+    func recent(_ key: String, now: UInt64, within: UInt64) -> Entry? {
+        state.withLock { state in
+            guard let recent = state.recent[key], now &- recent.checkedAt < within else { return nil }
+            return recent.entry
+        }
+    }
+
+    /// Notes that request path `key` was just served `entry` after a full check.
+    func remember(_ key: String, _ entry: Entry, now: UInt64) {
+        state.withLock { state in
+            if state.recent.count >= maxRecentPaths, state.recent[key] == nil { state.recent = [:] }
+            state.recent[key] = (entry, now)
         }
     }
 }

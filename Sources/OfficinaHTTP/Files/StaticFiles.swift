@@ -1,3 +1,4 @@
+import CEventLoop
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,8 +17,12 @@ public struct StaticFiles: ImmediateResponder {
     public var cacheControl: String = "no-cache"
     /// Served for a path naming a folder. Default `index.html`.
     public var indexFile: String = "index.html"
-    /// Files up to this size are kept in memory (revalidated by `stat` on each request).
+    /// Files up to this size are kept in memory, revalidated by `stat`.
     public var maxCachedFileBytes: Int = 1024 * 1024
+    /// How long, in seconds, a file in memory is served for the same request path without a new
+    /// path check and `stat`. Default 0: every request revalidates. With 1, a file changed on disk
+    /// is served within about a second, and a busy page costs one `stat` a second, not one per request.
+    public var revalidationInterval: Double = 0
     let cache = FileCache()
 
     /// Throws `HTTPServerError` if `root` does not exist or is not a folder.
@@ -36,10 +41,12 @@ public struct StaticFiles: ImmediateResponder {
         return { request in await files.respond(to: request) }
     }
 
-    /// Answers at once when the file is in memory and unchanged (one `stat`), else nil.
+    /// Answers at once when the file is in memory and unchanged (one `stat`, or none when it was
+    /// checked for this path within `revalidationInterval`), else nil.
     public func respondImmediately(to request: HTTPRequest) -> HTTPResponse? {
+        if let file = recent(request.rawPath) { return answer(file, to: request) }
         guard case .success(let segments) = SafePath.segments(request.rawPath) else { return Self.plain(.badRequest) }
-        return serve(segments.joined(separator: "/"), request: request, cachedOnly: true)
+        return serve(segments.joined(separator: "/"), request: request, cachedOnly: true, key: request.rawPath)
     }
 
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
@@ -47,7 +54,7 @@ public struct StaticFiles: ImmediateResponder {
         case .failure:
             return Self.plain(.badRequest)
         case .success(let segments):
-            return serve(segments.joined(separator: "/"), request: request) ?? Self.plain(.notFound)
+            return serve(segments.joined(separator: "/"), request: request, key: request.rawPath) ?? Self.plain(.notFound)
         }
     }
 
@@ -60,7 +67,7 @@ public struct StaticFiles: ImmediateResponder {
         }
         return { request in
             guard let checked else { return Self.plain(.notFound) }
-            return files.serve(checked, request: request) ?? Self.plain(.notFound)
+            return files.serve(checked, request: request, key: "file:" + checked) ?? Self.plain(.notFound)
         }
     }
 
@@ -71,23 +78,36 @@ public struct StaticFiles: ImmediateResponder {
         case .success(let segments): segments.joined(separator: "/")
         case .failure: nil
         }
+        let key = checked.map { "file:" + $0 }
         return { request in
-            guard let checked else { return Self.plain(.notFound) }
-            return files.serve(checked, request: request, cachedOnly: true)
+            guard let checked, let key else { return Self.plain(.notFound) }
+            if let file = files.recent(key) { return files.answer(file, to: request) }
+            return files.serve(checked, request: request, cachedOnly: true, key: key)
         }
     }
 
-    /// Serves `relative` (already checked segment by segment).
-    /// With `cachedOnly`, returns nil instead of reading a file that is not in memory.
-    func serve(_ relative: String, request: HTTPRequest, cachedOnly: Bool = false) -> HTTPResponse? {
-        guard request.method == .get || request.method == .head else {
-            var response = Self.plain(.methodNotAllowed)
-            response.headers["Allow"] = "GET, HEAD"
-            return response
-        }
+    /// Serves `relative` (already checked segment by segment); `key` names the request path for
+    /// `recent`. With `cachedOnly`, returns nil instead of reading a file that is not in memory.
+    func serve(_ relative: String, request: HTTPRequest, cachedOnly: Bool = false, key: String) -> HTTPResponse? {
+        guard request.method == .get || request.method == .head else { return Self.methodNotAllowed }
         guard let file = load(relative, cachedOnly: cachedOnly) else { return cachedOnly ? nil : Self.plain(.notFound) }
+        if revalidationInterval > 0, file.bytes.count <= maxCachedFileBytes {
+            cache.remember(key, file, now: cel_monotonic_ns())
+        }
+        return answer(file, to: request)
+    }
+
+    /// The file in memory last checked for `key` within `revalidationInterval`, or nil.
+    func recent(_ key: String) -> FileCache.Entry? {
+        guard revalidationInterval > 0 else { return nil }
+        return cache.recent(key, now: cel_monotonic_ns(), within: UInt64(revalidationInterval * 1e9))
+    }
+
+    /// The answer to a GET or HEAD for `file` (304 when `If-None-Match` matches its ETag).
+    func answer(_ file: FileCache.Entry, to request: HTTPRequest) -> HTTPResponse {
+        guard request.method == .get || request.method == .head else { return Self.methodNotAllowed }
         var headers = file.headers
-        if headers["Cache-Control"] != cacheControl { headers["Cache-Control"] = cacheControl }
+        if file.cacheControl != cacheControl { headers["Cache-Control"] = cacheControl }
         if let condition = request.headers["If-None-Match"], EntityTag.matches(condition, file.etag) {
             return HTTPResponse(status: .notModified, headers: headers)
         }
@@ -96,6 +116,12 @@ public struct StaticFiles: ImmediateResponder {
             return HTTPResponse(status: .ok, headers: headers)
         }
         return HTTPResponse(status: .ok, headers: headers, body: .bytes(file.bytes))
+    }
+
+    private static var methodNotAllowed: HTTPResponse {
+        var response = plain(.methodNotAllowed)
+        response.headers["Allow"] = "GET, HEAD"
+        return response
     }
 
     /// The file for `relative`, from the cache if its `stat` is unchanged, else read and checked.
@@ -118,13 +144,16 @@ public struct StaticFiles: ImmediateResponder {
         let etag = EntityTag.make(
             inode: UInt64(info.st_ino), size: bytes.count,
             modified: Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec))
+        // The fields are the same on every answer for this version of the file: checked and
+        // encoded once, here.
+        var headers = HTTPHeaders()
+        headers.set(HeaderBlock([
+            ("Content-Type", contentType), ("ETag", etag), ("Cache-Control", cacheControl),
+            ("X-Content-Type-Options", "nosniff"),
+        ]))
         let entry = FileCache.Entry(
-            identity: identity, bytes: bytes, contentType: contentType,
-            etag: etag,
-            headers: [
-                "Content-Type": contentType, "ETag": etag, "Cache-Control": cacheControl,
-                "X-Content-Type-Options": "nosniff",
-            ])
+            identity: identity, bytes: bytes, contentType: contentType, etag: etag, cacheControl: cacheControl,
+            headers: headers)
         if bytes.count <= maxCachedFileBytes { cache.store(path, entry) }
         return entry
     }

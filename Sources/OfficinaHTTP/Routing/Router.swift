@@ -26,6 +26,10 @@ public struct Router: ImmediateResponder {
     private var routes: [Route] = []
     private var tree = RouteTree()
     private var endpoints: [RouteEndpoint] = []
+    /// Routes without parameters or `*`, by method and path as a request spells it (`/healthz`):
+    /// found with one lookup, no split or walk. The tree answers the same for these paths (a
+    /// literal segment wins at every level); other spellings (`//healthz`, `/healthz/`) walk it.
+    private var literalEndpoints: [LiteralRoute: Int] = [:]
     private var middleware: [any HTTPMiddleware] = []
     /// What answers a request no route matched (405, JSON 404, or `notFound`), wrapped like a route.
     private var fallback = RouteEndpoint(parameterNames: [], responder: HandlerResponder(handler: { _ in Router.plainNotFound }, errorResponder: { _, _ in Router.plainNotFound }), immediate: nil)
@@ -136,6 +140,9 @@ public struct Router: ImmediateResponder {
 
     /// The endpoint for the request, and the request with its captured parameters.
     private func resolve(_ request: HTTPRequest) -> (RouteEndpoint, HTTPRequest) {
+        if let index = literalEndpoints[LiteralRoute(method: request.method == .head ? .get : request.method, path: request.path)] {
+            return (endpoints[index], request)
+        }
         let segments = Self.split(request.path)
         guard let found = tree.match(request.method == .head ? .get : request.method, segments) else { return (fallback, request) }
         let endpoint = endpoints[found.endpoint]
@@ -176,6 +183,11 @@ public struct Router: ImmediateResponder {
         routes.append(route)
         endpoints.append(wrap(route))
         tree.insert(segments, method: method, endpoint: endpoints.count - 1)
+        if !segments.contains(where: { $0 == "*" || $0.hasPrefix(":") }) {
+            let key = LiteralRoute(method: method, path: "/" + segments.joined(separator: "/"))
+            // The first route registered for a path wins, as in the tree.
+            if literalEndpoints[key] == nil { literalEndpoints[key] = endpoints.count - 1 }
+        }
         rewrapFallback()
     }
 
@@ -198,6 +210,12 @@ public struct Router: ImmediateResponder {
         fallback = RouteEndpoint(
             parameterNames: [], responder: middleware.wrap(unmatched), immediate: middleware.wrapImmediate(unmatched.immediately))
     }
+}
+
+/// A route without parameters: its method and its path.
+private struct LiteralRoute: Hashable, Sendable {
+    var method: HTTPMethod
+    var path: String
 }
 
 /// The innermost responder for requests no route matched: 405 with `Allow` for a known path, a

@@ -26,6 +26,23 @@ struct RouterTests {
         #expect(text(await router.respond(to: HTTPRequest(method: .get, path: "/w/ACD347/extra"))) == "rest ACD347/extra")
     }
 
+    @Test("A route without parameters answers the same however the path is spelled, and wins over :name")
+    func literalRoutesMatchLikeTheTree() async {
+        var router = Router()
+        router.get("/api/workshops/:code") { request in HTTPResponse(contentType: "text/plain", text: "param \(request.parameters["code"] ?? "")") }
+        router.get("/api/workshops/new") { _ in HTTPResponse(contentType: "text/plain", text: "literal") }
+        router.get("/api/workshops/new") { _ in HTTPResponse(contentType: "text/plain", text: "second") }
+        router.get("/") { _ in HTTPResponse(contentType: "text/plain", text: "root") }
+        for path in ["/api/workshops/new", "//api/workshops/new", "/api/workshops/new/"] {
+            #expect(text(await router.respond(to: HTTPRequest(method: .get, path: path))) == "literal", "\(path)")
+            #expect(await router.respond(to: HTTPRequest(method: .head, path: path)).status == .ok, "\(path)")
+        }
+        #expect(text(await router.respond(to: HTTPRequest(method: .get, path: "/api/workshops/ACD347"))) == "param ACD347")
+        #expect(text(await router.respond(to: HTTPRequest(method: .get, path: "/"))) == "root")
+        let post = await router.respond(to: HTTPRequest(method: .post, path: "/api/workshops/new"))
+        #expect(post.status == .methodNotAllowed)
+    }
+
     @Test("A known path with another method answers 405 with Allow")
     func methodNotAllowed() async {
         let response = await router().respond(to: HTTPRequest(method: .delete, path: "/page"))
