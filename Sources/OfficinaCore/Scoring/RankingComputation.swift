@@ -31,33 +31,16 @@ struct RankingComputation {
         self.configuration = configuration.sanitised
         z = StandardNormal.criticalValue(level: self.configuration.intervalLevel)
 
-        var seenGoals: Set<String> = []
-        goals = input.goals.compactMap { goal in
-            guard seenGoals.insert(goal.key).inserted else { return nil }
-            var goal = goal
-            goal.weight = goal.weight.isFinite && goal.weight > 0 ? goal.weight : 0
-            return goal
-        }
+        let prepared = ScoringPreparation(input)
+        goals = prepared.goals
         weightTotal = goals.reduce(0) { $0 + $1.weight }
         let ratingsCount = input.settings.ratingsEnabled && weightTotal > 0
         goalShare = ratingsCount ? 1 - self.configuration.supportWeight : 0
         supportShare = 1 - goalShare
 
-        var byID: [Int64: RankingCandidate] = [:]
-        for candidate in input.candidates { byID[candidate.id] = candidate }
-        let all = byID.values.sorted { $0.id < $1.id }
-        var merges: [Int64: Int64] = [:]
-        for candidate in all {
-            if case .merged(let into) = candidate.status { merges[candidate.id] = into }
-        }
-        let targets = BallotMerging.resolve(merges)
-        candidates = all.filter { $0.status.isRanked }
-        excluded = all.filter { !$0.status.isRanked }.map { candidate in
-            ExcludedProposal(
-                id: candidate.id, title: candidate.title, status: candidate.status.name,
-                mergedInto: targets[candidate.id], buildOns: candidate.buildOns
-            )
-        }
+        let all = prepared.all
+        candidates = prepared.candidates
+        excluded = prepared.excluded
 
         cap = input.supportCap
         var latest: [Int64: Ballot] = [:]

@@ -17,27 +17,11 @@ struct PairwiseComputation {
         self.configuration = configuration.sanitised
         self.priorVariance = priorVariance
         z = StandardNormal.criticalValue(level: self.configuration.intervalLevel)
-        var seenGoals: Set<String> = []
-        goals = input.goals.compactMap { goal in
-            guard seenGoals.insert(goal.key).inserted else { return nil }
-            var goal = goal
-            goal.weight = goal.weight.isFinite && goal.weight > 0 ? goal.weight : 0
-            return goal
-        }
-        var byID: [Int64: RankingCandidate] = [:]
-        for candidate in input.candidates { byID[candidate.id] = candidate }
-        let all = byID.values.sorted { $0.id < $1.id }
-        var merges: [Int64: Int64] = [:]
-        for candidate in all {
-            if case .merged(let into) = candidate.status { merges[candidate.id] = into }
-        }
-        let targets = BallotMerging.resolve(merges)
-        candidates = all.filter { $0.status.isRanked }
-        excluded = all.filter { !$0.status.isRanked }.map { candidate in
-            ExcludedProposal(
-                id: candidate.id, title: candidate.title, status: candidate.status.name,
-                mergedInto: targets[candidate.id], buildOns: candidate.buildOns)
-        }
+        let prepared = ScoringPreparation(input)
+        goals = prepared.goals
+        candidates = prepared.candidates
+        excluded = prepared.excluded
+        let targets = prepared.targets
         var index: [Int64: Int] = [:]
         for (position, candidate) in candidates.enumerated() { index[candidate.id] = position }
         tally = PairwiseTally(comparisons, index: index, targets: targets, authors: input.authorOf)
