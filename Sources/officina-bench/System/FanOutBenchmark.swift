@@ -8,6 +8,9 @@ enum FanOutBenchmark {
     struct Result {
         var clients: Int
         var connected: Int
+        /// Seconds from each stream's connect to its first `tally` (clients without one count as the wait).
+        var firstP50: Double
+        var firstP99: Double
         var rssIdleMiB: Double
         var rssPeakMiB: Double
         var p50: Double   // seconds, median over runs
@@ -31,13 +34,17 @@ enum FanOutBenchmark {
             // address: a facilitator session may hold only a few streams, an address 64 anonymous ones.
             try clients.connect(count: size, port: session.server.port, path: path, cookie: nil,
                                 addressBase: "127.\(20 + sizeIndex)", perAddress: 50)
+            let connectSeconds = Bench.seconds(ContinuousClock.now - connectStart)
             let current = try session.ballotCount()
             clients.watch(forBallots: current)
-            clients.pump(seconds: 20) { $0.waiting == 0 }
-            let connected = clients.clients.count - clients.waiting
+            clients.pump(seconds: 20) { $0.withoutFirstTally == 0 && $0.waiting == 0 }
+            let connected = clients.clients.count - clients.withoutFirstTally - clients.closedCount
+            let firsts = clients.firstTallyDelays + Array(repeating: 20.0 + connectSeconds, count: clients.clients.count - clients.firstTallyDelays.count)
             let rssIdle = session.server.residentMiB
-            Bench.say("  \(size) clients: \(connected) streaming after \(Bench.format(Bench.seconds(ContinuousClock.now - connectStart), 1)) s, "
-                + "\(clients.closedCount) closed; server RSS \(Bench.format(rssBefore)) → \(Bench.format(rssIdle)) MiB")
+            Bench.say("  \(size) clients: \(connected) streaming after \(Bench.format(Bench.seconds(ContinuousClock.now - connectStart), 1)) s "
+                + "(all connects made in \(Bench.format(connectSeconds, 1)) s), \(clients.closedCount) closed; first tally after its connect: "
+                + "p50 \(Bench.format(Bench.percentile(firsts, 50) * 1000)) ms, p99 \(Bench.format(Bench.percentile(firsts, 99) * 1000)) ms, "
+                + "last \(Bench.format((firsts.max() ?? 0) * 1000)) ms; server RSS \(Bench.format(rssBefore)) → \(Bench.format(rssIdle)) MiB")
             var p50s: [Double] = [], p99s: [Double] = [], worsts: [Double] = [], acks: [Double] = [], afterAck: [Double] = []
             var missed = 0
             var rssPeak = rssIdle
@@ -70,7 +77,8 @@ enum FanOutBenchmark {
                     + "(p99 \(Bench.format((afterAck.last ?? 0) * 1000)) ms after the last answer)")
                 clients.pump(seconds: 0.5)
             }
-            results.append(Result(clients: size, connected: connected, rssIdleMiB: rssIdle, rssPeakMiB: rssPeak,
+            results.append(Result(clients: size, connected: connected,
+                                  firstP50: Bench.percentile(firsts, 50), firstP99: Bench.percentile(firsts, 99), rssIdleMiB: rssIdle, rssPeakMiB: rssPeak,
                                   p50: Bench.median(p50s), p99: Bench.median(p99s), worst: worsts.max() ?? 0,
                                   missed: missed, ackSeconds: Bench.median(acks), p99AfterAck: Bench.median(afterAck)))
             let last = results[results.count - 1]

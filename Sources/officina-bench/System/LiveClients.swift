@@ -5,8 +5,8 @@ import Glibc
 #endif
 
 /// Many server-sent-event clients on one epoll loop (WHATWG HTML §9.2 framing: events end with a
-/// blank line). Each client remembers the highest `ballots` count a `tally` event showed it and
-/// when it first saw a count at or above the target.
+/// blank line). Each client remembers when it connected, when its first `tally` arrived, the
+/// highest `ballots` count a `tally` event showed it and when it first saw a count at or above the target.
 final class LiveClients {
     struct Client {
         var fd: Int32
@@ -18,6 +18,9 @@ final class LiveClients {
         var ballots = -1
         var reachedAt: UInt64 = 0
         var closed = false
+        /// When the connect began and when the first `tally` arrived (monotonic ns; 0 = not yet).
+        var openedAt: UInt64 = 0
+        var firstTallyAt: UInt64 = 0
     }
 
     private(set) var clients: [Client] = []
@@ -46,11 +49,12 @@ final class LiveClients {
         let request = Array((head + "\r\n").utf8)
         for index in 0..<count {
             let source = "\(addressBase).\(index / perAddress / 250).\(index / perAddress % 250 + 1)"
+            let openedAt = cel_monotonic_ns()
             let fd = try RawSocket.connect(host: "127.0.0.1", port: port, sourceAddress: source, timeout: 10, nonBlocking: true)
             let sent = request.withUnsafeBytes { cel_send(fd, $0.baseAddress, UInt(request.count)) }
             guard sent == request.count else { Glibc.close(fd); throw RawSocket.Failure("send", errno) }
             guard cel_epoll_add(epoll, fd, cel_epollin, UInt64(clients.count)) == 0 else { throw RawSocket.Failure("epoll_ctl", errno) }
-            clients.append(Client(fd: fd))
+            clients.append(Client(fd: fd, openedAt: openedAt))
             if index % 100 == 99 { pump(milliseconds: 0) }
         }
     }
@@ -61,10 +65,26 @@ final class LiveClients {
         while cel_monotonic_ns() < end, !done(self) { pump(milliseconds: 10) }
     }
 
-    /// From now on, note when each client first sees `ballots >= count`.
+    /// From now on, note when each client first sees `ballots >= count`. A client that has already
+    /// seen it counts as reached now (it gets no further tally until the count changes).
     func watch(forBallots count: Int) {
         target = count
-        for index in clients.indices where clients[index].ballots < count { clients[index].reachedAt = 0 }
+        let now = cel_monotonic_ns()
+        for index in clients.indices {
+            if clients[index].ballots < count {
+                clients[index].reachedAt = 0
+            } else if clients[index].reachedAt == 0 {
+                clients[index].reachedAt = now
+            }
+        }
+    }
+
+    /// Open clients that have not yet had a first `tally`.
+    var withoutFirstTally: Int { clients.filter { !$0.closed && $0.firstTallyAt == 0 }.count }
+
+    /// Seconds from each client's connect to its first `tally`; clients without one are left out.
+    var firstTallyDelays: [Double] {
+        clients.filter { $0.firstTallyAt > 0 }.map { Double($0.firstTallyAt - $0.openedAt) / 1e9 }
     }
 
     /// Clients that have not yet seen the target.
@@ -171,6 +191,7 @@ final class LiveClients {
             index += 1
         }
         if value > client.ballots { client.ballots = value }
+        if client.firstTallyAt == 0 { client.firstTallyAt = cel_monotonic_ns() }
         if client.ballots >= target, client.reachedAt == 0 { client.reachedAt = cel_monotonic_ns() }
     }
 

@@ -60,8 +60,9 @@ func systemBenchmark(_ arguments: ArraySlice<String>) throws {
             if let largest = fanout.last {
                 card.add("tally reaches all \(largest.clients) live clients, p99 after the burst's last answer",
                          "\(Bench.format(largest.p99AfterAck * 1000)) ms", "≤ 300 ms", largest.p99AfterAck <= 0.3)
-                card.add("\(largest.clients) streams opening at once get their first event", "\(largest.connected) of \(largest.clients)",
-                         "all, p99 < 2 s", largest.connected == largest.clients)
+                card.add("\(largest.clients) streams opening at once get their first event",
+                         "\(largest.connected) of \(largest.clients), p99 \(Bench.format(largest.firstP99 * 1000)) ms",
+                         "all, p99 < 2 s", largest.connected == largest.clients && largest.firstP99 < 2)
             }
         }
     }
