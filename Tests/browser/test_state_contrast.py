@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 
 from conftest import Api, DESKTOP, PHONE
 from flows import join, set_phase, sign_in
@@ -79,8 +79,11 @@ def check_controls(driver, selector, page, limit=40):
     for attempt in range(3):
         try:
             return check_once(driver, selector, page, limit)
-        except StaleElementReferenceException:
-            if attempt == 2:
+        except (StaleElementReferenceException, WebDriverException) as error:
+            # A redraw replaced a node between the DevTools query and the check: the element is stale
+            # to WebDriver, or its DevTools node id is gone ("Could not find node with given id").
+            stale = isinstance(error, StaleElementReferenceException) or "node with given id" in str(error)
+            if not stale or attempt == 2:
                 raise
             time.sleep(1)
 
