@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the request-decoder fuzzer (libFuzzer + AddressSanitizer) from the parser sources and runs it.
+# Builds the request-decoder fuzzer (libFuzzer + AddressSanitizer) from the parser sources and the message
+# types they use (headers need the response encoder's field checks) and runs it.
 #   Fuzz/run.sh                 # 10 minutes
 #   Fuzz/run.sh 30              # 30 seconds (CI smoke)
 # New inputs go to Fuzz/corpus-work/ (gitignored); the committed seeds in Fuzz/corpus/ are read only.
@@ -15,6 +16,7 @@ swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
     Fuzz/FuzzRequestDecoder.swift \
     "$http"/Parsing/*.swift \
     "$http"/Files/SafePath.swift \
-    "$http"/Messages/HTTPMethod.swift "$http"/Messages/HTTPHeaders.swift "$http"/Messages/HTTPStatus.swift
+    "$http"/Messages/*.swift "$http"/Support/Locked.swift \
+    "$http"/EventLoop/ResponseEncoder.swift "$http"/EventLoop/EventStreamFormat.swift
 "$out/fuzz-request-decoder" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
     -artifact_prefix=Fuzz/ -print_final_stats=1 Fuzz/corpus-work Fuzz/corpus
