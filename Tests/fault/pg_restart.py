@@ -137,7 +137,7 @@ def main():
                   f"{counts['unknown']} answers lost; {down_probes} direct probes while down all 503 + Retry-After "
                   f"(slowest answer {slowest:.2f} s); instances recovered by themselves in "
                   f"{', '.join(f'{r:.2f}' for r in recoveries)} s; {checked} voters' last acknowledged ballots present "
-                  f"({ambiguous} hold a later ballot whose answer was lost); seed {seed}; {time.monotonic() - started:.1f} s")
+                  f"({ambiguous} hold a later ballot whose answer was lost or was a 503 of an in-doubt commit); seed {seed}; {time.monotonic() - started:.1f} s")
     except (f.Failure, OSError, RuntimeError) as failure:
         if stop:
             stop.set()

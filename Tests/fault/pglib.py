@@ -207,7 +207,10 @@ class Ledger:
             if any(outcome in later_kinds and f.same_ballot(stored, ballot) for outcome, ballot in attempts[last + 1:]):
                 ambiguous += 1
                 continue
-            lost.append((voter, attempts[last][1], stored))
+            # Say what the stored ballot is, so a failure tells an ambiguous commit from a lost one.
+            kinds = [outcome for outcome, ballot in attempts if f.same_ballot(stored, ballot)]
+            lost.append((voter, {"last_acknowledged": attempts[last][1], "stored": stored,
+                                 "stored_was_answered": kinds or ["never sent"]}))
         return checked, lost, ambiguous
 
 
