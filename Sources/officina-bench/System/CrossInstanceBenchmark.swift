@@ -26,9 +26,7 @@ enum CrossInstanceBenchmark {
 
     static func run(_ session: SystemSession, sizes: [Int]) throws -> [Result] {
         let options = session.options
-        guard let database = options.postgres else { throw BenchError("cross needs --postgres URL (two instances on one database)") }
-        let instanceB = try OfficinaServer(executable: options.officina, directory: try options.directory("instance-b"), database: database)
-        try instanceB.start()
+        let instanceB = try OfficinaServer.secondInstance(session, mode: "cross")
         defer { instanceB.stop() }
         let path = "/api/workshops/\(session.fixture.code)/events"
         Bench.say("cross-instance tally (streams GET \(path) on B :\(instanceB.port), \(options.crossBallots) ballots one at a time through A :\(session.server.port)):")

@@ -18,9 +18,7 @@ enum TwoInstanceBenchmark {
 
     static func run(_ session: SystemSession, connections: [Int]) throws -> [Result] {
         let options = session.options
-        guard let database = options.postgres else { throw BenchError("instances needs --postgres URL (two instances on one database)") }
-        let instanceB = try OfficinaServer(executable: options.officina, directory: try options.directory("instance-b"), database: database)
-        try instanceB.start()
+        let instanceB = try OfficinaServer.secondInstance(session, mode: "instances")
         defer { instanceB.stop() }
         let script = try LoadScripts.write(LoadScripts.ballots, to: session.server.directory + "/ballots.lua")
         let halves = try halfData(session)
