@@ -99,16 +99,19 @@ struct TimeoutTests {
     @Test("A kept-alive connection that keeps sending requests is not timed out")
     func activeConnectionStays() async throws {
         try await onThread {
-            // Activity must reset the idle timer: 8 requests 0.5 s apart outlive a 3 s idle timeout
-            // (generous margins, so a loaded machine or ThreadSanitizer does not turn a gap into idleness).
-            let server = try TestServer(configure: { $0.idleTimeout = 3; $0.headerTimeout = 3 }, responder: EchoResponder())
+            // Activity must reset the idle timer: 14 requests 0.5 s apart (7 s in all) outlive a 5 s idle
+            // timeout. A gap would have to stretch from 0.5 s to 5 s before the connection is rightly
+            // idle, a margin that a loaded machine under ThreadSanitizer has not eaten (3 s once did).
+            let server = try TestServer(configure: { $0.idleTimeout = 5; $0.headerTimeout = 5 }, responder: EchoResponder())
             defer { server.stop() }
             let client = try server.connect()
-            for _ in 0..<8 {
+            let started = Date()
+            for _ in 0..<14 {
                 try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
                 #expect(try client.receiveResponse().status == 200)
                 Thread.sleep(forTimeInterval: 0.5)
             }
+            #expect(Date().timeIntervalSince(started) > 5, "the requests did not outlast the idle timeout")
         }
     }
 }
