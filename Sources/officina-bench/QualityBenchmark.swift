@@ -3,11 +3,13 @@ import OfficinaCore
 
 /// `officina-bench quality [--trials N] [--voters 25,50,100,200,400] [--seed S] [--generosity G]
 /// [--noise E] [--wave W] [--jitter J] [--no-ledger] [--bloc B] [--bloc-share S] [--pairwise-voters 50,100,200] [--pairwise-answers 20]
-/// [--pairwise-only] [--pairwise-neighbours 5] [--pairwise-prior 1] [--pairwise-noise E]`: simulated rooms (`QualityVoterModel`) ranked
+/// [--pairwise-only] [--pairwise-neighbours 5] [--pairwise-prior 1] [--pairwise-noise E] [--settled-only]
+/// [--bootstrap B]`: simulated rooms (`QualityVoterModel`) ranked
 /// through OfficinaCore. Prints
 /// Kendall τ against the true order for officina-1, officina-2, mean rating and dot count; the settled
 /// signal's claim and wrong-claim rates and its calibration; the spread of raters per proposal; and a bloc
-/// of share S (default 0.2) with broad support off and on (`blocScenario`).
+/// of share S (default 0.2) with broad support off and on (`blocScenario`). `--settled-only` stops before
+/// the bloc and pairwise parts; `--bootstrap B` adds the reference ballot bootstrap (`bootstrapSettled`).
 /// Deterministic: the same options print the same figures.
 func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
     var trials = 20
@@ -21,6 +23,8 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
     var neighbours = PairSelection.defaultNeighbours
     var priorVariance = PairwiseRanking.defaultPriorVariance
     var choiceNoise: Double?
+    var bootstrap = 0
+    var settledOnly = false
     var rest = arguments
     while let flag = rest.popFirst() {
         switch flag {
@@ -40,6 +44,8 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
         case "--pairwise-neighbours": neighbours = rest.popFirst().flatMap(Int.init) ?? neighbours
         case "--pairwise-prior": priorVariance = rest.popFirst().flatMap(Double.init) ?? priorVariance
         case "--pairwise-noise": choiceNoise = rest.popFirst().flatMap(Double.init)
+        case "--settled-only": settledOnly = true
+        case "--bootstrap": bootstrap = rest.popFirst().flatMap(Int.init) ?? bootstrap
         default:
             print("unknown option \(flag)")
             return
@@ -57,11 +63,14 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
     print("|---:|---:|---:|---:|---:|---:|---:|")
     var settledRows: [String] = []
     var bins = Array(repeating: (claimed: 0.0, right: 0, count: 0), count: 5)
+    var bootstrapBins = bins
+    var bootstrapRows: [String] = []
     var spreads: [String] = []
     for voters in voterCounts {
         var tau = Array(repeating: 0.0, count: 6)
         var claims = 0, wrongClaims = 0, right = 0, claimedWhenRight = 0, oldClaims = 0, oldWrong = 0
         var spread = (balanced: 0.0, shuffled: 0.0)
+        var reference = (claims: 0, wrong: 0, claimedWhenRight: 0)
         for trial in 0..<trials {
             let trialSeed = seed &* 1_000_003 &+ UInt64(voters) &* 7_919 &+ UInt64(trial)
             let room = model.room(voters: voters, seed: trialSeed)
@@ -95,12 +104,26 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
             bins[bin].claimed += probability
             bins[bin].count += 1
             if isRight { bins[bin].right += 1 }
+            if bootstrap > 0 {
+                let resampled = bootstrapSettled(
+                    room.input, configuration: ScoringConfiguration(method: .officina2),
+                    top: Set(two.entries.prefix(3).map(\.id)), resamples: bootstrap, seed: trialSeed)
+                let b = min(4, Int(resampled * 5))
+                bootstrapBins[b].claimed += resampled
+                bootstrapBins[b].count += 1
+                if isRight { bootstrapBins[b].right += 1 }
+                if resampled >= 0.9 {
+                    reference.claims += 1
+                    if isRight { reference.claimedWhenRight += 1 } else { reference.wrong += 1 }
+                }
+            }
             spread.balanced += standardDeviation(room.raters)
             spread.shuffled += standardDeviation(shuffledRoom.raters)
         }
         let t = tau.map { format($0 / Double(trials), 3) }
         print("| \(voters) | \(t[0]) | \(t[1]) | \(t[2]) | \(t[3]) | \(t[4]) | \(t[5]) |")
         settledRows.append("| \(voters) | \(right)/\(trials) | \(claims) | \(wrongClaims) | \(claimedWhenRight)/\(right) | \(oldClaims) (\(oldWrong) wrong) |")
+        bootstrapRows.append("| \(voters) | \(right)/\(trials) | \(reference.claims) | \(reference.wrong) | \(reference.claimedWhenRight)/\(right) |")
         spreads.append("| \(voters) | \(format(spread.balanced / Double(trials), 2)) | \(format(spread.shuffled / Double(trials), 2)) |")
     }
     print("")
@@ -118,11 +141,26 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
         print("| \(format(Double(b) / 5, 1))–\(format(Double(b + 1) / 5, 1)) | \(bin.count) | \(format(bin.claimed / Double(bin.count), 2)) | \(format(Double(bin.right) / Double(bin.count), 2)) |")
     }
     print("")
+    if bootstrap > 0 {
+        print("Reference: a full ballot bootstrap (\(bootstrap) resamples, each rescored from scratch), settled at ≥ 0.9:")
+        print("")
+        print("| voters | top 3 right | claimed | wrong claims | claimed when right |")
+        print("|---:|---:|---:|---:|---:|")
+        bootstrapRows.forEach { print($0) }
+        print("")
+        print("| bootstrap probability | trials | mean stated | right |")
+        print("|---|---:|---:|---:|")
+        for (b, bin) in bootstrapBins.enumerated() where bin.count > 0 {
+            print("| \(format(Double(b) / 5, 1))–\(format(Double(b + 1) / 5, 1)) | \(bin.count) | \(format(bin.claimed / Double(bin.count), 2)) | \(format(Double(bin.right) / Double(bin.count), 2)) |")
+        }
+        print("")
+    }
     print("Exposure: standard deviation of raters per proposal")
     print("")
     print("| voters | balanced | shuffled |")
     print("|---:|---:|---:|")
     spreads.forEach { print($0) }
+    if settledOnly { return }
     blocScenario(model: model, voterCounts: voterCounts, trials: trials, seed: seed, share: blocShare)
     printPairwiseQuality(model: model, voterCounts: pairwiseVoters, answers: pairwiseAnswers, trials: trials, seed: seed,
                          neighbours: neighbours, priorVariance: priorVariance, choiceNoise: choiceNoise)
