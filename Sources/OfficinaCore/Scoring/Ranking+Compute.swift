@@ -75,7 +75,7 @@ extension RankingComputation {
             ),
             entries: entries, perGoal: perGoal,
             goalStatistics: Dictionary(uniqueKeysWithValues: zip(goals.map(\.key), statistics)),
-            settled: settledSignal(ordered), shortlist: shortlist(ordered),
+            settled: settledSignal(ordered, statistics: statistics, bridged: broadApplied), shortlist: shortlist(ordered),
             excluded: excluded, language: language
         )
         ranking.bridging = bridging
@@ -83,7 +83,7 @@ extension RankingComputation {
     }
 
     /// Candidates are sorted by id, so a binary search finds one.
-    private func candidatePosition(of id: Int64) -> Int {
+    func candidatePosition(of id: Int64) -> Int {
         var low = 0
         var high = candidates.count - 1
         while low < high {

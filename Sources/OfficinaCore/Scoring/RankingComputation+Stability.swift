@@ -24,14 +24,13 @@ extension RankingComputation {
         return low
     }
 
-    /// Whether the top k (in `ordered` figures, best first) can still change within the intervals.
-    func settledSignal(_ ordered: [ProposalFigures]) -> SettledSignal {
+    /// Whether the top k (in `ordered` figures, best first) can still change within the uncertainty;
+    /// `bridged` when broad support replaced the support part of the overalls.
+    func settledSignal(_ ordered: [ProposalFigures], statistics: [GoalStatistics], bridged: Bool) -> SettledSignal {
         let k = configuration.settledK
         let count = ordered.count
         let calibrated = configuration.method == .officina2
-        let probability = SettledProbability.estimate(
-            overall: ordered.map(\.overall), deviation: ordered.map(\.deviation), k: k
-        )
+        let probability = settledProbability(ordered, statistics: statistics, bridged: bridged)
         let messages: LocalizedText
         var settled = false
         var contenders = 0

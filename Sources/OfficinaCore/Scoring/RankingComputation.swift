@@ -25,6 +25,8 @@ struct RankingComputation {
     let tally: RankingTally
     /// The ratings the goal scores read: raw (`officina-1`) or adjusted per rater (`officina-2`).
     let evidence: GoalEvidence
+    /// `officina-2`'s fitted offsets (nil for `officina-1`): the settled bootstrap reads them.
+    let calibration: RaterCalibration?
 
     init(input: ScoringInput, configuration: ScoringConfiguration) {
         self.input = input
@@ -62,12 +64,13 @@ struct RankingComputation {
             ballots: ballots, index: index, goalIndex: goalIndex, cap: cap,
             countRatings: input.settings.ratingsEnabled, keepRatings: calibrate
         )
-        evidence = calibrate
+        calibration = calibrate
             ? RaterCalibration(
                 tally: tally, raters: ballots.count, goalCount: goals.count,
                 priorStrength: self.configuration.priorStrength, passes: self.configuration.calibrationPasses
-            ).evidence
-            : GoalEvidence(raw: tally)
+            )
+            : nil
+        evidence = calibration?.evidence ?? GoalEvidence(raw: tally)
     }
 
     /// The normalised weight of goal `g` (0 when every weight is 0).

@@ -19,6 +19,11 @@ struct RankingTally {
     private(set) var ratingRater: [Int32] = []
     private(set) var ratingCell: [Int32] = []
     private(set) var ratingValue: [UInt8] = []
+    /// Every ballot's support one by one (kept with the ratings, for `SettledBootstrap`): the ballot's
+    /// position, the proposal's position, the capped units.
+    private(set) var supportBallot: [Int32] = []
+    private(set) var supportProposal: [Int32] = []
+    private(set) var supportUnits: [Int32] = []
 
     /// Tallies `ballots` for the proposals in `index` (id → position) and goals in `goalIndex`.
     /// Support for unknown proposals and ratings on unknown goals are ignored; ratings are clamped to
@@ -43,6 +48,11 @@ struct RankingTally {
                 units[p] += min(given, cap)
                 unitSquares[p] += min(given, cap) * min(given, cap)
                 supporters[p] += 1
+                if keepRatings {
+                    supportBallot.append(Int32(truncatingIfNeeded: b))
+                    supportProposal.append(Int32(truncatingIfNeeded: p))
+                    supportUnits.append(Int32(truncatingIfNeeded: min(given, cap)))
+                }
             }
             guard countRatings else { continue }
             for (id, goals) in ballot.ratings {

@@ -20,6 +20,8 @@
 struct RaterCalibration {
     /// Offsets per ballot position (0 for raters set aside).
     let offsets: [Double]
+    /// Per ballot position: whether the rater's ratings count (false for raters set aside).
+    let counted: [Bool]
     let evidence: GoalEvidence
 
     init(tally: RankingTally, raters: Int, goalCount: Int, priorStrength m: Double, passes: Int) {
@@ -112,6 +114,7 @@ struct RaterCalibration {
             }
         }}}}}}}
         offsets = offset
+        counted = (0..<raters).map { low[$0] < high[$0] || single[$0] }
         evidence = GoalEvidence(
             count: count, sum: sum, squares: squares,
             uninformativeRaters: (0..<raters).filter { low[$0] == high[$0] && !single[$0] }.count
