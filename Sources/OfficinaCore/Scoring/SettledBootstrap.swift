@@ -52,6 +52,7 @@ struct SettledBootstrap {
     let formula: Formula
 
     /// The overall of contender `j` when ballot b counts `weights[b]` times (all 1: the ranking's own).
+    /// `count` and `sum` are per-goal scratch space, passed in so a resample allocates nothing.
     func overall(_ j: Int, weights: UnsafeBufferPointer<Int32>, count: inout [Double], sum: inout [Double]) -> Double {
         let contender = contenders[j]
         for g in count.indices { count[g] = 0; sum[g] = 0 }
