@@ -42,6 +42,10 @@ public protocol SQLDatabase: AnyObject {
     /// Opens the transaction a batch of writes runs in (SQLite: `BEGIN IMMEDIATE`).
     func beginWrite() throws
 
+    /// Commits the transaction ``beginWrite()`` opened. On PostgreSQL a COMMIT whose answer was lost
+    /// with the connection throws ``InDoubtCommit``, carrying how to learn whether it committed.
+    func commitWrite() throws
+
     /// Runs `body` in a short read-only transaction that sees one consistent snapshot.
     func readTransaction<T>(_ body: () throws -> T) throws -> T
 
