@@ -43,6 +43,12 @@ final class InDoubtCommitResolver: @unchecked Sendable {
         }
     }
 
+    /// Returns once every batch handed over so far is settled and answered (at most `patience`
+    /// each): a graceful stop answers them before the store closes.
+    func waitUntilSettled() {
+        queue.sync {}
+    }
+
     private func wait(for doubt: InDoubtCommit, until deadline: Date) -> InDoubtCommit.Outcome {
         while true {
             let outcome = doubt.ask()

@@ -74,7 +74,8 @@ final class Writer: @unchecked Sendable {
         return statistics
     }
 
-    /// Refuses new writes, lets the queued ones commit, and waits for the thread to finish.
+    /// Refuses new writes, lets the queued ones commit, and waits for the thread to finish and for
+    /// any COMMIT in doubt to be settled.
     func stop() {
         condition.lock()
         isStopping = true
@@ -89,6 +90,7 @@ final class Writer: @unchecked Sendable {
             condition.wait()
         }
         condition.unlock()
+        inDoubtCommits.waitUntilSettled()
     }
 
     private func run() {
