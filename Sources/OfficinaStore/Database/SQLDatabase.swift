@@ -33,6 +33,10 @@ public protocol SQLDatabase: AnyObject {
     /// Inserts `values` (row after row, `columns` values each); `prefix` is the statement up to `VALUES`.
     func insertRows(_ prefix: String, columns: Int, values: [any DatabaseValueConvertible]) throws
 
+    /// Runs `statements` in order, stopping at the first that fails and throwing its error. On
+    /// PostgreSQL inside a transaction they go out together (pipeline mode, one round trip).
+    func executeAll(_ statements: [SQLStatement]) throws
+
     /// Rows changed by the last statement.
     var changes: Int { get }
 
@@ -81,6 +85,13 @@ extension SQLDatabase {
     /// Runs a query without arguments and maps its first row.
     public func queryOne<T>(_ sql: String, _ transform: (Row) throws -> T) throws -> T? {
         try queryOne(sql, [], transform)
+    }
+
+    /// One statement after the other (SQLite is in process: nothing to gain from sending them together).
+    public func executeAll(_ statements: [SQLStatement]) throws {
+        for statement in statements {
+            try execute(statement.sql, statement.arguments)
+        }
     }
 
     /// Runs `body` inside a savepoint named `officina`.

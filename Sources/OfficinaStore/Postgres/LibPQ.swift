@@ -44,6 +44,8 @@ struct LibPQ: @unchecked Sendable {
     let freemem: @convention(c) (UnsafeMutableRawPointer?) -> Void
     let sendQuery: @convention(c) (Conn?, UnsafePointer<CChar>) -> Int32
     let getResult: @convention(c) (Conn?) -> Result?
+    /// Pipeline mode; `nil` with a libpq older than 14.
+    let pipeline: LibPQPipeline?
 
     /// The line printed when the library is missing.
     static let missingMessage = "PostgreSQL support needs libpq: apt-get install libpq5"
@@ -100,7 +102,8 @@ struct LibPQ: @unchecked Sendable {
                 notifies: try symbol("PQnotifies", as: (@convention(c) (Conn?) -> UnsafeMutableRawPointer?).self),
                 freemem: try symbol("PQfreemem", as: (@convention(c) (UnsafeMutableRawPointer?) -> Void).self),
                 sendQuery: try symbol("PQsendQuery", as: (@convention(c) (Conn?, UnsafePointer<CChar>) -> Int32).self),
-                getResult: try symbol("PQgetResult", as: (@convention(c) (Conn?) -> Result?).self)
+                getResult: try symbol("PQgetResult", as: (@convention(c) (Conn?) -> Result?).self),
+                pipeline: LibPQPipeline.load(from: handle)
             ))
         } catch let error as StoreError {
             return .failure(error)

@@ -22,7 +22,7 @@ public final class PostgresConnection: SQLDatabase, MultiRowInsert {
     var beforeCommitSent: ((Int32) -> Void)?
     var afterCommitSent: ((Int32) -> Void)?
     private var rewritten: [String: String] = [:]
-    private var lastChanges = 0
+    var lastChanges = 0
     var insertStatements: [InsertShape: String] = [:]
     /// Statements prepared on the server for this session, by text and parameter types; emptied
     /// when the connection is reset (a new session has none).
@@ -162,7 +162,7 @@ public final class PostgresConnection: SQLDatabase, MultiRowInsert {
         return checked
     }
 
-    private func statementText(_ sql: String) -> String {
+    func statementText(_ sql: String) -> String {
         if let text = rewritten[sql] { return text }
         let text = PostgresPlaceholders.rewrite(sql)
         rewritten[sql] = text
