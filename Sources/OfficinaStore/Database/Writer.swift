@@ -170,6 +170,8 @@ final class Writer: @unchecked Sendable {
                     break
                 }
             }
+            // Counted after the commit (the change counter reads it), including writes still in doubt.
+            let ran = done.count
             if connection.isInTransaction {
                 do {
                     // Other instances learn of the batch at its commit (their caches key on it).
@@ -188,7 +190,7 @@ final class Writer: @unchecked Sendable {
                     succeeded.forEach { $0.fail(error) }
                 }
             }
-            record(transactions: 1, writes: done.count)
+            record(transactions: 1, writes: ran)
             // Resuming callers costs a little each; do it off this thread so the next batch can start.
             let answers = Answers(done)
             answerQueue.async { answers.writes.forEach { $0.complete() } }
