@@ -9,8 +9,10 @@ Retry-After header within 10 s (never a hang, never a 500, never a 2xx). After i
 instance acknowledges a ballot again by itself (no restart of Officina) within 30 s. At the end
 every voter's stored ballot is the last acknowledged one, or a later one whose answer was lost.
 
-A 503 means "not stored": a voter whose stored ballot is one that was answered 503 fails the test
-unless `--allow-refused-stored` (an ambiguous COMMIT, cut by the restart after PostgreSQL wrote it).
+A 503 means "not stored": a voter whose stored ballot is one that was answered 503 fails the test.
+A COMMIT cut by the restart is settled by the instance with `txid_status` once PostgreSQL is back;
+`--allow-refused-stored` tolerates a refused-but-stored ballot (only for a database held down past
+the instance's 10 s patience).
 
 usage: pg_restart.py [--cycles 4] [--down 3] [--threads 8] [--voters 60] [--min-acks 10]
 """

@@ -51,4 +51,23 @@ struct InsertShape: Hashable {
     let prefix: String
     let columns: Int
     let rows: Int
+
+    /// The statements inserting `values` (row after row, `columns` values each), up to
+    /// ``rowsPerInsert`` rows each, for ``SQLDatabase/executeAll(_:)``.
+    static func statements(_ prefix: String, columns: Int, values: [any DatabaseValueConvertible]) throws -> [SQLStatement] {
+        guard columns > 0, !values.isEmpty else { return [] }
+        guard values.count % columns == 0 else {
+            throw StoreError(.sqlite, message: "\(values.count) values do not fill rows of \(columns)", sql: prefix)
+        }
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        var statements: [SQLStatement] = []
+        var first = 0
+        while first * columns < values.count {
+            let count = min(rowsPerInsert, values.count / columns - first)
+            let sql = prefix + " VALUES " + Array(repeating: row, count: count).joined(separator: ", ")
+            statements.append(SQLStatement(sql, Array(values[(first * columns)..<((first + count) * columns)])))
+            first += count
+        }
+        return statements
+    }
 }

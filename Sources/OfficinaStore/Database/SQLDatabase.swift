@@ -33,6 +33,10 @@ public protocol SQLDatabase: AnyObject {
     /// Inserts `values` (row after row, `columns` values each); `prefix` is the statement up to `VALUES`.
     func insertRows(_ prefix: String, columns: Int, values: [any DatabaseValueConvertible]) throws
 
+    /// Runs `statements` in order, stopping at the first that fails and throwing its error. On
+    /// PostgreSQL inside a transaction they go out together (pipeline mode, one round trip).
+    func executeAll(_ statements: [SQLStatement]) throws
+
     /// Rows changed by the last statement.
     var changes: Int { get }
 
@@ -41,6 +45,10 @@ public protocol SQLDatabase: AnyObject {
 
     /// Opens the transaction a batch of writes runs in (SQLite: `BEGIN IMMEDIATE`).
     func beginWrite() throws
+
+    /// Commits the transaction ``beginWrite()`` opened. On PostgreSQL a COMMIT whose answer was lost
+    /// with the connection throws ``InDoubtCommit``, carrying how to learn whether it committed.
+    func commitWrite() throws
 
     /// Runs `body` in a short read-only transaction that sees one consistent snapshot.
     func readTransaction<T>(_ body: () throws -> T) throws -> T
@@ -77,6 +85,13 @@ extension SQLDatabase {
     /// Runs a query without arguments and maps its first row.
     public func queryOne<T>(_ sql: String, _ transform: (Row) throws -> T) throws -> T? {
         try queryOne(sql, [], transform)
+    }
+
+    /// One statement after the other (SQLite is in process: nothing to gain from sending them together).
+    public func executeAll(_ statements: [SQLStatement]) throws {
+        for statement in statements {
+            try execute(statement.sql, statement.arguments)
+        }
     }
 
     /// Runs `body` inside a savepoint named `officina`.

@@ -57,7 +57,8 @@ public final class Store: Sendable {
         writer = Writer(
             connection: writerConnection,
             capacity: configuration.writeQueueCapacity,
-            maxBatchSize: configuration.maxBatchSize
+            maxBatchSize: configuration.maxBatchSize,
+            inDoubtCommitSeconds: configuration.inDoubtCommitSeconds
         )
         readers = ReaderPool(capacity: configuration.readerCount, open: openReader)
     }

@@ -21,6 +21,11 @@ public struct StoreConfiguration: Sendable {
     public var readerCount: Int = 4
     /// How long a connection waits for a lock before `SQLITE_BUSY`, in milliseconds. Default 5,000.
     public var busyTimeoutMilliseconds: Int32 = 5_000
+    /// PostgreSQL: how long the callers of a write batch whose COMMIT answer was lost with the
+    /// connection wait while the store asks the server (`txid_status`) whether it committed, in
+    /// seconds; past that they are answered ``StoreError/Kind/unavailable`` (a 503), as a batch that
+    /// certainly failed. It should cover a database restart. Default 10.
+    public var inDoubtCommitSeconds: Double = 10
     /// Migrations run after Officina's own, in order (ids must be new and stable).
     public var additionalMigrations: [Migration] = []
 

@@ -19,14 +19,17 @@ final class Writer: @unchecked Sendable {
     private var statistics = WriterStatistics()
     let connection: any SQLDatabase
     private let answerQueue = DispatchQueue(label: "officina-store-answers")
+    /// Settles batches whose COMMIT answer was lost with the connection (PostgreSQL).
+    private let inDoubtCommits: InDoubtCommitResolver
     /// What a committed batch announces to the instances on PostgreSQL: `w:` and this writer's
     /// own tag, so that its own announcements, already counted in ``statistics``, are told apart.
     let committedPayload = "w:" + UUID().uuidString
     /// The writer's own thread: a write submitted from it (inside a write) would wait forever.
     private var writerThread: pthread_t?
 
-    init(connection: any SQLDatabase, capacity: Int, maxBatchSize: Int) {
+    init(connection: any SQLDatabase, capacity: Int, maxBatchSize: Int, inDoubtCommitSeconds: Double = 10) {
         self.connection = connection
+        inDoubtCommits = InDoubtCommitResolver(patience: inDoubtCommitSeconds)
         self.capacity = max(1, capacity)
         self.maxBatchSize = max(1, maxBatchSize)
         let thread = Thread { [self] in
@@ -71,7 +74,8 @@ final class Writer: @unchecked Sendable {
         return statistics
     }
 
-    /// Refuses new writes, lets the queued ones commit, and waits for the thread to finish.
+    /// Refuses new writes, lets the queued ones commit, and waits for the thread to finish and for
+    /// any COMMIT in doubt to be settled.
     func stop() {
         condition.lock()
         isStopping = true
@@ -86,6 +90,7 @@ final class Writer: @unchecked Sendable {
             condition.wait()
         }
         condition.unlock()
+        inDoubtCommits.waitUntilSettled()
     }
 
     private func run() {
@@ -165,19 +170,27 @@ final class Writer: @unchecked Sendable {
                     break
                 }
             }
+            // Counted after the commit (the change counter reads it), including writes still in doubt.
+            let ran = done.count
             if connection.isInTransaction {
                 do {
                     // Other instances learn of the batch at its commit (their caches key on it).
                     if connection.dialect == .postgres, !succeeded.isEmpty {
                         try connection.notifyInstances(committedPayload)
                     }
-                    try connection.execute("COMMIT", [])
+                    try connection.commitWrite()
+                } catch let doubt as InDoubtCommit {
+                    // The server may have stored the batch: its writes are answered once it says
+                    // whether it did, the writes that failed inside it at once.
+                    inDoubtCommits.settle(doubt, writes: succeeded)
+                    let settling = Set(succeeded.map { ObjectIdentifier($0) })
+                    done.removeAll { settling.contains(ObjectIdentifier($0)) }
                 } catch {
                     connection.rollbackIfNeeded()
                     succeeded.forEach { $0.fail(error) }
                 }
             }
-            record(transactions: 1, writes: done.count)
+            record(transactions: 1, writes: ran)
             // Resuming callers costs a little each; do it off this thread so the next batch can start.
             let answers = Answers(done)
             answerQueue.async { answers.writes.forEach { $0.complete() } }
@@ -186,7 +199,7 @@ final class Writer: @unchecked Sendable {
 }
 
 /// Writes handed from the writer thread to the answer queue; the writer no longer touches them.
-private final class Answers: @unchecked Sendable {
+final class Answers: @unchecked Sendable {
     let writes: [any PendingWriteProtocol]
     init(_ writes: [any PendingWriteProtocol]) { self.writes = writes }
 }

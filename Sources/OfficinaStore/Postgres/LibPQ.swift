@@ -42,6 +42,10 @@ struct LibPQ: @unchecked Sendable {
     let consumeInput: @convention(c) (Conn?) -> Int32
     let notifies: @convention(c) (Conn?) -> UnsafeMutableRawPointer?
     let freemem: @convention(c) (UnsafeMutableRawPointer?) -> Void
+    let sendQuery: @convention(c) (Conn?, UnsafePointer<CChar>) -> Int32
+    let getResult: @convention(c) (Conn?) -> Result?
+    /// Pipeline mode; `nil` with a libpq older than 14.
+    let pipeline: LibPQPipeline?
 
     /// The line printed when the library is missing.
     static let missingMessage = "PostgreSQL support needs libpq: apt-get install libpq5"
@@ -96,7 +100,10 @@ struct LibPQ: @unchecked Sendable {
                 socket: try symbol("PQsocket", as: (@convention(c) (Conn?) -> Int32).self),
                 consumeInput: try symbol("PQconsumeInput", as: (@convention(c) (Conn?) -> Int32).self),
                 notifies: try symbol("PQnotifies", as: (@convention(c) (Conn?) -> UnsafeMutableRawPointer?).self),
-                freemem: try symbol("PQfreemem", as: (@convention(c) (UnsafeMutableRawPointer?) -> Void).self)
+                freemem: try symbol("PQfreemem", as: (@convention(c) (UnsafeMutableRawPointer?) -> Void).self),
+                sendQuery: try symbol("PQsendQuery", as: (@convention(c) (Conn?, UnsafePointer<CChar>) -> Int32).self),
+                getResult: try symbol("PQgetResult", as: (@convention(c) (Conn?) -> Result?).self),
+                pipeline: LibPQPipeline.load(from: handle)
             ))
         } catch let error as StoreError {
             return .failure(error)

@@ -13,8 +13,16 @@ public final class PostgresConnection: SQLDatabase, MultiRowInsert {
     let handle: OpaquePointer
     /// The URL with its password hidden, for messages.
     public let displayURL: String
+    /// The URL as given (with its password): a COMMIT in doubt is settled on a connection of its own.
+    let url: String
+    /// The transaction id of the open write batch (``beginWrite()``), asked after a lost COMMIT.
+    var writeTransactionID: Int64?
+    /// Test seams, each called once with the socket: just before a write batch's COMMIT is sent,
+    /// and once it is sent, before its answer is read (a test cuts the connection there).
+    var beforeCommitSent: ((Int32) -> Void)?
+    var afterCommitSent: ((Int32) -> Void)?
     private var rewritten: [String: String] = [:]
-    private var lastChanges = 0
+    var lastChanges = 0
     var insertStatements: [InsertShape: String] = [:]
     /// Statements prepared on the server for this session, by text and parameter types; emptied
     /// when the connection is reset (a new session has none).
@@ -27,6 +35,7 @@ public final class PostgresConnection: SQLDatabase, MultiRowInsert {
     public init(url: String) throws {
         library = try LibPQ.loaded()
         displayURL = PostgresURL.redacted(url)
+        self.url = url
         // A server that does not answer (rather than refusing) must not hang a request forever.
         let target = url.contains("connect_timeout") ? url : url + (url.contains("?") ? "&" : "?") + "connect_timeout=5"
         guard let handle = library.connectdb(target) else {
@@ -113,10 +122,6 @@ public final class PostgresConnection: SQLDatabase, MultiRowInsert {
         try insertInBatches(prefix, columns: columns, values: values)
     }
 
-    public func beginWrite() throws {
-        try execute("BEGIN", [])
-    }
-
     /// A read-only snapshot (`REPEATABLE READ`), like a SQLite read transaction in WAL mode.
     public func readTransaction<T>(_ body: () throws -> T) throws -> T {
         try transaction(beginningWith: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
@@ -157,7 +162,7 @@ public final class PostgresConnection: SQLDatabase, MultiRowInsert {
         return checked
     }
 
-    private func statementText(_ sql: String) -> String {
+    func statementText(_ sql: String) -> String {
         if let text = rewritten[sql] { return text }
         let text = PostgresPlaceholders.rewrite(sql)
         rewritten[sql] = text
@@ -165,7 +170,7 @@ public final class PostgresConnection: SQLDatabase, MultiRowInsert {
     }
 
     /// The result when it succeeded; otherwise a ``StoreError`` of the kind its SQLSTATE means.
-    private func check(_ result: PostgresResult) throws -> PostgresResult {
+    func check(_ result: PostgresResult) throws -> PostgresResult {
         let status = library.resultStatus(result.handle)
         guard status != PQCode.commandOK, status != PQCode.tuplesOK else { return result }
         let state = library.resultErrorField(result.handle, PQCode.diagSQLState).map { String(cString: $0) } ?? ""
@@ -174,7 +179,7 @@ public final class PostgresConnection: SQLDatabase, MultiRowInsert {
         throw StoreError(kind, message: message.isEmpty ? "the database did not answer" : message, sql: result.sql)
     }
 
-    private func lostError(_ sql: String) -> StoreError {
+    func lostError(_ sql: String) -> StoreError {
         StoreError(.unavailable, message: "the database is unreachable: \(Self.trimmed(library.errorMessage(handle)))", sql: sql)
     }
 

@@ -34,21 +34,27 @@ public struct BallotRepository {
             """, [workshopID, ballot.participantID, now, now], { $0.int64(0) }) else {
             throw StoreError(.sqlite, message: "ballot upsert returned no id")
         }
-        try db.execute("DELETE FROM ballot_support WHERE ballot_id = ?", [ballotID])
-        try db.execute("DELETE FROM ballot_ratings WHERE ballot_id = ?", [ballotID])
         var support: [any DatabaseValueConvertible] = []
         for (proposalID, dots) in ballot.support where dots != 0 {
             support += [ballotID, proposalID, dots]
         }
-        try db.insertRows("INSERT INTO ballot_support (ballot_id, proposal_id, dots)", columns: 3, values: support)
         var ratings: [any DatabaseValueConvertible] = []
         for (proposalID, goals) in ballot.ratings {
             for (goal, value) in goals {
                 ratings += [ballotID, proposalID, goal, value]
             }
         }
-        try db.insertRows("INSERT INTO ballot_ratings (ballot_id, proposal_id, goal_key, value)", columns: 4, values: ratings)
-        try db.notifyInstances("t:\(workshopID)")
+        // None of these needs an answer before the next: on PostgreSQL they go out in one round trip.
+        var statements = [
+            SQLStatement("DELETE FROM ballot_support WHERE ballot_id = ?", [ballotID]),
+            SQLStatement("DELETE FROM ballot_ratings WHERE ballot_id = ?", [ballotID]),
+        ]
+        statements += try InsertShape.statements("INSERT INTO ballot_support (ballot_id, proposal_id, dots)", columns: 3, values: support)
+        statements += try InsertShape.statements("INSERT INTO ballot_ratings (ballot_id, proposal_id, goal_key, value)", columns: 4, values: ratings)
+        if let notify = db.notifyStatement("t:\(workshopID)") {
+            statements.append(notify)
+        }
+        try db.executeAll(statements)
     }
 
     /// Every ballot of the workshop, for scoring, ordered by participant id.

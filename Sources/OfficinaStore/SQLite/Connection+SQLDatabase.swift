@@ -6,6 +6,11 @@ extension Connection: SQLDatabase, MultiRowInsert {
         try execute("BEGIN IMMEDIATE", [])
     }
 
+    /// `COMMIT`: in process, it either returns or fails; never in doubt.
+    public func commitWrite() throws {
+        try execute("COMMIT", [])
+    }
+
     /// A deferred transaction: one consistent snapshot of the WAL for the whole body.
     public func readTransaction<T>(_ body: () throws -> T) throws -> T {
         try transaction(.deferred, body)
