@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ci-timeout: 900
+# ci-timeout: 1500
 # Browser tests of web/ (Tests/browser): a real `officina serve` on a fresh database, driven by
 # Debian's chromium and chromium-driver through selenium. Screenshots land in ./screenshots/.
 set -euo pipefail
