@@ -99,6 +99,12 @@ import Testing
         let rebuilt = BallotSums(try db.ballots.all(workshopID: room.workshop.id))
         let kept = try db.ballots.sums(workshopID: room.workshop.id)
         #expect(kept == rebuilt, "running tallies differ from the ballots after step \(step)")
+        var asCast: [Int64: SupportTally] = [:]
+        for (id, histogram) in rebuilt.support {
+            asCast[id] = SupportTally(
+                support: histogram.reduce(0) { $0 + $1.key * $1.value }, supporters: histogram.values.reduce(0, +))
+        }
+        #expect(try db.ballots.tallies(workshopID: room.workshop.id) == asCast, "support as cast differs after step \(step)")
         let counted = try db.countedTallies(room.workshop)
         let everyBallot = try db.ballotCounting(room.workshop).tallies(try db.ballots.castSupport(workshopID: room.workshop.id))
             .mapValues { SupportTally(support: $0.support, supporters: $0.supporters) }

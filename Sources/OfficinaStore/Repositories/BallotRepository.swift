@@ -90,11 +90,12 @@ public struct BallotRepository {
     }
 
     /// Support per proposal as cast, before merges and hides are counted (proposals without support
-    /// are absent). Tallies shown to anyone go through `BallotCounting` instead.
+    /// are absent). Tallies shown to anyone go through `BallotCounting` instead. Read from the running
+    /// tallies ("18-tallies"): a few rows per proposal, not every ballot.
     public func tallies(workshopID: Int64) throws -> [Int64: SupportTally] {
         let rows = try db.query("""
-            SELECT s.proposal_id, sum(s.dots), count(*) FROM ballot_support s JOIN ballots b ON b.id = s.ballot_id
-            WHERE b.workshop_id = ? GROUP BY s.proposal_id
+            SELECT t.proposal_id, sum(t.dots * t.ballots), sum(t.ballots) FROM support_tallies t JOIN proposals p ON p.id = t.proposal_id
+            WHERE p.workshop_id = ? AND t.ballots > 0 GROUP BY t.proposal_id
             """, [workshopID]) { ($0.int64(0), SupportTally(support: $0.int(1), supporters: $0.int(2))) }
         return Dictionary(uniqueKeysWithValues: rows)
     }
