@@ -7,10 +7,12 @@ extension Schema {
     /// a sum so a reader can still apply a cap that changed after the votes (`min(dots, cap)`) exactly.
     /// Merges, hides and self-support are applied by the reader (`BallotCounting`), as for raw rows.
     ///
-    /// Triggers keep the tables in step inside the transaction that changes a ballot row, whatever
-    /// changes it: a ballot write, its deletion, a participant's erasure, a cascade from a workshop.
-    /// A decrement is a plain `UPDATE` (never an insert): on a cascade the tally row may already be
-    /// gone with its proposal. Rows that fall to 0 stay; readers skip them.
+    /// The ballot writer keeps the tables in step: it sums each batch's changes (new rows minus old)
+    /// and applies them once before the commit (`TallyDeltas`). Ballots deleted whole — by SQL or by a
+    /// cascade from their participant or workshop, which the writer never sees — are taken off by
+    /// one narrow trigger per deleted ballot, which subtracts that ballot's rows in one statement per
+    /// table (an upsert: within a batch the row it decrements may still be owed by the writer).
+    /// Rows that fall to 0 stay; readers skip them. A proposal's rows go with it (`ON DELETE CASCADE`).
     /// <https://sqlite.org/lang_createtrigger.html>, <https://sqlite.org/lang_upsert.html>
     static let tallies = Migration("18-tallies", sql: """
         CREATE TABLE support_tallies (
@@ -32,32 +34,15 @@ extension Schema {
         INSERT INTO rating_tallies (proposal_id, goal_key, value, ballots)
             SELECT proposal_id, goal_key, value, count(*) FROM ballot_ratings GROUP BY proposal_id, goal_key, value;
 
-        CREATE TRIGGER support_tallies_insert AFTER INSERT ON ballot_support BEGIN
-            INSERT INTO support_tallies (proposal_id, dots, ballots) VALUES (NEW.proposal_id, NEW.dots, 1)
-                ON CONFLICT (proposal_id, dots) DO UPDATE SET ballots = ballots + 1;
-        END;
-        CREATE TRIGGER support_tallies_delete AFTER DELETE ON ballot_support BEGIN
-            UPDATE support_tallies SET ballots = ballots - 1 WHERE proposal_id = OLD.proposal_id AND dots = OLD.dots;
-        END;
-        CREATE TRIGGER support_tallies_update AFTER UPDATE OF proposal_id, dots ON ballot_support BEGIN
-            UPDATE support_tallies SET ballots = ballots - 1 WHERE proposal_id = OLD.proposal_id AND dots = OLD.dots;
-            INSERT INTO support_tallies (proposal_id, dots, ballots) VALUES (NEW.proposal_id, NEW.dots, 1)
-                ON CONFLICT (proposal_id, dots) DO UPDATE SET ballots = ballots + 1;
-        END;
-
-        CREATE TRIGGER rating_tallies_insert AFTER INSERT ON ballot_ratings BEGIN
-            INSERT INTO rating_tallies (proposal_id, goal_key, value, ballots) VALUES (NEW.proposal_id, NEW.goal_key, NEW.value, 1)
-                ON CONFLICT (proposal_id, goal_key, value) DO UPDATE SET ballots = ballots + 1;
-        END;
-        CREATE TRIGGER rating_tallies_delete AFTER DELETE ON ballot_ratings BEGIN
-            UPDATE rating_tallies SET ballots = ballots - 1
-                WHERE proposal_id = OLD.proposal_id AND goal_key = OLD.goal_key AND value = OLD.value;
-        END;
-        CREATE TRIGGER rating_tallies_update AFTER UPDATE OF proposal_id, goal_key, value ON ballot_ratings BEGIN
-            UPDATE rating_tallies SET ballots = ballots - 1
-                WHERE proposal_id = OLD.proposal_id AND goal_key = OLD.goal_key AND value = OLD.value;
-            INSERT INTO rating_tallies (proposal_id, goal_key, value, ballots) VALUES (NEW.proposal_id, NEW.goal_key, NEW.value, 1)
-                ON CONFLICT (proposal_id, goal_key, value) DO UPDATE SET ballots = ballots + 1;
+        -- BEFORE: a cascade deletes the ballot's rows after the ballot itself.
+        CREATE TRIGGER tallies_ballot_delete BEFORE DELETE ON ballots BEGIN
+            INSERT INTO support_tallies (proposal_id, dots, ballots)
+                SELECT proposal_id, dots, -count(*) FROM ballot_support WHERE ballot_id = OLD.id GROUP BY proposal_id, dots
+                ON CONFLICT (proposal_id, dots) DO UPDATE SET ballots = support_tallies.ballots + excluded.ballots;
+            INSERT INTO rating_tallies (proposal_id, goal_key, value, ballots)
+                SELECT proposal_id, goal_key, value, -count(*) FROM ballot_ratings WHERE ballot_id = OLD.id
+                GROUP BY proposal_id, goal_key, value
+                ON CONFLICT (proposal_id, goal_key, value) DO UPDATE SET ballots = rating_tallies.ballots + excluded.ballots;
         END;
         """)
 }

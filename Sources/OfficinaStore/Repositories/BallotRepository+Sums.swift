@@ -22,6 +22,21 @@ extension BallotRepository {
         return sums
     }
 
+    /// Rebuilds every running tally from the ballot rows: after rows were written by plain SQL that
+    /// bypassed the ballot writer (a copy between engines, a benchmark growing a database).
+    public func rebuildTallies() throws {
+        try db.execute("DELETE FROM support_tallies")
+        try db.execute("DELETE FROM rating_tallies")
+        try db.execute(Self.rebuildSQL[0])
+        try db.execute(Self.rebuildSQL[1])
+    }
+
+    /// The two statements that fill empty tally tables from the ballot rows (both engines).
+    public static let rebuildSQL = [
+        "INSERT INTO support_tallies (proposal_id, dots, ballots) SELECT proposal_id, dots, count(*) FROM ballot_support GROUP BY proposal_id, dots",
+        "INSERT INTO rating_tallies (proposal_id, goal_key, value, ballots) SELECT proposal_id, goal_key, value, count(*) FROM ballot_ratings GROUP BY proposal_id, goal_key, value",
+    ]
+
     /// Proposals of the workshop that their own author's ballot supports or rates: what a count
     /// recounts while self-support is off (`BallotCounting.recounted(selfSupported:)`). One probe
     /// per proposal through the keys, never a pass over the ballots.

@@ -1,4 +1,5 @@
 import Foundation
+import OfficinaStore
 
 /// Cold start: launch `officina serve` on a database holding many ballots and time the first
 /// answered `/healthz` and the first answered ranking. The database is built by voting 1,000
@@ -82,6 +83,9 @@ enum ColdStartBenchmark {
               SELECT c.ballot, s.proposal_id, s.dots FROM copies c JOIN ballot_support s ON s.ballot_id = c.source;
             INSERT INTO ballot_ratings (ballot_id, proposal_id, goal_key, value)
               SELECT c.ballot, r.proposal_id, r.goal_key, r.value FROM copies c JOIN ballot_ratings r ON r.ballot_id = c.source;
+            DELETE FROM support_tallies;
+            DELETE FROM rating_tallies;
+            \(BallotRepository.rebuildSQL.joined(separator: ";\n"));
             COMMIT;
             PRAGMA wal_checkpoint(TRUNCATE);
             """

@@ -4,7 +4,7 @@ import Testing
 @testable import OfficinaStore
 
 /// "18-tallies" on a database written before it: the migration builds the running tallies from the
-/// ballots already there, and from then on the triggers keep them.
+/// ballots already there, and from then on the ballot writer keeps them.
 @Suite struct TallyMigrationTests {
     @Test func aDatabaseFromBeforeTheTalliesIsBackfilledFromItsBallots() throws {
         let folder = try TemporaryFolder()
@@ -28,11 +28,14 @@ import Testing
             }
             for voter in 0..<30 {
                 let participant = try db.participants.create(workshopID: workshop.id, name: "V\(voter)", tokenHash: "v\(voter)")
-                try db.ballots.replace(Ballot(
-                    participantID: participant.id,
-                    support: [proposals[voter % 4]: 1 + voter % 3, proposals[(voter + 1) % 4]: 1],
-                    ratings: [proposals[voter % 4]: ["space": voter % 5]]
-                ), workshopID: workshop.id)
+                // Rows as the code before the migration wrote them (today's `replace` also writes tallies).
+                let ballot = try db.insertReturningID(
+                    "INSERT INTO ballots (workshop_id, participant_id, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id",
+                    [workshop.id, participant.id, Date(), Date()])
+                try db.execute("INSERT INTO ballot_support (ballot_id, proposal_id, dots) VALUES (?, ?, ?), (?, ?, ?)",
+                               [ballot, proposals[voter % 4], 1 + voter % 3, ballot, proposals[(voter + 1) % 4], 1])
+                try db.execute("INSERT INTO ballot_ratings (ballot_id, proposal_id, goal_key, value) VALUES (?, ?, 'space', ?)",
+                               [ballot, proposals[voter % 4], voter % 5])
             }
         }
         let store = try Store(path: path)
@@ -44,7 +47,7 @@ import Testing
         #expect(kept.support.values.flatMap(\.values).reduce(0, +) == 60)
         #expect(kept.ratings.count == 4)
 
-        // The triggers take over after the backfill.
+        // The ballot writer keeps them from then on.
         try store.writeBlocking { db in
             let voter = try db.participants.create(workshopID: workshopID, name: "Nuova", tokenHash: "new")
             let first = try db.proposals.countingRows(workshopID: workshopID)[0].id
