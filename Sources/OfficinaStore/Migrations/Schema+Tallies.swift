@@ -37,10 +37,12 @@ extension Schema {
         -- BEFORE: a cascade deletes the ballot's rows after the ballot itself.
         CREATE TRIGGER tallies_ballot_delete BEFORE DELETE ON ballots BEGIN
             INSERT INTO support_tallies (proposal_id, dots, ballots)
-                SELECT proposal_id, dots, -count(*) FROM ballot_support WHERE ballot_id = OLD.id GROUP BY proposal_id, dots
+                SELECT proposal_id, dots, -count(*) FROM ballot_support s WHERE s.ballot_id = OLD.id
+                  AND EXISTS (SELECT 1 FROM proposals p WHERE p.id = s.proposal_id) GROUP BY proposal_id, dots
                 ON CONFLICT (proposal_id, dots) DO UPDATE SET ballots = support_tallies.ballots + excluded.ballots;
             INSERT INTO rating_tallies (proposal_id, goal_key, value, ballots)
-                SELECT proposal_id, goal_key, value, -count(*) FROM ballot_ratings WHERE ballot_id = OLD.id
+                SELECT proposal_id, goal_key, value, -count(*) FROM ballot_ratings r WHERE r.ballot_id = OLD.id
+                  AND EXISTS (SELECT 1 FROM proposals p WHERE p.id = r.proposal_id)
                 GROUP BY proposal_id, goal_key, value
                 ON CONFLICT (proposal_id, goal_key, value) DO UPDATE SET ballots = rating_tallies.ballots + excluded.ballots;
         END;
