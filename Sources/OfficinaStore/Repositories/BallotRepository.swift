@@ -27,8 +27,9 @@ public struct BallotRepository {
     /// Replaces the participant's whole ballot in the workshop (creating it on first vote).
     /// Run inside one write, the old and new ballot never mix.
     ///
-    /// The running tallies change by the new rows minus the old ones (read back by the deletes):
-    /// owed to the write batch when one is open (``SQLDatabase/tallyDeltas``), applied at once otherwise.
+    /// Only rows that differ from the old ballot are written (`BallotRepository+Rows`). The running
+    /// tallies change by the new rows minus the old ones: owed to the write batch when one is open
+    /// (``SQLDatabase/tallyDeltas``), applied at once otherwise.
     public func replace(_ ballot: Ballot, workshopID: Int64, at now: Date = Date()) throws {
         guard let ballotID = try db.queryOne("""
             INSERT INTO ballots (workshop_id, participant_id, created_at, updated_at) VALUES (?, ?, ?, ?)
@@ -37,27 +38,17 @@ public struct BallotRepository {
             """, [workshopID, ballot.participantID, now, now], { $0.int64(0) }) else {
             throw StoreError(.sqlite, message: "ballot upsert returned no id")
         }
+        var oldSupport: [Int64: Int] = [:]
+        try db.forEachRow("SELECT proposal_id, dots FROM ballot_support WHERE ballot_id = ?", [ballotID]) { row in
+            oldSupport[row.int64(0)] = row.int(1)
+        }
+        var oldRatings: [Int64: [String: Int]] = [:]
+        try db.forEachRow("SELECT proposal_id, goal_key, value FROM ballot_ratings WHERE ballot_id = ?", [ballotID]) { row in
+            oldRatings[row.int64(0), default: [:]][row.text(1)] = row.int(2)
+        }
         var deltas = TallyDeltas()
-        try db.forEachRow("DELETE FROM ballot_support WHERE ballot_id = ? RETURNING proposal_id, dots", [ballotID]) { row in
-            deltas.addSupport(proposal: row.int64(0), dots: row.int(1), -1)
-        }
-        try db.forEachRow("DELETE FROM ballot_ratings WHERE ballot_id = ? RETURNING proposal_id, goal_key, value", [ballotID]) { row in
-            deltas.addRating(proposal: row.int64(0), goal: row.text(1), value: row.int(2), -1)
-        }
-        var support: [any DatabaseValueConvertible] = []
-        for (proposalID, dots) in ballot.support where dots != 0 {
-            support += [ballotID, proposalID, dots]
-            deltas.addSupport(proposal: proposalID, dots: dots, 1)
-        }
-        try db.insertRows("INSERT INTO ballot_support (ballot_id, proposal_id, dots)", columns: 3, values: support)
-        var ratings: [any DatabaseValueConvertible] = []
-        for (proposalID, goals) in ballot.ratings {
-            for (goal, value) in goals {
-                ratings += [ballotID, proposalID, goal, value]
-                deltas.addRating(proposal: proposalID, goal: goal, value: value, 1)
-            }
-        }
-        try db.insertRows("INSERT INTO ballot_ratings (ballot_id, proposal_id, goal_key, value)", columns: 4, values: ratings)
+        try writeSupport(ballotID: ballotID, old: oldSupport, new: ballot.support.filter { $0.value != 0 }, deltas: &deltas)
+        try writeRatings(ballotID: ballotID, old: oldRatings, new: ballot.ratings.filter { !$0.value.isEmpty }, deltas: &deltas)
         if db.tallyDeltas != nil {
             db.tallyDeltas?.merge(deltas)
         } else {
