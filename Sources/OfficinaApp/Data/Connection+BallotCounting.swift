@@ -10,8 +10,11 @@ extension SQLDatabase {
     }
 
     /// Support per proposal as it counts (see ``ballotCounting(_:)``); proposals without support are absent.
+    /// Read from the running tallies (``countedSums(_:counting:ratings:)``): a few rows per proposal,
+    /// whatever the number of ballots.
     func countedTallies(_ workshop: Workshop) throws -> [Int64: SupportTally] {
-        try ballotCounting(workshop).tallies(try ballots.castSupport(workshopID: workshop.id))
+        let counting = try ballotCounting(workshop)
+        return try countedSums(workshop, counting: counting, ratings: false).supportTallies(cap: counting.cap)
             .mapValues { SupportTally(support: $0.support, supporters: $0.supporters) }
     }
 }

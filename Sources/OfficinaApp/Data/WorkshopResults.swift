@@ -51,15 +51,22 @@ public struct WorkshopResults: Sendable {
         // Counted with authors known (self-support through a merge drops out); the scorer's own
         // counting, which knows no authors, then leaves them as they are.
         let counting = try db.ballotCounting(workshop)
-        let ballots = try db.ballots.all(workshopID: workshop.id).map { counting.count($0).ballot }
         var input = ScoringInput(
             workshop: workshop.code.value, phase: workshop.phase, goals: goals, candidates: candidates,
-            ballots: ballots, settings: workshop.settings, participants: counts.participants)
+            ballots: [], settings: workshop.settings, participants: counts.participants)
         input.participantGroups = try db.participantGroups.groups(programmeID: workshop.programmeID)
         input.groupOf = try db.participantGroups.declared(workshopID: workshop.id)
         input.authorOf = Dictionary(threads.map { ($0.proposal.id, $0.proposal.authorID) }, uniquingKeysWith: { first, _ in first })
         var preferences = try db.scoring.preferences(workshopID: workshop.id)
         preferences.bridging = try db.participantGroups.bridging(workshopID: workshop.id)
+        // The running tallies when the method needs nothing per voter; every ballot otherwise
+        // (`officina-2` with ratings, broad support, pairwise).
+        if TalliedBallots.suffice(for: input, method: preferences.method, bridging: preferences.bridging) {
+            input.tallied = TalliedBallots(
+                sums: try db.countedSums(workshop, counting: counting), ballots: try db.ballots.count(workshopID: workshop.id))
+        } else {
+            input.ballots = try db.ballots.all(workshopID: workshop.id).map { counting.count($0).ballot }
+        }
         let merges = !audience.isFacilitator ? nil : try db.proposals.merges(workshopID: workshop.id).map { record in
             MergeAuditEntry(from: record.from, into: record.into, by: record.by, at: record.at, undoneAt: record.undoneAt)
         }

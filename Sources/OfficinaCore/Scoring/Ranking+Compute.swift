@@ -70,7 +70,7 @@ extension RankingComputation {
                 goalShare: goalShare, supportShare: supportShare
             ),
             counts: RankingCounts(
-                participants: max(input.participants, ballots.count), ballots: ballots.count,
+                participants: max(input.participants, ballotCount), ballots: ballotCount,
                 proposals: candidates.count, ratings: scored.reduce(0) { $0 + $1.ratings }
             ),
             entries: entries, perGoal: perGoal,

@@ -8,7 +8,7 @@ extension RankingComputation {
     /// does for a share): a proposal nobody backed is not certain to stay at 0.
     func posteriorDeviation(_ p: Int, goalSquares: Double) -> Double {
         guard z > 0 else { return 0 }
-        let ballotsCount = Double(ballots.count)
+        let ballotsCount = Double(ballotCount)
         var supportVariance = 0.0
         if ballotsCount > 0 {
             let c = Double(cap)

@@ -64,8 +64,8 @@ extension RankingComputation {
         }
 
         let units = tally.units[p]
-        let share = ballots.isEmpty ? 0 : Double(units) / (Double(cap) * Double(ballots.count))
-        let wilson = WilsonInterval(share: share, trials: ballots.count, z: z)
+        let share = ballotCount == 0 ? 0 : Double(units) / (Double(cap) * Double(ballotCount))
+        let wilson = WilsonInterval(share: share, trials: ballotCount, z: z)
         let support = SupportScore(
             share: share, lower: wilson.lower, upper: wilson.upper, dots: units, supporters: tally.supporters[p]
         )

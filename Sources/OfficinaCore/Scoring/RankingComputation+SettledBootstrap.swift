@@ -13,10 +13,12 @@ extension RankingComputation {
     }
 
     /// The bootstrap's evidence: the top k and the outsiders within reach of them, best first, each
-    /// with its ballots' ratings (adjusted) and support. Nil without `officina-2`'s calibration.
+    /// with its ballots' ratings (adjusted) and support. Nil without `officina-2`'s calibration, and
+    /// with ratings off (then the ranking may be read from the running tallies, which keep no ballot
+    /// one by one: both ways draw from the posterior, so they agree).
     func settledBootstrap(_ ordered: [ProposalFigures], statistics: [GoalStatistics]) -> SettledBootstrap? {
         let k = min(configuration.settledK, ordered.count)
-        guard let calibration else { return nil }
+        guard let calibration, input.settings.ratingsEnabled else { return nil }
         // The same screen as the draws: an outsider more than 6 sd below every top-k proposal's 6 sd
         // reach never enters a resample's top k in practice, so its ballots are not read.
         let reach = SettledProbability.reach

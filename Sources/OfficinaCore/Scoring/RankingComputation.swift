@@ -19,8 +19,10 @@ struct RankingComputation {
     /// Ranked proposals, by ascending id.
     let candidates: [RankingCandidate]
     let excluded: [ExcludedProposal]
-    /// Merged, one per participant.
+    /// Merged, one per participant (empty when the ranking reads ``TalliedBallots``).
     let ballots: [Ballot]
+    /// Ballots counted: `ballots.count`, or the tallies' count.
+    let ballotCount: Int
     let cap: Int
     let tally: RankingTally
     /// The ratings the goal scores read: raw (`officina-1`) or adjusted per rater (`officina-2`).
@@ -45,28 +47,42 @@ struct RankingComputation {
         excluded = prepared.excluded
 
         cap = input.supportCap
-        var latest: [Int64: Ballot] = [:]
-        for ballot in input.ballots { latest[ballot.participantID] = ballot }
-        let unique = latest.values.sorted { $0.participantID < $1.participantID }
-        // The one counting rule (`BallotCounting`); the App counts ballots with authors known before
-        // they get here, and counting a counted ballot again changes nothing.
-        var statuses: [Int64: ProposalStatus] = [:]
-        for candidate in all { statuses[candidate.id] = candidate.status }
-        let counting = BallotCounting(statuses: statuses, authors: [:], cap: cap)
-        ballots = unique.map { counting.count($0).ballot }
-
         var index: [Int64: Int] = [:]
         for (position, candidate) in candidates.enumerated() { index[candidate.id] = position }
         var goalIndex: [String: Int] = [:]
         for (position, goal) in goals.enumerated() { goalIndex[goal.key] = position }
         let calibrate = self.configuration.method == .officina2
-        tally = RankingTally(
-            ballots: ballots, index: index, goalIndex: goalIndex, cap: cap,
-            countRatings: input.settings.ratingsEnabled, keepRatings: calibrate
-        )
-        calibration = calibrate
+        let fromTallies: Bool
+        if let tallied = input.tallied,
+           TalliedBallots.suffice(for: input, method: self.configuration.method, bridging: self.configuration.bridging) {
+            // The App counted the tallies with authors known (`BallotCounting+Sums`).
+            fromTallies = true
+            ballots = []
+            ballotCount = tallied.ballots
+            tally = RankingTally(
+                sums: tallied.sums, index: index, goalIndex: goalIndex, cap: cap, countRatings: input.settings.ratingsEnabled)
+        } else {
+            fromTallies = false
+            var latest: [Int64: Ballot] = [:]
+            for ballot in input.ballots { latest[ballot.participantID] = ballot }
+            let unique = latest.values.sorted { $0.participantID < $1.participantID }
+            // The one counting rule (`BallotCounting`); the App counts ballots with authors known before
+            // they get here, and counting a counted ballot again changes nothing.
+            var statuses: [Int64: ProposalStatus] = [:]
+            for candidate in all { statuses[candidate.id] = candidate.status }
+            let counting = BallotCounting(statuses: statuses, authors: [:], cap: cap)
+            ballots = unique.map { counting.count($0).ballot }
+            ballotCount = ballots.count
+            tally = RankingTally(
+                ballots: ballots, index: index, goalIndex: goalIndex, cap: cap,
+                countRatings: input.settings.ratingsEnabled, keepRatings: calibrate
+            )
+        }
+        // Tallies hold no ballot one by one: the settled bootstrap, which resamples ballots, needs
+        // them, so a ranking read from tallies keeps no calibration for it (it draws from the posterior).
+        calibration = calibrate && !fromTallies
             ? RaterCalibration(
-                tally: tally, raters: ballots.count, goalCount: goals.count,
+                tally: tally, raters: ballotCount, goalCount: goals.count,
                 priorStrength: self.configuration.priorStrength, passes: self.configuration.calibrationPasses
             )
             : nil

@@ -5,25 +5,25 @@ struct RankingTally {
     let proposalCount: Int
     let goalCount: Int
     /// Support units per proposal, each ballot's contribution capped.
-    private(set) var units: [Int]
+    var units: [Int]
     /// Ballots giving the proposal any support.
-    private(set) var supporters: [Int]
+    var supporters: [Int]
     /// Σ over ballots of the (capped) units squared: the spread of support per ballot.
-    private(set) var unitSquares: [Int]
+    var unitSquares: [Int]
     /// Per proposal × goal (index `p * goalCount + g`): number, sum and sum of squares of ratings.
-    private(set) var ratingCount: [Int]
-    private(set) var ratingSum: [Int]
-    private(set) var ratingSquares: [Int]
+    var ratingCount: [Int]
+    var ratingSum: [Int]
+    var ratingSquares: [Int]
     /// Every counted rating one by one (only when asked to keep them, for `RaterCalibration`): the
     /// ballot's position in `ballots`, the cell, the clamped value.
-    private(set) var ratingRater: [Int32] = []
-    private(set) var ratingCell: [Int32] = []
-    private(set) var ratingValue: [UInt8] = []
+    var ratingRater: [Int32] = []
+    var ratingCell: [Int32] = []
+    var ratingValue: [UInt8] = []
     /// Every ballot's support one by one (kept with the ratings, for `SettledBootstrap`): the ballot's
     /// position, the proposal's position, the capped units.
-    private(set) var supportBallot: [Int32] = []
-    private(set) var supportProposal: [Int32] = []
-    private(set) var supportUnits: [Int32] = []
+    var supportBallot: [Int32] = []
+    var supportProposal: [Int32] = []
+    var supportUnits: [Int32] = []
 
     /// Tallies `ballots` for the proposals in `index` (id → position) and goals in `goalIndex`.
     /// Support for unknown proposals and ratings on unknown goals are ignored; ratings are clamped to

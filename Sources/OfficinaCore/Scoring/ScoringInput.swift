@@ -21,6 +21,9 @@ public struct ScoringInput: Sendable, Hashable {
     /// The author of each proposal, by proposal id. Pairwise counting drops a choice by the author of
     /// either proposal (as resolved through merges): nobody judges their own idea (docs/scoring.md §20).
     public var authorOf: [Int64: Int64] = [:]
+    /// The counted ballots as running tallies, read instead of `ballots` (then empty) when
+    /// ``TalliedBallots/suffice(for:method:bridging:)`` says the method needs nothing per voter.
+    public var tallied: TalliedBallots?
 
     public init(
         workshop: String, phase: Phase = .voting, goals: [Goal], candidates: [RankingCandidate],

@@ -24,6 +24,8 @@ extension SQLDatabase {
     /// (<https://sqlite.org/lang_savepoint.html>, <https://www.postgresql.org/docs/current/sql-savepoint.html>).
     public func savepoint<T>(_ name: String, _ body: () throws -> T) throws -> T {
         try execute("SAVEPOINT \(name)", [])
+        // Tally changes owed by the batch so far: what a rolled-back body owed is dropped with its rows.
+        let owed = tallyDeltas
         do {
             let value = try body()
             try execute("RELEASE SAVEPOINT \(name)", [])
@@ -35,6 +37,7 @@ extension SQLDatabase {
                 try? execute("ROLLBACK TO SAVEPOINT \(name)", [])
                 try? execute("RELEASE SAVEPOINT \(name)", [])
             }
+            tallyDeltas = owed
             throw error
         }
     }

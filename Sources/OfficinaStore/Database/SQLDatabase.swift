@@ -58,6 +58,10 @@ public protocol SQLDatabase: AnyObject {
 
     /// Rolls back the open transaction, if any.
     func rollbackIfNeeded()
+
+    /// Running-tally changes owed by the open write batch (see ``TallyDeltas``), or `nil` outside
+    /// one, where a ballot write applies its own at once. Savepoints keep it in step with the rows.
+    var tallyDeltas: TallyDeltas? { get set }
 }
 
 /// The SQL engine behind an ``SQLDatabase``.

@@ -146,6 +146,8 @@ final class Writer: @unchecked Sendable {
             var done: [any PendingWriteProtocol] = []
             do {
                 try connection.beginWrite()
+                // The batch's ballots owe their tally changes here; they are applied once, before COMMIT.
+                connection.tallyDeltas = TallyDeltas()
             } catch {
                 for write in batch[next...] {
                     write.fail(error)
@@ -167,13 +169,19 @@ final class Writer: @unchecked Sendable {
                     let lost = StoreError(.unavailable, message: "the transaction was rolled back by an I/O error; not saved")
                     succeeded.forEach { $0.fail(lost) }
                     succeeded.removeAll()
+                    connection.tallyDeltas = nil
                     break
                 }
             }
             // Counted after the commit (the change counter reads it), including writes still in doubt.
             let ran = done.count
+            // Taken before anything can throw, so a failed batch leaves nothing owed behind.
+            let owed = connection.tallyDeltas
+            connection.tallyDeltas = nil
             if connection.isInTransaction {
                 do {
+                    // Every tally change of the batch, in key order (see `TallyDeltas`).
+                    try owed?.apply(to: connection)
                     // Other instances learn of the batch at its commit (their caches key on it).
                     if connection.dialect == .postgres, !succeeded.isEmpty {
                         try connection.notifyInstances(committedPayload)

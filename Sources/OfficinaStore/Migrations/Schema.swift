@@ -11,5 +11,6 @@ public enum Schema {
         clusters,
         participantGroups,
         comparisons,
+        tallies,
     ]
 }

@@ -24,6 +24,8 @@ public final class PostgresConnection: SQLDatabase, MultiRowInsert {
     private var rewritten: [String: String] = [:]
     var lastChanges = 0
     var insertStatements: [InsertShape: String] = [:]
+    /// Running-tally changes owed by the open write batch (the writer's connection only).
+    public var tallyDeltas: TallyDeltas?
     /// Statements prepared on the server for this session, by text and parameter types; emptied
     /// when the connection is reset (a new session has none).
     var preparedStatements: [PreparedShape: String] = [:]

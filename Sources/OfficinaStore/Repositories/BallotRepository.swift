@@ -26,6 +26,10 @@ public struct BallotRepository {
 
     /// Replaces the participant's whole ballot in the workshop (creating it on first vote).
     /// Run inside one write, the old and new ballot never mix.
+    ///
+    /// Only rows that differ from the old ballot are written (`BallotRepository+Rows`). The running
+    /// tallies change by the new rows minus the old ones: owed to the write batch when one is open
+    /// (``SQLDatabase/tallyDeltas``), applied at once otherwise.
     public func replace(_ ballot: Ballot, workshopID: Int64, at now: Date = Date()) throws {
         guard let ballotID = try db.queryOne("""
             INSERT INTO ballots (workshop_id, participant_id, created_at, updated_at) VALUES (?, ?, ?, ?)
@@ -34,27 +38,28 @@ public struct BallotRepository {
             """, [workshopID, ballot.participantID, now, now], { $0.int64(0) }) else {
             throw StoreError(.sqlite, message: "ballot upsert returned no id")
         }
-        var support: [any DatabaseValueConvertible] = []
-        for (proposalID, dots) in ballot.support where dots != 0 {
-            support += [ballotID, proposalID, dots]
+        var oldSupport: [Int64: Int] = [:]
+        try db.forEachRow("SELECT proposal_id, dots FROM ballot_support WHERE ballot_id = ?", [ballotID]) { row in
+            oldSupport[row.int64(0)] = row.int(1)
         }
-        var ratings: [any DatabaseValueConvertible] = []
-        for (proposalID, goals) in ballot.ratings {
-            for (goal, value) in goals {
-                ratings += [ballotID, proposalID, goal, value]
-            }
+        var oldRatings: [Int64: [String: Int]] = [:]
+        try db.forEachRow("SELECT proposal_id, goal_key, value FROM ballot_ratings WHERE ballot_id = ?", [ballotID]) { row in
+            oldRatings[row.int64(0), default: [:]][row.text(1)] = row.int(2)
         }
+        var deltas = TallyDeltas()
+        var statements: [SQLStatement] = []
+        try writeSupport(ballotID: ballotID, old: oldSupport, new: ballot.support.filter { $0.value != 0 }, deltas: &deltas, into: &statements)
+        try writeRatings(ballotID: ballotID, old: oldRatings, new: ballot.ratings.filter { !$0.value.isEmpty }, deltas: &deltas, into: &statements)
         // None of these needs an answer before the next: on PostgreSQL they go out in one round trip.
-        var statements = [
-            SQLStatement("DELETE FROM ballot_support WHERE ballot_id = ?", [ballotID]),
-            SQLStatement("DELETE FROM ballot_ratings WHERE ballot_id = ?", [ballotID]),
-        ]
-        statements += try InsertShape.statements("INSERT INTO ballot_support (ballot_id, proposal_id, dots)", columns: 3, values: support)
-        statements += try InsertShape.statements("INSERT INTO ballot_ratings (ballot_id, proposal_id, goal_key, value)", columns: 4, values: ratings)
         if let notify = db.notifyStatement("t:\(workshopID)") {
             statements.append(notify)
         }
         try db.executeAll(statements)
+        if db.tallyDeltas != nil {
+            db.tallyDeltas?.merge(deltas)
+        } else {
+            try deltas.apply(to: db)
+        }
     }
 
     /// Every ballot of the workshop, for scoring, ordered by participant id.
@@ -96,11 +101,12 @@ public struct BallotRepository {
     }
 
     /// Support per proposal as cast, before merges and hides are counted (proposals without support
-    /// are absent). Tallies shown to anyone go through `BallotCounting` instead.
+    /// are absent). Tallies shown to anyone go through `BallotCounting` instead. Read from the running
+    /// tallies ("18-tallies"): a few rows per proposal, not every ballot.
     public func tallies(workshopID: Int64) throws -> [Int64: SupportTally] {
         let rows = try db.query("""
-            SELECT s.proposal_id, sum(s.dots), count(*) FROM ballot_support s JOIN ballots b ON b.id = s.ballot_id
-            WHERE b.workshop_id = ? GROUP BY s.proposal_id
+            SELECT t.proposal_id, sum(t.dots * t.ballots), sum(t.ballots) FROM support_tallies t JOIN proposals p ON p.id = t.proposal_id
+            WHERE p.workshop_id = ? AND t.ballots > 0 GROUP BY t.proposal_id
             """, [workshopID]) { ($0.int64(0), SupportTally(support: $0.int(1), supporters: $0.int(2))) }
         return Dictionary(uniqueKeysWithValues: rows)
     }

@@ -32,6 +32,8 @@ public final class Connection {
     private var cache: [String: Statement] = [:]
     /// SQL texts of multi-row inserts by shape (see `insertRows`).
     var insertStatements: [InsertShape: String] = [:]
+    /// Running-tally changes owed by the open write batch (the writer's connection only).
+    public var tallyDeltas: TallyDeltas?
 
     /// Opens `path`. A handle is closed even when opening failed, as sqlite.org requires
     /// (<https://sqlite.org/c3ref/open.html>: "a database connection handle is usually returned, even

@@ -55,6 +55,13 @@ import Testing
                 }
             }
             #expect(missing.isEmpty, "round \(round): \(missing.count) of \(acknowledged.count) acknowledged writes lost")
+            // The running tallies ("18-tallies") were written in the same transactions as the ballots:
+            // after the kill they still equal the histograms rebuilt from the ballot rows.
+            let (kept, rebuilt) = try store.read { db in
+                let workshopID = try #require(try db.programmes.list().first?.workshops.first?.id)
+                return (try db.ballots.sums(workshopID: workshopID), BallotSums(try db.ballots.all(workshopID: workshopID)))
+            }
+            #expect(kept == rebuilt, "round \(round): running tallies differ from the ballots after SIGKILL")
             checked = acknowledged.count
             store.close()
         }

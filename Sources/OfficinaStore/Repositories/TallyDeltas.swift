@@ -1,0 +1,90 @@
+/// Changes to the running tallies ("18-tallies") that a write batch owes, accumulated by the writer
+/// from each ballot's old and new rows and applied once, in a fixed order, before the batch commits.
+///
+/// A ballot rewrite touches a few dozen histogram rows; applied one by one (as row triggers did)
+/// that was most of a ballot's SQL cost, and on PostgreSQL it locked shared rows in whatever order
+/// the ballots came. Summed over a batch, rewrites that keep a row cancel out, many ballots on one
+/// proposal become one change, and every batch takes its row locks in the same order (table, then
+/// proposal, goal, value), so two instances' batches wait for each other instead of deadlocking.
+public struct TallyDeltas: Sendable, Equatable {
+    struct SupportKey: Hashable, Comparable {
+        let proposal: Int64
+        let dots: Int
+        static func < (a: Self, b: Self) -> Bool { (a.proposal, a.dots) < (b.proposal, b.dots) }
+    }
+
+    struct RatingKey: Hashable, Comparable {
+        let proposal: Int64
+        let goal: String
+        let value: Int
+        static func < (a: Self, b: Self) -> Bool { (a.proposal, a.goal, a.value) < (b.proposal, b.goal, b.value) }
+    }
+
+    var support: [SupportKey: Int] = [:]
+    var ratings: [RatingKey: Int] = [:]
+
+    /// No change owed.
+    public init() {}
+
+    /// Whether every change nets to zero.
+    public var isEmpty: Bool { !support.values.contains { $0 != 0 } && !ratings.values.contains { $0 != 0 } }
+
+    mutating func addSupport(proposal: Int64, dots: Int, _ change: Int) {
+        support[SupportKey(proposal: proposal, dots: dots), default: 0] += change
+    }
+
+    mutating func addRating(proposal: Int64, goal: String, value: Int, _ change: Int) {
+        ratings[RatingKey(proposal: proposal, goal: goal, value: value), default: 0] += change
+    }
+
+    /// Adds another write's changes (a released savepoint's, into its batch).
+    mutating func merge(_ other: TallyDeltas) {
+        support.merge(other.support, uniquingKeysWith: +)
+        ratings.merge(other.ratings, uniquingKeysWith: +)
+    }
+
+    /// Rows per upsert: few statements per batch, few distinct statement shapes to prepare.
+    static let rowsPerStatement = 64
+
+    /// Applies the non-zero changes with multi-row upserts, support before ratings, each sorted by key.
+    ///
+    /// Changes on a proposal that no longer exists (its workshop deleted later in the same batch) are
+    /// dropped by the `EXISTS` filter: its ballot rows and tally rows are gone with it. `ORDER BY`
+    /// makes the insertion (and so PostgreSQL's row-lock) order the key order whatever plan is chosen.
+    func apply(to db: any SQLDatabase) throws {
+        let support = self.support.filter { $0.value != 0 }.sorted { $0.key < $1.key }
+        var start = 0
+        while start < support.count {
+            let chunk = support[start..<min(start + Self.rowsPerStatement, support.count)]
+            try db.execute(
+                Self.upsert(table: "support_tallies", columns: ["proposal_id", "dots"], types: ["BIGINT", "BIGINT"], rows: chunk.count),
+                chunk.flatMap { [$0.key.proposal, Int64($0.key.dots), Int64($0.value)] as [any DatabaseValueConvertible] })
+            start += chunk.count
+        }
+        let ratings = self.ratings.filter { $0.value != 0 }.sorted { $0.key < $1.key }
+        start = 0
+        while start < ratings.count {
+            let chunk = ratings[start..<min(start + Self.rowsPerStatement, ratings.count)]
+            try db.execute(
+                Self.upsert(table: "rating_tallies", columns: ["proposal_id", "goal_key", "value"], types: ["BIGINT", "TEXT", "BIGINT"], rows: chunk.count),
+                chunk.flatMap { [$0.key.proposal, $0.key.goal, Int64($0.key.value), Int64($0.value)] as [any DatabaseValueConvertible] })
+            start += chunk.count
+        }
+    }
+
+    /// `INSERT … SELECT … FROM (VALUES …)` adding `ballots` to the key's row, creating it when missing.
+    /// Parameters are cast so PostgreSQL types the `VALUES` columns (it would read them as text).
+    /// Both engines name a `VALUES` list's columns `column1`, `column2`, …
+    static func upsert(table: String, columns: [String], types: [String], rows: Int) -> String {
+        let row = "(" + (types + ["BIGINT"]).map { "CAST(? AS \($0))" }.joined(separator: ", ") + ")"
+        let keys = columns.indices.map { "v.column\($0 + 1)" }
+        return """
+            INSERT INTO \(table) (\(columns.joined(separator: ", ")), ballots)
+            SELECT \(keys.joined(separator: ", ")), v.column\(columns.count + 1)
+            FROM (VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))) AS v
+            WHERE EXISTS (SELECT 1 FROM proposals p WHERE p.id = v.column1)
+            ORDER BY \(keys.joined(separator: ", "))
+            ON CONFLICT (\(columns.joined(separator: ", "))) DO UPDATE SET ballots = \(table).ballots + excluded.ballots
+            """
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import OfficinaCore
+import Testing
+@testable import OfficinaStore
+
+/// "18-tallies" on a database written before it: the migration builds the running tallies from the
+/// ballots already there, and from then on the ballot writer keeps them.
+@Suite struct TallyMigrationTests {
+    @Test func aDatabaseFromBeforeTheTalliesIsBackfilledFromItsBallots() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("old.db")
+        var workshopID: Int64 = 0
+        do {
+            let connection = try Connection(path: path)
+            try connection.enableForeignKeys()
+            try Migrator(migrations: Array(Schema.migrations.prefix { $0.id != Schema.tallies.id })).migrate(connection)
+            let db: any SQLDatabase = connection
+            let programme = try db.programmes.create(
+                title: LocalizedText(it: "Vecchio", en: "Old"), description: LocalizedText(it: "", en: ""),
+                goals: [Goal(key: "space", label: LocalizedText(it: "Spazio", en: "Space"))])
+            let workshop = try db.workshops.create(
+                programmeID: programme.id, theme: "design", title: LocalizedText(it: "L", en: "W"),
+                description: LocalizedText(it: "", en: ""), phase: .voting)
+            workshopID = workshop.id
+            let author = try db.participants.create(workshopID: workshop.id, name: "Autrice", tokenHash: "author")
+            let proposals = try (0..<4).map {
+                try db.proposals.create(workshopID: workshop.id, authorID: author.id, title: "Idea \($0)", body: "", goals: ["space"]).id
+            }
+            for voter in 0..<30 {
+                let participant = try db.participants.create(workshopID: workshop.id, name: "V\(voter)", tokenHash: "v\(voter)")
+                // Rows as the code before the migration wrote them (today's `replace` also writes tallies).
+                let ballot = try db.insertReturningID(
+                    "INSERT INTO ballots (workshop_id, participant_id, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id",
+                    [workshop.id, participant.id, Date(), Date()])
+                try db.execute("INSERT INTO ballot_support (ballot_id, proposal_id, dots) VALUES (?, ?, ?), (?, ?, ?)",
+                               [ballot, proposals[voter % 4], 1 + voter % 3, ballot, proposals[(voter + 1) % 4], 1])
+                try db.execute("INSERT INTO ballot_ratings (ballot_id, proposal_id, goal_key, value) VALUES (?, ?, 'space', ?)",
+                               [ballot, proposals[voter % 4], voter % 5])
+            }
+        }
+        let store = try Store(path: path)
+        defer { store.close() }
+        let (kept, rebuilt) = try store.read { db in
+            (try db.ballots.sums(workshopID: workshopID), BallotSums(try db.ballots.all(workshopID: workshopID)))
+        }
+        #expect(kept == rebuilt)
+        #expect(kept.support.values.flatMap(\.values).reduce(0, +) == 60)
+        #expect(kept.ratings.count == 4)
+
+        // The ballot writer keeps them from then on.
+        try store.writeBlocking { db in
+            let voter = try db.participants.create(workshopID: workshopID, name: "Nuova", tokenHash: "new")
+            let first = try db.proposals.countingRows(workshopID: workshopID)[0].id
+            try db.ballots.replace(Ballot(participantID: voter.id, support: [first: 3]), workshopID: workshopID)
+        }
+        let after = try store.read { db in
+            (try db.ballots.sums(workshopID: workshopID), BallotSums(try db.ballots.all(workshopID: workshopID)))
+        }
+        #expect(after.0 == after.1)
+        #expect(after.0 != kept)
+    }
+}
