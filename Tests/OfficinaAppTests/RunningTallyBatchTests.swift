@@ -10,7 +10,7 @@ import Testing
 /// throws after writing its ballot leaves nothing behind, a ballot rewritten twice, deleted after
 /// being written, a participant deleted with their fresh ballot, and a workshop deleted after its
 /// ballots were written in the same batch all leave tallies equal to the rows.
-@Suite struct RunningTallyBatchTests {
+@Suite(.timeLimit(.minutes(5))) struct RunningTallyBatchTests {
     struct Refused: Error {}
 
     /// Every non-zero tally row of the store against the histograms grouped from the ballot rows.
@@ -60,6 +60,10 @@ import Testing
 
         // Hold the writer inside one write while the batch queues behind it.
         let gate = DispatchSemaphore(value: 0), entered = DispatchSemaphore(value: 0)
+        // Released on every way out: a failed expectation or a throw below must never leave the writer
+        // held, or `store.close()` (the defer above, which runs after this one) would wait forever.
+        var released = false
+        defer { if !released { gate.signal() } }
         let holding = Task { try await store.write { _ in entered.signal(); gate.wait() } }
         try await Self.waitUntil { entered.wait(timeout: .now()) == .success }
         // The held write's own transaction is counted at its commit, after this.
@@ -98,12 +102,17 @@ import Testing
         }
         writes.append { db in try db.execute("DELETE FROM workshops WHERE id = ?", [g]) }
 
-        let results = writes.map { body in
-            Task { () -> String? in
+        // Queued one at a time, in this order: each task is started only once the one before it is in
+        // the queue (tasks started together reach the queue in any order, and a workshop deleted
+        // before its ballots are written makes those writes fail their foreign key).
+        var results: [Task<String?, Never>] = []
+        for (position, body) in writes.enumerated() {
+            results.append(Task { () -> String? in
                 do { try await store.write(body); return nil } catch is Refused { return "refused" } catch { return "\(error)" }
-            }
+            })
+            try await Self.waitUntil { store.queuedWrites == position + 1 }
         }
-        try await Self.waitUntil { store.queuedWrites == writes.count }
+        released = true
         gate.signal()
         try await holding.value
         var failures: [String] = []
@@ -166,7 +175,9 @@ import Testing
 
     /// Polls `condition` (a liveness bound, not a timing assertion).
     static func waitUntil(_ condition: () -> Bool) async throws {
-        let deadline = Date().addingTimeInterval(10)
+        // A liveness bound, not a speed check: under ThreadSanitizer on a busy machine queueing a few
+        // dozen writes took longer than 10 s once (and the test then hung; see the gate's release).
+        let deadline = Date().addingTimeInterval(60)
         while !condition() {
             guard Date() < deadline else { throw CancellationError() }
             try await Task.sleep(nanoseconds: 1_000_000)
