@@ -46,17 +46,19 @@ final class EventLoop: @unchecked Sendable {
             close(epollFD)
             throw HTTPServerError(operation: "eventfd", code: code)
         }
-        readBuffer = .allocate(byteCount: 64 * 1024, alignment: 16)
-        let configuration = context.configuration
-        let shortest = min(configuration.headerTimeout, configuration.idleTimeout, configuration.sseHeartbeat,
-                           configuration.lingerTimeout, configuration.bodyStallTimeout)
-        sweepInterval = UInt64(min(max(shortest / 4, 0.005), 0.25) * 1e9)
+        // Every way out that closes by hand comes before the last stored property is set: from
+        // then on a throw runs `deinit`, which closes both descriptors again.
         guard cel_epoll_add(epollFD, wakeFD, cel_epollin, Self.wakeToken) == 0 else {
             let code = errno
             close(wakeFD)
             close(epollFD)
             throw HTTPServerError(operation: "epoll_ctl", code: code)
         }
+        readBuffer = .allocate(byteCount: 64 * 1024, alignment: 16)
+        let configuration = context.configuration
+        let shortest = min(configuration.headerTimeout, configuration.idleTimeout, configuration.sseHeartbeat,
+                           configuration.lingerTimeout, configuration.bodyStallTimeout)
+        sweepInterval = UInt64(min(max(shortest / 4, 0.005), 0.25) * 1e9)
     }
 
     deinit {

@@ -11,7 +11,14 @@ final class RawSocket {
     /// `receiveBuffer` shrinks the socket's receive buffer (set before connecting, so the window
     /// the server sees is small too): a client that never reads then stalls the server quickly.
     init(port: Int, timeout: Double = 60, receiveBuffer: Int32? = nil) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        fd = try Self.connectedSocket(port: port, timeout: timeout, receiveBuffer: receiveBuffer)
+    }
+
+    /// A socket connected to `port` on loopback, closed here if connecting fails. Never close in
+    /// `init` and throw: an initializer that throws after setting every stored property still runs
+    /// `deinit`, whose second `close` may hit a descriptor another thread has just opened.
+    private static func connectedSocket(port: Int, timeout: Double, receiveBuffer: Int32?) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestFailure("socket: errno \(errno)") }
         if var size = receiveBuffer {
             setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
@@ -27,9 +34,11 @@ final class RawSocket {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard result == 0 else {
+            let code = errno
             close(fd)
-            throw TestFailure("connect: errno \(errno)")
+            throw TestFailure("connect: errno \(code)")
         }
+        return fd
     }
 
     deinit {

@@ -9,7 +9,16 @@ final class TestClient: @unchecked Sendable {
     let fd: Int32
 
     init(port: Int, receiveBuffer: Int32? = nil) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        fd = try Self.connectedSocket(port: port, receiveBuffer: receiveBuffer)
+        setTimeout(seconds: 10)
+    }
+
+    /// A socket connected to `port` on loopback, closed here if connecting fails. Never close in
+    /// `init` and throw: an initializer that throws after setting every stored property still runs
+    /// `deinit`, whose second `close` may hit a descriptor another thread has just opened (a test
+    /// server's SQLite file failed with "disk I/O error" that way).
+    private static func connectedSocket(port: Int, receiveBuffer: Int32?) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ClientError.system("socket", errno) }
         if var size = receiveBuffer {
             _ = setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
@@ -26,7 +35,7 @@ final class TestClient: @unchecked Sendable {
             Glibc.close(fd)
             throw ClientError.system("connect", code)
         }
-        setTimeout(seconds: 10)
+        return fd
     }
 
     deinit { Glibc.close(fd) }
