@@ -16,11 +16,17 @@ if ! swift build --build-tests >"$out" 2>&1; then
     tail -n 60 "$out"
     exit 1
 fi
-strace -f -qq --seccomp-bpf -e trace=close,execve -o "$trace" swift test --skip-build >"$out" 2>&1 || status=$?
+traced=(strace -f -qq --seccomp-bpf -e trace=close,execve -o "$trace")
+if ! "${traced[@]}" true 2>/dev/null; then
+    # A container without ptrace: the tests still run, and the log says loudly what was not checked.
+    echo "!!! descriptor audit NOT RUN: strace cannot trace on this machine (ptrace refused)"
+    traced=()
+fi
+"${traced[@]}" swift test --skip-build >"$out" 2>&1 || status=$?
 tail -n 60 "$out"
 if [ "$status" -ne 0 ]; then
     echo "--- issues:"
     grep -E "error:|recorded an issue|Expectation failed|Time limit" -A3 "$out" | head -120 || true
     exit "$status"
 fi
-python3 .ci/lib/descriptor-audit.py "$trace"
+if [ ${#traced[@]} -gt 0 ]; then python3 .ci/lib/descriptor-audit.py "$trace"; fi
