@@ -63,7 +63,7 @@ public struct WorkshopResults: Sendable {
         // (`officina-2` with ratings, broad support, pairwise).
         if TalliedBallots.suffice(for: input, method: preferences.method, bridging: preferences.bridging) {
             input.tallied = TalliedBallots(
-                sums: try db.countedSums(workshop, counting: counting), ballots: try db.ballots.count(workshopID: workshop.id))
+                sums: try db.countedSums(workshop, counting: counting), ballots: counts.ballots)
         } else {
             input.ballots = try db.ballots.all(workshopID: workshop.id).map { counting.count($0).ballot }
         }

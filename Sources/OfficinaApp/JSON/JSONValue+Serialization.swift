@@ -48,14 +48,15 @@ extension JSONValue {
         output.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { utf8 in
-            for byte in utf8 {
-                // Most bytes need no escape: append them without the switch.
-                if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != UInt8(ascii: "<") {
-                    output.append(byte)
-                } else {
-                    writeEscaped(byte, into: &output)
-                }
+            // Most bytes need no escape: copy each run of them in one append.
+            var start = 0
+            for (index, byte) in utf8.enumerated()
+            where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") {
+                if start < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+                writeEscaped(byte, into: &output)
+                start = index + 1
             }
+            if start < utf8.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
         }
         output.append(UInt8(ascii: "\""))
     }

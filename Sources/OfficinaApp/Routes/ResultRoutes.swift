@@ -40,7 +40,8 @@ struct ResultRoutes {
     func ranking(_ request: HTTPRequest) async throws -> HTTPResponse {
         // One cluster's ranking is not cached: the cache's key knows no cluster.
         if try ClusterFilter.requestedID(request) != nil {
-            return .json(try JSONValue.encoding(results(request).ranking(language: Self.language(request))))
+            let ranking = try results(request).ranking(language: Self.language(request))
+            return HTTPResponse(status: .ok, contentType: "application/json; charset=utf-8", body: try JSONByteEncoder.bytes(ranking))
         }
         // Taken before any read, so whatever is read next is at least this fresh.
         let generation = context.store.changeGeneration
@@ -52,7 +53,7 @@ struct ResultRoutes {
         let results = try context.store.read { db in
             try WorkshopResults.load(workshop, weights: weights, audience: facilitator ? .facilitator : .anyone, in: db)
         }
-        let answer = EncodedAnswer(try JSONValue.encoding(results.ranking(language: language)).bytes)
+        let answer = EncodedAnswer(try JSONByteEncoder.bytes(results.ranking(language: language)))
         context.rankings.store(answer, for: key, generation: generation)
         return answer.response(to: request)
     }

@@ -35,6 +35,10 @@ extension WorkshopRepository {
     }
 
     /// Participants, proposals (all statuses), build-ons, ballots and ratings in the workshop.
+    ///
+    /// Ratings are summed from the running tallies (one row per proposal, goal and value; kept by
+    /// the writer in the ballot's own transaction, so equal to the rows in every snapshot): counting
+    /// the rating rows themselves read 1.2 million of them at 100,000 ballots, 0.24 s on a cold start.
     public func counts(workshopID: Int64) throws -> WorkshopCounts {
         try db.queryOne("""
             SELECT
@@ -42,7 +46,8 @@ extension WorkshopRepository {
                 (SELECT count(*) FROM proposals WHERE workshop_id = ?1),
                 (SELECT count(*) FROM buildons b JOIN proposals p ON p.id = b.proposal_id WHERE p.workshop_id = ?1),
                 (SELECT count(*) FROM ballots WHERE workshop_id = ?1),
-                (SELECT count(*) FROM ballot_ratings r JOIN ballots b ON b.id = r.ballot_id WHERE b.workshop_id = ?1)
+                (SELECT CAST(coalesce(sum(t.ballots), 0) AS BIGINT) FROM rating_tallies t
+                 JOIN proposals p ON p.id = t.proposal_id WHERE p.workshop_id = ?1)
             """, [workshopID]) { row in
             WorkshopCounts(
                 participants: row.int(0), proposals: row.int(1), buildOns: row.int(2), ballots: row.int(3), ratings: row.int(4)

@@ -27,8 +27,9 @@ enum RankingReadBenchmark {
 
         // Uncached: one participant changes a ballot, then the facilitator asks for the ranking.
         let voter = RawHTTPClient(port: session.server.port)
+        let rounds = min(options.writeRounds ?? max(5, options.runs * 3), session.fixture.participants.count)
         var timings: [Double] = []
-        for round in 0..<max(5, options.runs * 3) {
+        for round in 0..<rounds {
             voter.cookies = [session.fixture.cookieName: session.fixture.participants[round].cookie]
             try expect(voter.send("PUT", "/api/workshops/\(session.fixture.code)/ballot",
                                   json: session.fixture.ballot(round, variant: 100 + round)), 200, "put ballot")
@@ -44,7 +45,7 @@ enum RankingReadBenchmark {
         let scoring = "/api/workshops/\(session.fixture.code)/scoring"
         try expect(facilitator.send("PATCH", scoring, json: #"{"method":"officina-1"}"#), 200, "scoring officina-1")
         var tallied: [Double] = []
-        for round in 0..<max(5, options.runs * 3) {
+        for round in 0..<rounds {
             voter.cookies = [session.fixture.cookieName: session.fixture.participants[round].cookie]
             try expect(voter.send("PUT", "/api/workshops/\(session.fixture.code)/ballot",
                                   json: session.fixture.ballot(round, variant: 200 + round)), 200, "put ballot")

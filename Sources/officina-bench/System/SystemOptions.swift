@@ -22,6 +22,9 @@ struct SystemOptions {
     var liveClients = [1_000, 5_000, 10_000]
     /// Ballots in each fan-out burst. Default 20.
     var burst = 20
+    /// Rankings timed after a write, per method (each after one ballot PUT). Default 3 × runs, at least 5;
+    /// more makes a `perf record` of the server mostly that path.
+    var writeRounds: Int?
     /// Ballots in the cold-start database. Default 100,000.
     var coldBallots = 100_000
     /// A PostgreSQL database (empty) to run the servers on instead of a SQLite file; needed by
@@ -44,6 +47,7 @@ struct SystemOptions {
           --connections LIST  ballot-storm connections (default 64,256,1024)
           --live LIST         live clients for the fan-out (default 1000,5000,10000)
           --burst N           ballots per fan-out burst (default 20)
+          --write-rounds N    rankings timed after a write, per method (default max(5, 3 × runs))
           --cold-ballots N    ballots in the cold-start database (default 100000)
           --work DIR          keep databases and logs in DIR
           --postgres URL      serve from this (empty) PostgreSQL database instead of a SQLite file
@@ -79,6 +83,7 @@ struct SystemOptions {
             case "--connections": options.connections = try list(flag)
             case "--live": options.liveClients = try list(flag)
             case "--burst": options.burst = try number(flag)
+            case "--write-rounds": options.writeRounds = try number(flag)
             case "--cold-ballots": options.coldBallots = try number(flag)
             case "--work": options.workDirectory = try value(flag)
             case "--postgres": options.postgres = try value(flag)
