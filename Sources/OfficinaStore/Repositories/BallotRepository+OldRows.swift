@@ -4,12 +4,12 @@ import Foundation
 extension BallotRepository {
     /// The ballot's id and its support and rating rows before this write.
     ///
-    /// On PostgreSQL the upsert and the two reads go out together (one round trip instead of three):
-    /// the reads find the ballot by participant and workshop rather than by the id the upsert
-    /// returns. Each still runs as its own statement, in order, so in READ COMMITTED a read sees the
-    /// upsert and whatever another instance committed before the upsert's row lock was granted —
-    /// as when they ran one by one (a single statement with a data-modifying `WITH` would read the
-    /// rows from before that wait, and diff against a stale ballot).
+    /// On PostgreSQL the upsert and one read of both kinds of row go out together (one round trip
+    /// instead of three): the read finds the ballot by participant and workshop rather than by the
+    /// id the upsert returns. It still runs as a statement of its own, after the upsert, so in READ
+    /// COMMITTED it sees the upsert and whatever another instance committed before the upsert's row
+    /// lock was granted, as when they ran one by one (a single statement with a data-modifying `WITH`
+    /// would read the rows from before that wait, and diff against a stale ballot).
     func upsertReadingOldRows(participantID: Int64, workshopID: Int64, at now: Date) throws -> (id: Int64, support: [Int64: Int], ratings: [Int64: [String: Int]]) {
         let upsert = SQLStatement("""
             INSERT INTO ballots (workshop_id, participant_id, created_at, updated_at) VALUES (?, ?, ?, ?)
@@ -31,21 +31,23 @@ extension BallotRepository {
             }
             return (ballotID, support, ratings)
         }
+        // Both kinds of row in one statement (one executor start less per ballot), each finding the
+        // ballot through its unique (participant, workshop) index once.
+        let ballot = "(SELECT id FROM ballots WHERE participant_id = ? AND workshop_id = ?)"
         try db.forEachRow(in: [
             upsert,
             SQLStatement("""
-                SELECT s.proposal_id, s.dots FROM ballot_support s JOIN ballots b ON b.id = s.ballot_id
-                WHERE b.participant_id = ? AND b.workshop_id = ?
-                """, [participantID, workshopID]),
-            SQLStatement("""
-                SELECT r.proposal_id, r.goal_key, r.value FROM ballot_ratings r JOIN ballots b ON b.id = r.ballot_id
-                WHERE b.participant_id = ? AND b.workshop_id = ?
-                """, [participantID, workshopID]),
+                SELECT 0, proposal_id, dots, '' FROM ballot_support WHERE ballot_id = \(ballot)
+                UNION ALL
+                SELECT 1, proposal_id, value, goal_key FROM ballot_ratings WHERE ballot_id = \(ballot)
+                """, [participantID, workshopID, participantID, workshopID]),
         ]) { statement, row in
-            switch statement {
-            case 0: ballotID = row.int64(0)
-            case 1: support[row.int64(0)] = row.int(1)
-            default: ratings[row.int64(0), default: [:]][row.text(1)] = row.int(2)
+            if statement == 0 {
+                ballotID = row.int64(0)
+            } else if row.int(0) == 0 {
+                support[row.int64(1)] = row.int(2)
+            } else {
+                ratings[row.int64(1), default: [:]][row.text(3)] = row.int(2)
             }
         }
         guard let ballotID else { throw StoreError(.sqlite, message: "ballot upsert returned no id") }
