@@ -37,6 +37,11 @@ public protocol SQLDatabase: AnyObject {
     /// PostgreSQL inside a transaction they go out together (pipeline mode, one round trip).
     func executeAll(_ statements: [SQLStatement]) throws
 
+    /// Runs `statements` in order, then calls `body` with each row of each and the index of the
+    /// statement it came from; throws the first failure. On PostgreSQL inside a transaction they go
+    /// out together (one round trip), each still a statement of its own.
+    func forEachRow(in statements: [SQLStatement], _ body: (Int, Row) throws -> Void) throws
+
     /// Rows changed by the last statement.
     var changes: Int { get }
 
@@ -95,6 +100,13 @@ extension SQLDatabase {
     public func executeAll(_ statements: [SQLStatement]) throws {
         for statement in statements {
             try execute(statement.sql, statement.arguments)
+        }
+    }
+
+    /// One statement after the other, each row handed over as it is read.
+    public func forEachRow(in statements: [SQLStatement], _ body: (Int, Row) throws -> Void) throws {
+        for (index, statement) in statements.enumerated() {
+            try forEachRow(statement.sql, statement.arguments) { try body(index, $0) }
         }
     }
 

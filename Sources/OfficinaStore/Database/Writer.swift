@@ -180,12 +180,14 @@ final class Writer: @unchecked Sendable {
             connection.tallyDeltas = nil
             if connection.isInTransaction {
                 do {
-                    // Every tally change of the batch, in key order (see `TallyDeltas`).
-                    try owed?.apply(to: connection)
-                    // Other instances learn of the batch at its commit (their caches key on it).
-                    if connection.dialect == .postgres, !succeeded.isEmpty {
-                        try connection.notifyInstances(committedPayload)
+                    // Every tally change of the batch, in key order (see `TallyDeltas`); other instances
+                    // learn of the batch at its commit (their caches key on it). On PostgreSQL these go
+                    // out together, one round trip.
+                    var closing = owed?.statements() ?? []
+                    if !succeeded.isEmpty, let announcement = connection.notifyStatement(committedPayload) {
+                        closing.append(announcement)
                     }
+                    try connection.executeAll(closing)
                     try connection.commitWrite()
                 } catch let doubt as InDoubtCommit {
                     // The server may have stored the batch: its writes are answered once it says

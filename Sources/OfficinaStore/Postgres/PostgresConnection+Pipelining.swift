@@ -9,37 +9,62 @@ extension PostgresConnection {
     ///
     /// Outside a transaction, with one statement, or with an older libpq, they run one by one.
     public func executeAll(_ statements: [SQLStatement]) throws {
-        guard statements.count > 1, let pipeline = library.pipeline,
+        _ = try runAll(statements)
+    }
+
+    /// Runs `statements` in order (in one round trip, as ``executeAll(_:)``) and then calls `body`
+    /// with each row of each statement and that statement's index. In READ COMMITTED each statement
+    /// sees what the ones before it wrote and what others committed before it started, as when they
+    /// run one by one.
+    public func forEachRow(in statements: [SQLStatement], _ body: (Int, Row) throws -> Void) throws {
+        let results = try runAll(statements)
+        for (index, result) in results.enumerated() {
+            for row in 0..<result.rowCount {
+                try body(index, Row(result: result, row: row))
+            }
+        }
+    }
+
+    /// Runs `statements` (after the pending savepoint commands, see ``savepoint(_:_:)``) and returns
+    /// each statement's result, in order.
+    func runAll(_ statements: [SQLStatement]) throws -> [PostgresResult] {
+        guard !statements.isEmpty else { return [] }
+        let pending = pendingCommands.isEmpty ? [] : takePendingCommands().map { SQLStatement($0) }
+        let all = pending + statements
+        guard all.count > 1, let pipeline = library.pipeline,
               library.transactionStatus(handle) == PQCode.transactionInTransaction,
               pipeline.enter(handle) == 1 else {
-            for statement in statements {
-                try execute(statement.sql, statement.arguments)
+            if !pending.isEmpty {
+                try executeScript(pending.map(\.sql).joined(separator: "; "))
             }
-            return
+            return try statements.map { try run($0.sql, $0.arguments) }
         }
         var failure: StoreError?
         // What each command sent answers: a statement (by index) or the preparation of a name.
         var commands: [PipelinedCommand] = []
-        for (index, statement) in statements.enumerated() {
+        for (index, statement) in all.enumerated() {
             guard queue(statement, index: index, on: pipeline, into: &commands) else {
                 failure = lostError(statement.sql)
                 break
             }
         }
         if pipeline.sync(handle) != 1, failure == nil {
-            failure = lostError(statements[0].sql)
+            failure = lostError(all[0].sql)
         }
+        var results: [PostgresResult?] = Array(repeating: nil, count: all.count)
         for command in commands {
             // Each command's results, then a null (<https://www.postgresql.org/docs/15/libpq-pipeline-mode.html#LIBPQ-PIPELINE-RESULTS>).
             while let raw = library.getResult(handle) {
-                let result = PostgresResult(handle: raw, sql: statements[command.statement].sql, library: library)
+                let result = PostgresResult(handle: raw, sql: all[command.statement].sql, library: library)
                 let status = library.resultStatus(raw)
                 if status == LibPQPipeline.abortedStatus { continue }
                 do {
                     _ = try check(result)
                     switch command.kind {
                     case .prepare(let shape, let name): preparedStatements[shape] = name
-                    case .execute: lastChanges = library.cmdTuples(raw).flatMap { Int(String(cString: $0)) } ?? 0
+                    case .execute:
+                        lastChanges = library.cmdTuples(raw).flatMap { Int(String(cString: $0)) } ?? 0
+                        results[command.statement] = result
                     }
                 } catch let error as StoreError {
                     if failure == nil { failure = error }
@@ -51,9 +76,12 @@ extension PostgresConnection {
             library.clear(raw)
         }
         if pipeline.exit(handle) != 1, failure == nil {
-            failure = lostError(statements[0].sql)
+            failure = lostError(all[0].sql)
         }
         if let failure { throw failure }
+        let answered = results.dropFirst(pending.count).compactMap { $0 }
+        guard answered.count == statements.count else { throw lostError(statements[0].sql) }
+        return answered
     }
 
     /// Sends one statement in pipeline mode, as a prepared statement of the session (preparing it

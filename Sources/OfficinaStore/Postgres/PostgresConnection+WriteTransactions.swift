@@ -12,6 +12,7 @@ extension PostgresConnection {
     /// `BEGIN` and `SELECT txid_current()` in one round trip (the simple query protocol runs both).
     public func beginWrite() throws {
         writeTransactionID = nil
+        pendingCommands.removeAll()
         let sql = "BEGIN; SELECT txid_current()"
         let result: PostgresResult
         do {
@@ -60,7 +61,9 @@ extension PostgresConnection {
             beforeCommitSent = nil
             hook(library.socket(handle))
         }
-        guard library.sendQuery(handle, sql) == 1 else { throw lostError(sql) }
+        // A last write's `RELEASE` still waiting goes in the same simple query: if it failed, the
+        // COMMIT after it would not run and the transaction would stay failed, never committed.
+        guard library.sendQuery(handle, withPendingCommands(sql)) == 1 else { throw lostError(sql) }
         if let hook = afterCommitSent {
             afterCommitSent = nil
             hook(library.socket(handle))

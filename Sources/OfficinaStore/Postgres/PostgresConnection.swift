@@ -29,6 +29,10 @@ public final class PostgresConnection: SQLDatabase, MultiRowInsert {
     /// Statements prepared on the server for this session, by text and parameter types; emptied
     /// when the connection is reset (a new session has none).
     var preparedStatements: [PreparedShape: String] = [:]
+    /// `SAVEPOINT` and `RELEASE` commands waiting to go out with the next statement, and how many
+    /// times such commands were sent (see `PostgresConnection+DeferredSavepoints`).
+    var pendingCommands: [String] = []
+    var pendingFlushes = 0
 
     public var dialect: SQLDialect { .postgres }
 
@@ -73,6 +77,7 @@ public final class PostgresConnection: SQLDatabase, MultiRowInsert {
         guard library.status(handle) != PQCode.connectionOK else { return }
         library.reset(handle)
         preparedStatements.removeAll()
+        pendingCommands.removeAll()
         guard library.status(handle) == PQCode.connectionOK else {
             throw StoreError(.unavailable, message: "the database is unreachable: \(Self.trimmed(library.errorMessage(handle)))")
         }
@@ -81,7 +86,7 @@ public final class PostgresConnection: SQLDatabase, MultiRowInsert {
 
     public func executeScript(_ sql: String) throws {
         try ensureConnected()
-        guard let result = library.exec(handle, sql) else { throw lostError(sql) }
+        guard let result = library.exec(handle, withPendingCommands(sql)) else { throw lostError(sql) }
         _ = try check(PostgresResult(handle: result, sql: sql, library: library))
     }
 
@@ -130,12 +135,16 @@ public final class PostgresConnection: SQLDatabase, MultiRowInsert {
     }
 
     /// Runs one statement with its arguments and returns the checked result.
-    private func run(_ sql: String, _ arguments: [any DatabaseValueConvertible]) throws -> PostgresResult {
+    func run(_ sql: String, _ arguments: [any DatabaseValueConvertible]) throws -> PostgresResult {
         // PostgreSQL answers COMMIT of a failed transaction with a successful "ROLLBACK": never
         // let that pass for a commit.
         if sql == "COMMIT", library.transactionStatus(handle) == PQCode.transactionInError {
             rollbackIfNeeded()
             throw StoreError(.sqlite, message: "the transaction had failed and was rolled back, not committed", sql: sql)
+        }
+        // Savepoint commands kept for the next statement go out with it, in one round trip.
+        if !pendingCommands.isEmpty {
+            return try runAll([SQLStatement(sql, arguments)])[0]
         }
         // Reconnecting inside a transaction would silently drop its earlier statements.
         if !isInTransaction { try ensureConnected() }

@@ -31,21 +31,7 @@ public struct BallotRepository {
     /// tallies change by the new rows minus the old ones: owed to the write batch when one is open
     /// (``SQLDatabase/tallyDeltas``), applied at once otherwise.
     public func replace(_ ballot: Ballot, workshopID: Int64, at now: Date = Date()) throws {
-        guard let ballotID = try db.queryOne("""
-            INSERT INTO ballots (workshop_id, participant_id, created_at, updated_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT (participant_id, workshop_id) DO UPDATE SET updated_at = excluded.updated_at
-            RETURNING id
-            """, [workshopID, ballot.participantID, now, now], { $0.int64(0) }) else {
-            throw StoreError(.sqlite, message: "ballot upsert returned no id")
-        }
-        var oldSupport: [Int64: Int] = [:]
-        try db.forEachRow("SELECT proposal_id, dots FROM ballot_support WHERE ballot_id = ?", [ballotID]) { row in
-            oldSupport[row.int64(0)] = row.int(1)
-        }
-        var oldRatings: [Int64: [String: Int]] = [:]
-        try db.forEachRow("SELECT proposal_id, goal_key, value FROM ballot_ratings WHERE ballot_id = ?", [ballotID]) { row in
-            oldRatings[row.int64(0), default: [:]][row.text(1)] = row.int(2)
-        }
+        let (ballotID, oldSupport, oldRatings) = try upsertReadingOldRows(participantID: ballot.participantID, workshopID: workshopID, at: now)
         var deltas = TallyDeltas()
         var statements: [SQLStatement] = []
         try writeSupport(ballotID: ballotID, old: oldSupport, new: ballot.support.filter { $0.value != 0 }, deltas: &deltas, into: &statements)

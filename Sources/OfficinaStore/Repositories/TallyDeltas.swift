@@ -52,24 +52,32 @@ public struct TallyDeltas: Sendable, Equatable {
     /// dropped by the `EXISTS` filter: its ballot rows and tally rows are gone with it. `ORDER BY`
     /// makes the insertion (and so PostgreSQL's row-lock) order the key order whatever plan is chosen.
     func apply(to db: any SQLDatabase) throws {
+        try db.executeAll(statements())
+    }
+
+    /// The upserts ``apply(to:)`` runs, in order, for sending along with others (one round trip on
+    /// PostgreSQL; the order, and so the lock order, is the same).
+    func statements() -> [SQLStatement] {
+        var statements: [SQLStatement] = []
         let support = self.support.filter { $0.value != 0 }.sorted { $0.key < $1.key }
         var start = 0
         while start < support.count {
             let chunk = support[start..<min(start + Self.rowsPerStatement, support.count)]
-            try db.execute(
+            statements.append(SQLStatement(
                 Self.upsert(table: "support_tallies", columns: ["proposal_id", "dots"], types: ["BIGINT", "BIGINT"], rows: chunk.count),
-                chunk.flatMap { [$0.key.proposal, Int64($0.key.dots), Int64($0.value)] as [any DatabaseValueConvertible] })
+                chunk.flatMap { [$0.key.proposal, Int64($0.key.dots), Int64($0.value)] as [any DatabaseValueConvertible] }))
             start += chunk.count
         }
         let ratings = self.ratings.filter { $0.value != 0 }.sorted { $0.key < $1.key }
         start = 0
         while start < ratings.count {
             let chunk = ratings[start..<min(start + Self.rowsPerStatement, ratings.count)]
-            try db.execute(
+            statements.append(SQLStatement(
                 Self.upsert(table: "rating_tallies", columns: ["proposal_id", "goal_key", "value"], types: ["BIGINT", "TEXT", "BIGINT"], rows: chunk.count),
-                chunk.flatMap { [$0.key.proposal, $0.key.goal, Int64($0.key.value), Int64($0.value)] as [any DatabaseValueConvertible] })
+                chunk.flatMap { [$0.key.proposal, $0.key.goal, Int64($0.key.value), Int64($0.value)] as [any DatabaseValueConvertible] }))
             start += chunk.count
         }
+        return statements
     }
 
     /// `INSERT … SELECT … FROM (VALUES …)` adding `ballots` to the key's row, creating it when missing.
