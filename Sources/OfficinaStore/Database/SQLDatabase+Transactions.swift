@@ -23,6 +23,12 @@ extension SQLDatabase {
     /// leaving the enclosing transaction open. Both engines take the same statements
     /// (<https://sqlite.org/lang_savepoint.html>, <https://www.postgresql.org/docs/current/sql-savepoint.html>).
     public func savepoint<T>(_ name: String, _ body: () throws -> T) throws -> T {
+        try savepointSentAtOnce(name, body)
+    }
+
+    /// ``savepoint(_:_:)`` with each command sent as it comes: what both engines do by default, and
+    /// what PostgreSQL falls back to outside pipeline mode or a healthy transaction.
+    public func savepointSentAtOnce<T>(_ name: String, _ body: () throws -> T) throws -> T {
         try execute("SAVEPOINT \(name)", [])
         // Tally changes owed by the batch so far: what a rolled-back body owed is dropped with its rows.
         let owed = tallyDeltas

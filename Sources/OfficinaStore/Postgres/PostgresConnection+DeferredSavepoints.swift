@@ -71,23 +71,4 @@ extension PostgresConnection {
         let pending = takePendingCommands()
         return pending.isEmpty ? sql : (pending + [sql]).joined(separator: "; ")
     }
-
-    /// A savepoint sent and released at once (no pipeline mode, or no healthy transaction).
-    private func savepointSentAtOnce<T>(_ name: String, _ body: () throws -> T) throws -> T {
-        try execute("SAVEPOINT \(name)", [])
-        let owed = tallyDeltas
-        do {
-            let value = try body()
-            try execute("RELEASE SAVEPOINT \(name)", [])
-            return value
-        } catch {
-            // A lost connection may already have ended the whole transaction: then there is no
-            // savepoint left to roll back to.
-            if isInTransaction {
-                try? executeScript("ROLLBACK TO SAVEPOINT \(name); RELEASE SAVEPOINT \(name)")
-            }
-            tallyDeltas = owed
-            throw error
-        }
-    }
 }
