@@ -43,7 +43,7 @@ import Testing
             #expect(await events.wait { !$0.filter { $0.name == "tally" }.isEmpty })
             let set = try await f.facilitator.patch("/api/workshops/\(f.code)", ["deadline": Self.soon(1.5), "autoAdvance": true])
             #expect(set.status == 200)
-            #expect(await events.wait(timeout: 10) { $0.contains { $0.name == "workshop" && $0.json["phase"] == "closed" } })
+            #expect(await events.wait(timeout: 60) { $0.contains { $0.name == "workshop" && $0.json["phase"] == "closed" } })  // liveness bound
         }
     }
 

@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func aFloodOfJoinsFromOneAddressIsLimited() async throws {
-        try await withServer(configure: { $0.joinBurst = 4; $0.joinRefillPerSecond = 0.01 }) { server in
+        try await withServer(configure: { $0.joinBurst = 4; $0.joinRefillPerSecond = 0.0001 }) { server in
             let code = try server.seededCode()
             let facilitator = try await server.facilitator()
             try await facilitator.post("/api/workshops/\(code)/phase", ["phase": "collecting"])
