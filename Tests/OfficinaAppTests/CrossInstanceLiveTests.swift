@@ -6,7 +6,7 @@ import Testing
 
 /// Two instances on one PostgreSQL database (`OFFICINA_TEST_DB=postgres://…`): what is written
 /// through instance A reaches the live streams of instance B, announced by LISTEN/NOTIFY.
-@Suite(.enabled(if: TestDatabase.postgresURL != nil, "needs OFFICINA_TEST_DB=postgres://…"), .timeLimit(.minutes(5)))
+@Suite(.enabled(if: TestDatabase.postgresURL != nil, "needs OFFICINA_TEST_DB=postgres://…"), .timeLimit(.minutes(10)))
 struct CrossInstanceLiveTests {
     /// A second Officina instance on the first one's database.
     final class SecondInstance: @unchecked Sendable {

@@ -13,7 +13,7 @@ import Testing
     /// A client of the facilitator's session whose every request fails after `timeout` seconds
     /// without an answer. The edits come from the facilitator so that participant quotas do not
     /// slow the attack down: the stall does not depend on who writes.
-    func editor(_ f: Fixture, timeout: Double = 20) -> Browser {
+    func editor(_ f: Fixture, timeout: Double = 60) -> Browser {
         let editor = Browser(port: f.server.port, timeout: timeout)
         for (name, value) in f.facilitator.cookies { editor.setCookie(name, value) }
         return editor
@@ -64,11 +64,11 @@ import Testing
         let reader = try EventStreamReader(port: server.port, path: "/api/workshops/\(f.code)/events", cookies: f.reader.cookies)
         defer { reader.close() }
         #expect(await reader.wait(until: hasTally))
-        let writer = Browser(port: server.port, timeout: 30)
+        let writer = Browser(port: server.port, timeout: 120)
         for (name, value) in f.reader.cookies { writer.setCookie(name, value) }
         let answer = try await writer.post("/api/proposals/\(f.proposalID)/buildons", ["text": .string(String(repeating: "c", count: 500))])
         #expect(answer.status == 201)
-        #expect(await reader.wait(timeout: 30, until: hasFiveHundredBuildOns))
+        #expect(await reader.wait(timeout: 120, until: hasFiveHundredBuildOns))
         let big = reader.events(named: "proposal").last?.data.utf8.count ?? 0
         #expect(big > 256 * 1024)
         #expect(try await server.browser().get("/healthz").status == 200)

@@ -10,7 +10,7 @@ import Testing
 /// throws after writing its ballot leaves nothing behind, a ballot rewritten twice, deleted after
 /// being written, a participant deleted with their fresh ballot, and a workshop deleted after its
 /// ballots were written in the same batch all leave tallies equal to the rows.
-@Suite(.timeLimit(.minutes(5))) struct RunningTallyBatchTests {
+@Suite(.timeLimit(.minutes(10))) struct RunningTallyBatchTests {
     struct Refused: Error {}
 
     /// Every non-zero tally row of the store against the histograms grouped from the ballot rows.
