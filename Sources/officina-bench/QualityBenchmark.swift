@@ -4,12 +4,14 @@ import OfficinaCore
 /// `officina-bench quality [--trials N] [--voters 25,50,100,200,400] [--seed S] [--generosity G]
 /// [--noise E] [--wave W] [--jitter J] [--no-ledger] [--bloc B] [--bloc-share S] [--pairwise-voters 50,100,200] [--pairwise-answers 20]
 /// [--pairwise-only] [--pairwise-neighbours 5] [--pairwise-prior 1] [--pairwise-noise E] [--settled-only]
-/// [--bootstrap B]`: simulated rooms (`QualityVoterModel`) ranked
+/// [--bootstrap B] [--support-weight W]`: simulated rooms (`QualityVoterModel`) ranked
 /// through OfficinaCore. Prints
 /// Kendall τ against the true order for officina-1, officina-2, mean rating and dot count; the settled
 /// signal's claim and wrong-claim rates and its calibration; the spread of raters per proposal; and a bloc
 /// of share S (default 0.2) with broad support off and on (`blocScenario`). `--settled-only` stops before
-/// the bloc and pairwise parts; `--bootstrap B` adds the reference ballot bootstrap (`bootstrapSettled`).
+/// the bloc and pairwise parts; `--bootstrap B` adds the reference ballot bootstrap (`bootstrapSettled`);
+/// `--support-weight W` sets officina-2's support weight (default 0.4) for its τ column and the settled
+/// figures (not for the shuffled, bloc and pairwise parts).
 /// Deterministic: the same options print the same figures.
 func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
     var trials = 20
@@ -25,6 +27,7 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
     var choiceNoise: Double?
     var bootstrap = 0
     var settledOnly = false
+    var twoConfiguration = ScoringConfiguration(method: .officina2)
     var rest = arguments
     while let flag = rest.popFirst() {
         switch flag {
@@ -46,6 +49,8 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
         case "--pairwise-noise": choiceNoise = rest.popFirst().flatMap(Double.init)
         case "--settled-only": settledOnly = true
         case "--bootstrap": bootstrap = rest.popFirst().flatMap(Int.init) ?? bootstrap
+        case "--support-weight":
+            twoConfiguration.supportWeight = rest.popFirst().flatMap(Double.init) ?? twoConfiguration.supportWeight
         default:
             print("unknown option \(flag)")
             return
@@ -66,6 +71,7 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
     var bootstrapBins = bins
     var bootstrapRows: [String] = []
     var spreads: [String] = []
+    var rightProbabilities: [Double] = []
     for voters in voterCounts {
         var tau = Array(repeating: 0.0, count: 6)
         var claims = 0, wrongClaims = 0, right = 0, claimedWhenRight = 0, oldClaims = 0, oldWrong = 0
@@ -78,7 +84,7 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
             shuffledModel.exposure = .shuffled
             let shuffledRoom = shuffledModel.room(voters: voters, seed: trialSeed)
             let one = Ranking.compute(room.input, configuration: ScoringConfiguration(method: .officina1))
-            let two = Ranking.compute(room.input, configuration: ScoringConfiguration(method: .officina2))
+            let two = Ranking.compute(room.input, configuration: twoConfiguration)
             let twoShuffled = Ranking.compute(shuffledRoom.input, configuration: ScoringConfiguration(method: .officina2))
             tau[0] += kendallTau(rankScores(one, count: model.proposals), room.truth)
             tau[1] += kendallTau(rankScores(two, count: model.proposals), room.truth)
@@ -100,13 +106,14 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
                 if Set(one.entries.prefix(3).map(\.id)) != trueTop { oldWrong += 1 }
             }
             let probability = two.settled.probability ?? 0
+            if isRight, voters == voterCounts.last { rightProbabilities.append(probability) }
             let bin = min(4, Int(probability * 5))
             bins[bin].claimed += probability
             bins[bin].count += 1
             if isRight { bins[bin].right += 1 }
             if bootstrap > 0 {
                 let resampled = bootstrapSettled(
-                    room.input, configuration: ScoringConfiguration(method: .officina2),
+                    room.input, configuration: twoConfiguration,
                     top: Set(two.entries.prefix(3).map(\.id)), resamples: bootstrap, seed: trialSeed)
                 let b = min(4, Int(resampled * 5))
                 bootstrapBins[b].claimed += resampled
@@ -155,6 +162,11 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
         }
         print("")
     }
+    // Where the right trials the signal does not claim sit: just under the threshold, or far below it.
+    print("Stated probability in each trial whose top 3 was right, \(voterCounts.last ?? 0) voters, sorted:")
+    print("")
+    print(rightProbabilities.sorted().map { format($0, 2) }.joined(separator: " "))
+    print("")
     print("Exposure: standard deviation of raters per proposal")
     print("")
     print("| voters | balanced | shuffled |")
