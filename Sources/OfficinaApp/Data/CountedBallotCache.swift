@@ -14,8 +14,9 @@ import OfficinaStore
 ///
 /// Memory: about 100 bytes per ballot plus about 60 per support or rating row it holds, counted
 /// ballots equal to the cast ones share their storage (docs/architecture.md, "Ballot cache"). At most
-/// ``capacity`` workshops are kept, the least recently used one goes first, and a workshop with
-/// more than ``maximumBallots`` ballots is not kept at all (read whole each time, as before).
+/// ``capacity`` workshops and ``maximumBallots`` ballots in all are kept, the least recently used
+/// workshop goes first, and a workshop with more than ``maximumBallots`` ballots is not kept at all
+/// (read whole each time, as before).
 final class CountedBallotCache: Sendable {
     private struct Entry {
         var revisions: [Int64: BallotRepository.Revision]
@@ -87,11 +88,14 @@ final class CountedBallotCache: Sendable {
             state.uses += 1
             var entry = entry
             entry.lastUse = state.uses
-            if state.entries[workshopID] == nil, state.entries.count >= capacity,
-               let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse })?.key {
-                state.entries[oldest] = nil
-            }
             state.entries[workshopID] = entry
+            // Least recently used first, until both bounds hold; the entry just kept stays.
+            var total = state.entries.values.reduce(0) { $0 + $1.revisions.count }
+            while state.entries.count > capacity || total > maximumBallots,
+                  let oldest = state.entries.filter({ $0.key != workshopID }).min(by: { $0.value.lastUse < $1.value.lastUse }) {
+                total -= oldest.value.revisions.count
+                state.entries[oldest.key] = nil
+            }
         }
     }
 
