@@ -30,7 +30,7 @@ final class CountedBallotCache: Sendable {
     let maximumBallots: Int
     private let state = Protected((entries: [Int64: Entry](), uses: 0))
 
-    init(capacity: Int = 8, maximumBallots: Int = 250_000) {
+    init(capacity: Int = 8, maximumBallots: Int = 150_000) {
         self.capacity = max(1, capacity)
         self.maximumBallots = maximumBallots
     }
