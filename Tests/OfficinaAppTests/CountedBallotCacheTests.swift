@@ -83,6 +83,46 @@ import Testing
         #expect(merges > 0)
     }
 
+    /// Nothing tells the cache about a write: a ballot rewritten, added or deleted through another
+    /// store on the same database (another instance, on PostgreSQL) shows at the next read.
+    @Test func writesThroughAnotherStoreOnTheSameDatabaseAreSeen() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ballot-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try TestDatabase(folder: folder)
+        defer { database.drop() }
+        let store = try Store.open(database.location)
+        defer { store.close() }
+        let other = try Store.open(database.location)
+        defer { other.close() }
+
+        var generator = Workload.Generator(state: 9)
+        let room = try store.writeBlocking { [generator] db in
+            var generator = generator
+            let programme = try db.programmes.create(
+                title: LocalizedText(it: "Percorso", en: "Programme"), description: LocalizedText(it: "", en: ""),
+                goals: Workload.goals.map { Goal(key: $0, label: LocalizedText(it: $0, en: $0)) })
+            let room = try Workload.makeRoom(db, programmeID: programme.id, settings: .default, label: "X")
+            for participant in room.participants.prefix(6) {
+                try db.ballots.replace(Workload.randomBallot(participant, room, &generator), workshopID: room.workshop.id)
+            }
+            return room
+        }
+        let cache = CountedBallotCache()
+        try store.read { db in try Self.check(db, room, cache: cache, step: 0) }
+        for step in 1...6 {
+            generator = try other.writeBlocking { [generator] db in
+                var generator = generator
+                // A rewrite, a new ballot and a deletion, all through the other store.
+                try db.ballots.replace(Workload.randomBallot(room.participants[step - 1], room, &generator), workshopID: room.workshop.id)
+                try db.ballots.replace(Workload.randomBallot(room.participants[step + 5], room, &generator), workshopID: room.workshop.id)
+                try db.execute("DELETE FROM ballots WHERE participant_id = ? AND workshop_id = ?", [room.participants[(step + 2) % 12], room.workshop.id])
+                return generator
+            }
+            try store.read { db in try Self.check(db, room, cache: cache, step: step) }
+        }
+    }
+
     /// A workshop with more ballots than the cache keeps is read whole every time, and still right.
     @Test func aWorkshopAboveTheLimitIsReadWholeAndStillRight() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ballot-cache-\(UUID().uuidString)")
