@@ -26,7 +26,12 @@ public struct WorkshopResults: Sendable {
     /// `audience` decides which authors and which proposals' text the results carry
     /// (`Viewer+Audience`): the public never reads a hidden or merged proposal's title, in the
     /// ranking or in any export made from it.
-    public static func load(_ workshop: Workshop, weights: String?, audience: Viewer, in db: any SQLDatabase) throws -> WorkshopResults {
+    ///
+    /// `ballots`, when given, keeps the workshop's counted ballots between loads (`CountedBallotCache`):
+    /// only ballots rewritten since are read again.
+    static func load(
+        _ workshop: Workshop, weights: String?, audience: Viewer, in db: any SQLDatabase, ballots: CountedBallotCache?
+    ) throws -> WorkshopResults {
         var goals = try db.workshops.goals(workshopID: workshop.id)
         if let weights, !weights.isEmpty {
             let parsed = try GoalWeights.parse(weights, goals: goals)
@@ -65,7 +70,13 @@ public struct WorkshopResults: Sendable {
             input.tallied = TalliedBallots(
                 sums: try db.countedSums(workshop, counting: counting), ballots: counts.ballots)
         } else {
-            input.ballots = try db.ballots.all(workshopID: workshop.id).map { counting.count($0).ballot }
+            if let ballots {
+                input.ballots = try ballots.countedBallots(workshopID: workshop.id, counting: counting, in: db)
+            } else {
+                input.ballots = try db.ballots.all(workshopID: workshop.id).map { counting.count($0).ballot }
+            }
+            // Counted here with authors known, one per participant: the scorer need not count again.
+            input.ballotsCounted = true
         }
         let merges = !audience.isFacilitator ? nil : try db.proposals.merges(workshopID: workshop.id).map { record in
             MergeAuditEntry(from: record.from, into: record.into, by: record.by, at: record.at, undoneAt: record.undoneAt)
@@ -77,6 +88,11 @@ public struct WorkshopResults: Sendable {
             results.comparisons = try db.comparisons.all(workshopID: workshop.id)
         }
         return results
+    }
+
+    /// Loads the workshop's scoring input reading every ballot (see the variant with a ballot cache).
+    public static func load(_ workshop: Workshop, weights: String?, audience: Viewer, in db: any SQLDatabase) throws -> WorkshopResults {
+        try load(workshop, weights: weights, audience: audience, in: db, ballots: nil)
     }
 
     /// The ranking (pure computation; run it off the store's threads).

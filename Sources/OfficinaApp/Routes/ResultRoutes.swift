@@ -29,7 +29,7 @@ struct ResultRoutes {
         let weights = request.queryItems["weights"]
         let cluster = try ClusterFilter.requestedID(request)
         return try context.store.read { db in
-            var results = try WorkshopResults.load(workshop, weights: weights, audience: facilitator ? .facilitator : .anyone, in: db)
+            var results = try WorkshopResults.load(workshop, weights: weights, audience: facilitator ? .facilitator : .anyone, in: db, ballots: context.ballotCache)
             try results.applyClusters(filter: cluster, in: db)
             return results
         }
@@ -51,7 +51,7 @@ struct ResultRoutes {
         let key = RankingKey(workshopID: workshop.id, weights: weights, language: language, facilitator: facilitator)
         if let answer = context.rankings.value(for: key, generation: generation) { return answer.response(to: request) }
         let results = try context.store.read { db in
-            try WorkshopResults.load(workshop, weights: weights, audience: facilitator ? .facilitator : .anyone, in: db)
+            try WorkshopResults.load(workshop, weights: weights, audience: facilitator ? .facilitator : .anyone, in: db, ballots: context.ballotCache)
         }
         let answer = EncodedAnswer(try JSONByteEncoder.bytes(results.ranking(language: language)))
         context.rankings.store(answer, for: key, generation: generation)

@@ -63,15 +63,20 @@ struct RankingComputation {
                 sums: tallied.sums, index: index, goalIndex: goalIndex, cap: cap, countRatings: input.settings.ratingsEnabled)
         } else {
             fromTallies = false
-            var latest: [Int64: Ballot] = [:]
-            for ballot in input.ballots { latest[ballot.participantID] = ballot }
-            let unique = latest.values.sorted { $0.participantID < $1.participantID }
-            // The one counting rule (`BallotCounting`); the App counts ballots with authors known before
-            // they get here, and counting a counted ballot again changes nothing.
-            var statuses: [Int64: ProposalStatus] = [:]
-            for candidate in all { statuses[candidate.id] = candidate.status }
-            let counting = BallotCounting(statuses: statuses, authors: [:], cap: cap)
-            ballots = unique.map { counting.count($0).ballot }
+            if input.ballotsCounted {
+                // The App counted them with authors known, one per participant (`WorkshopResults`):
+                // counting again would change nothing and cost a pass over every ballot.
+                ballots = input.ballots
+            } else {
+                var latest: [Int64: Ballot] = [:]
+                for ballot in input.ballots { latest[ballot.participantID] = ballot }
+                let unique = latest.values.sorted { $0.participantID < $1.participantID }
+                // The one counting rule (`BallotCounting`); counting a counted ballot again changes nothing.
+                var statuses: [Int64: ProposalStatus] = [:]
+                for candidate in all { statuses[candidate.id] = candidate.status }
+                let counting = BallotCounting(statuses: statuses, authors: [:], cap: cap)
+                ballots = unique.map { counting.count($0).ballot }
+            }
             ballotCount = ballots.count
             tally = RankingTally(
                 ballots: ballots, index: index, goalIndex: goalIndex, cap: cap,

@@ -24,6 +24,9 @@ public struct ScoringInput: Sendable, Hashable {
     /// The counted ballots as running tallies, read instead of `ballots` (then empty) when
     /// ``TalliedBallots/suffice(for:method:bridging:)`` says the method needs nothing per voter.
     public var tallied: TalliedBallots?
+    /// True when `ballots` are already counted (`BallotCounting`, with the workshop's statuses and
+    /// cap), one per participant: the scorer then takes them as they are instead of counting again.
+    public var ballotsCounted = false
 
     public init(
         workshop: String, phase: Phase = .voting, goals: [Goal], candidates: [RankingCandidate],

@@ -12,5 +12,6 @@ public enum Schema {
         participantGroups,
         comparisons,
         tallies,
+        ballotRevisions,
     ]
 }

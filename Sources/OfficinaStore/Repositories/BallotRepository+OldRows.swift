@@ -12,10 +12,10 @@ extension BallotRepository {
     /// would read the rows from before that wait, and diff against a stale ballot).
     func upsertReadingOldRows(participantID: Int64, workshopID: Int64, at now: Date) throws -> (id: Int64, support: [Int64: Int], ratings: [Int64: [String: Int]]) {
         let upsert = SQLStatement("""
-            INSERT INTO ballots (workshop_id, participant_id, created_at, updated_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT (participant_id, workshop_id) DO UPDATE SET updated_at = excluded.updated_at
+            INSERT INTO ballots (workshop_id, participant_id, created_at, updated_at, revision) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (participant_id, workshop_id) DO UPDATE SET updated_at = excluded.updated_at, revision = excluded.revision
             RETURNING id
-            """, [workshopID, participantID, now, now])
+            """, [workshopID, participantID, now, now, Self.newRevision()])
         var ballotID: Int64?
         var support: [Int64: Int] = [:]
         var ratings: [Int64: [String: Int]] = [:]
