@@ -183,7 +183,7 @@ final class Writer: @unchecked Sendable {
                     // Every tally change of the batch, in key order (see `TallyDeltas`); other instances
                     // learn of the batch at its commit (their caches key on it). On PostgreSQL these go
                     // out together, one round trip.
-                    var closing = (owed?.statements() ?? []) + (owed?.notices(on: connection) ?? [])
+                    var closing = owed?.statements() ?? []
                     if !succeeded.isEmpty, let announcement = connection.notifyStatement(committedPayload) {
                         closing.append(announcement)
                     }

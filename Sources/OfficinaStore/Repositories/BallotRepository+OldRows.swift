@@ -2,24 +2,55 @@ import Foundation
 
 /// The first step of a ballot rewrite: create the ballot row (or touch it) and read the rows it held.
 extension BallotRepository {
-    /// The ballot's id and its support and rating rows before this write (SQLite: in process, one
-    /// statement after the other; PostgreSQL rewrites a ballot without reading it first, see
-    /// `BallotRepository+PostgresRewrite`).
+    /// The ballot's id and its support and rating rows before this write.
+    ///
+    /// On PostgreSQL the upsert and one read of both kinds of row go out together (one round trip
+    /// instead of three): the read finds the ballot by participant and workshop rather than by the
+    /// id the upsert returns. It still runs as a statement of its own, after the upsert, so in READ
+    /// COMMITTED it sees the upsert and whatever another instance committed before the upsert's row
+    /// lock was granted, as when they ran one by one (a single statement with a data-modifying `WITH`
+    /// would read the rows from before that wait, and diff against a stale ballot).
     func upsertReadingOldRows(participantID: Int64, workshopID: Int64, at now: Date) throws -> (id: Int64, support: [Int64: Int], ratings: [Int64: [String: Int]]) {
-        let ballotID = try db.queryOne("""
+        let upsert = SQLStatement("""
             INSERT INTO ballots (workshop_id, participant_id, created_at, updated_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (participant_id, workshop_id) DO UPDATE SET updated_at = excluded.updated_at
             RETURNING id
-            """, [workshopID, participantID, now, now]) { $0.int64(0) }
-        guard let ballotID else { throw StoreError(.sqlite, message: "ballot upsert returned no id") }
+            """, [workshopID, participantID, now, now])
+        var ballotID: Int64?
         var support: [Int64: Int] = [:]
         var ratings: [Int64: [String: Int]] = [:]
-        try db.forEachRow("SELECT proposal_id, dots FROM ballot_support WHERE ballot_id = ?", [ballotID]) { row in
-            support[row.int64(0)] = row.int(1)
+        guard db.dialect == .postgres else {
+            // SQLite runs in process: one statement after the other, by id.
+            ballotID = try db.queryOne(upsert.sql, upsert.arguments) { $0.int64(0) }
+            guard let ballotID else { throw StoreError(.sqlite, message: "ballot upsert returned no id") }
+            try db.forEachRow("SELECT proposal_id, dots FROM ballot_support WHERE ballot_id = ?", [ballotID]) { row in
+                support[row.int64(0)] = row.int(1)
+            }
+            try db.forEachRow("SELECT proposal_id, goal_key, value FROM ballot_ratings WHERE ballot_id = ?", [ballotID]) { row in
+                ratings[row.int64(0), default: [:]][row.text(1)] = row.int(2)
+            }
+            return (ballotID, support, ratings)
         }
-        try db.forEachRow("SELECT proposal_id, goal_key, value FROM ballot_ratings WHERE ballot_id = ?", [ballotID]) { row in
-            ratings[row.int64(0), default: [:]][row.text(1)] = row.int(2)
+        // Both kinds of row in one statement (one executor start less per ballot), each finding the
+        // ballot through its unique (participant, workshop) index once.
+        let ballot = "(SELECT id FROM ballots WHERE participant_id = ? AND workshop_id = ?)"
+        try db.forEachRow(in: [
+            upsert,
+            SQLStatement("""
+                SELECT 0, proposal_id, dots, '' FROM ballot_support WHERE ballot_id = \(ballot)
+                UNION ALL
+                SELECT 1, proposal_id, value, goal_key FROM ballot_ratings WHERE ballot_id = \(ballot)
+                """, [participantID, workshopID, participantID, workshopID]),
+        ]) { statement, row in
+            if statement == 0 {
+                ballotID = row.int64(0)
+            } else if row.int(0) == 0 {
+                support[row.int64(1)] = row.int(2)
+            } else {
+                ratings[row.int64(1), default: [:]][row.text(3)] = row.int(2)
+            }
         }
+        guard let ballotID else { throw StoreError(.sqlite, message: "ballot upsert returned no id") }
         return (ballotID, support, ratings)
     }
 }

@@ -30,28 +30,21 @@ public struct BallotRepository {
     /// Only rows that differ from the old ballot are written (`BallotRepository+Rows`). The running
     /// tallies change by the new rows minus the old ones: owed to the write batch when one is open
     /// (``SQLDatabase/tallyDeltas``), applied at once otherwise.
-    ///
-    /// On PostgreSQL the rewrite is two statements in one round trip (`BallotRepository+PostgresRewrite`),
-    /// and inside a write batch the tally notice to other instances goes once per batch, at its end.
     public func replace(_ ballot: Ballot, workshopID: Int64, at now: Date = Date()) throws {
-        let support = ballot.support.filter { $0.value != 0 }
-        let ratings = ballot.ratings.filter { !$0.value.isEmpty }
-        var deltas: TallyDeltas
-        if db.dialect == .postgres {
-            deltas = try rewriteOnPostgres(participantID: ballot.participantID, workshopID: workshopID, support: support, ratings: ratings, at: now)
-        } else {
-            let (ballotID, oldSupport, oldRatings) = try upsertReadingOldRows(participantID: ballot.participantID, workshopID: workshopID, at: now)
-            deltas = TallyDeltas()
-            var statements: [SQLStatement] = []
-            try writeSupport(ballotID: ballotID, old: oldSupport, new: support, deltas: &deltas, into: &statements)
-            try writeRatings(ballotID: ballotID, old: oldRatings, new: ratings, deltas: &deltas, into: &statements)
-            try db.executeAll(statements)
+        let (ballotID, oldSupport, oldRatings) = try upsertReadingOldRows(participantID: ballot.participantID, workshopID: workshopID, at: now)
+        var deltas = TallyDeltas()
+        var statements: [SQLStatement] = []
+        try writeSupport(ballotID: ballotID, old: oldSupport, new: ballot.support.filter { $0.value != 0 }, deltas: &deltas, into: &statements)
+        try writeRatings(ballotID: ballotID, old: oldRatings, new: ballot.ratings.filter { !$0.value.isEmpty }, deltas: &deltas, into: &statements)
+        // None of these needs an answer before the next: on PostgreSQL they go out in one round trip.
+        if let notify = db.notifyStatement("t:\(workshopID)") {
+            statements.append(notify)
         }
-        deltas.changedWorkshops.insert(workshopID)
+        try db.executeAll(statements)
         if db.tallyDeltas != nil {
             db.tallyDeltas?.merge(deltas)
         } else {
-            try db.executeAll(deltas.statements() + deltas.notices(on: db))
+            try deltas.apply(to: db)
         }
     }
 

@@ -22,9 +22,6 @@ public struct TallyDeltas: Sendable, Equatable {
 
     var support: [SupportKey: Int] = [:]
     var ratings: [RatingKey: Int] = [:]
-    /// Workshops whose tallies these changes touch: other instances hear of each once (`t:<workshop>`),
-    /// when the batch commits, not once per ballot.
-    var changedWorkshops: Set<Int64> = []
 
     /// No change owed.
     public init() {}
@@ -44,12 +41,6 @@ public struct TallyDeltas: Sendable, Equatable {
     mutating func merge(_ other: TallyDeltas) {
         support.merge(other.support, uniquingKeysWith: +)
         ratings.merge(other.ratings, uniquingKeysWith: +)
-        changedWorkshops.formUnion(other.changedWorkshops)
-    }
-
-    /// The notices telling other instances which workshops' tallies changed (none on SQLite).
-    func notices(on db: any SQLDatabase) -> [SQLStatement] {
-        changedWorkshops.sorted().compactMap { db.notifyStatement("t:\($0)") }
     }
 
     /// Rows per upsert: few statements per batch, few distinct statement shapes to prepare.
