@@ -21,16 +21,28 @@ import Testing
         try await withServer { server in
             let f = try await Fixture.make(server)
             let programme = try await Self.programme(f)
-            let paths = ["/api/workshops/\(f.code)/people", "/api/programmes/\(programme)/people",
-                         "/api/programmes/\(programme)/contacts?format=csv", "/api/programmes/\(programme)/contact-exports"]
+            let paths = ["/api/workshops/\(f.code)/people", "/api/programmes/\(programme)/people", "/api/programmes/\(programme)/contact-exports"]
             for browser in [f.anonymous, f.author, f.outsider] {
                 for path in paths {
                     let response = try await browser.get(path)
                     #expect(response.status == 401, "\(path): \(response)")
                 }
+                let export = try await browser.post("/api/programmes/\(programme)/contacts", ["format": "csv"])
+                #expect(export.status == 401, "\(export)")
             }
             #expect(try await f.facilitator.get("/api/programmes/999999/people").status == 404)
-            #expect(try await f.facilitator.get("/api/programmes/\(programme)/contacts?format=pdf").status == 422)
+            #expect(try await f.facilitator.post("/api/programmes/999999/contacts").status == 404)
+            let pdf = try await f.facilitator.post("/api/programmes/\(programme)/contacts", ["format": "pdf"])
+            #expect(pdf.status == 422 && pdf.errorCode == "format")
+            let badCode = try await f.facilitator.post("/api/programmes/\(programme)/contacts", ["workshop": "nope"])
+            #expect(badCode.status == 422 && badCode.errorCode == "workshop")
+            let unknown = try await f.facilitator.post("/api/programmes/\(programme)/contacts", ["format": "csv", "extra": true])
+            #expect(unknown.status == 422 && unknown.errorCode == "unknown_field")
+            let elsewhere = try await f.facilitator.post("/api/programmes/\(programme)/contacts", ["workshop": "AAAAAA"])
+            #expect(elsewhere.status == 404, "\(elsewhere)")
+            // None of the refused requests left an entry in the log.
+            let log = try await f.facilitator.get("/api/programmes/\(programme)/contact-exports")
+            #expect(log.json["exports"]?.arrayValue?.count == 0)
         }
     }
 
@@ -60,12 +72,12 @@ import Testing
             let f = try await Fixture.make(server)
             try await Self.seed(f)
             let programme = try await Self.programme(f)
-            let csv = try await f.facilitator.get("/api/programmes/\(programme)/contacts?format=csv")
+            let csv = try await f.facilitator.post("/api/programmes/\(programme)/contacts", ["format": "csv"])
             #expect(csv.status == 200)
             #expect(csv.header("Content-Disposition")?.contains("officina-contacts-") == true)
             #expect(csv.text.contains("reader@example.org"))
             #expect(!csv.text.contains("Author"))
-            let vcard = try await f.facilitator.get("/api/programmes/\(programme)/contacts?format=vcard&workshop=\(f.code)")
+            let vcard = try await f.facilitator.post("/api/programmes/\(programme)/contacts", ["format": "vcard", "workshop": .string(f.code)])
             #expect(vcard.text.hasPrefix("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Reader\r\n"))
             #expect(vcard.text.contains("EMAIL:reader@example.org"))
             #expect(vcard.text.components(separatedBy: "BEGIN:VCARD").count == 2)
@@ -78,7 +90,7 @@ import Testing
             let mine = try await f.reader.get("/api/workshops/\(f.code)/offers")
             let id = try #require(mine.json["mine"]?.arrayValue?.first { $0["contact"] != .null }?["id"]?.doubleValue).formatted(.number.grouping(.never))
             #expect(try await f.reader.patch("/api/offers/\(id)", ["consent": false]).status == 200)
-            #expect(!(try await f.facilitator.get("/api/programmes/\(programme)/contacts?format=csv")).text.contains("reader@"))
+            #expect(!(try await f.facilitator.post("/api/programmes/\(programme)/contacts")).text.contains("reader@"))
         }
     }
 }

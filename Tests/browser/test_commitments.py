@@ -180,13 +180,27 @@ def test_the_console_people_view_lists_offers_reachable_people_and_records_expor
 
     programme = api.get(f"/api/workshops/{code}")["programmeId"]
     before = len(api.get(f"/api/programmes/{programme}/contact-exports")["exports"])
-    fac.execute_script("arguments[0].removeAttribute('download'); arguments[0].target = '_blank';",
-                       css(fac, '#pp-view a[data-format="vcard"][data-scope="workshop"]'))
-    # Fetching the export the way the link does records it; the log in the console refreshes.
-    fac.execute_script("return fetch(arguments[0].href).then(r => r.status)", css(fac, '#pp-view a[data-format="vcard"][data-scope="workshop"]'))
+    # Each export button POSTs (a GET of the address records nothing: 405) and saves the answer as a
+    # download; the export is recorded once and the log in the console refreshes.
+    press(fac, '#pp-view button[data-format="vcard"][data-scope="workshop"]')
+    vcard = wait(fac, lambda d: next((p for p in d.download_dir.glob("officina-contacts-*.vcf")), False), timeout=10,
+                 message="vCard downloaded")
+    wait(fac, lambda d: vcard.stat().st_size > 0 and not list(d.download_dir.glob("*.crdownload")), message="vCard complete")
+    assert "EMAIL:bruno@example.org" in vcard.read_text(encoding="utf-8")
+    assert "dora" not in vcard.read_text(encoding="utf-8").lower()
     wait(fac, lambda d: len(api.get(f"/api/programmes/{programme}/contact-exports")["exports"]) == before + 1, message="export recorded")
-    press(fac, '#pp-view a[data-format="csv"][data-scope="workshop"]')
+    press(fac, '#pp-view button[data-format="csv"][data-scope="workshop"]')
     wait(fac, lambda d: "csv, 1 contacts" in css(d, "#pp-view").text, message="export listed")
+    csv_file = wait(fac, lambda d: next((p for p in d.download_dir.glob("officina-contacts-*.csv")), False), timeout=10,
+                    message="CSV downloaded")
+    wait(fac, lambda d: csv_file.stat().st_size > 0 and not list(d.download_dir.glob("*.crdownload")), message="CSV complete")
+    assert "bruno@example.org" in csv_file.read_text(encoding="utf-8")
+    assert len(api.get(f"/api/programmes/{programme}/contact-exports")["exports"]) == before + 2
+    assert css(fac, "#pp-error").text == ""
+    # The old link's address, requested with the facilitator's session, records nothing.
+    status, answer = api.call("GET", f"/api/programmes/{programme}/contacts?format=csv&workshop={code}")
+    assert status == 405 and answer["error"]["code"] == "method_not_allowed"
+    assert len(api.get(f"/api/programmes/{programme}/contact-exports")["exports"]) == before + 2
 
     # Across the whole programme: the same view, other workshops' offers included.
     fac.execute_script("const s = document.getElementById('pp-scope'); s.value = 'programme'; s.dispatchEvent(new Event('change'))")

@@ -29,17 +29,56 @@ export async function api(method, path, body) {
     const type = response.headers.get('Content-Type') || '';
     let data = null;
     if (type.includes('json')) data = await response.json().catch(() => null);
-    if (!response.ok) {
-        const error = data && data.error ? data.error : {};
-        const retry = Number.parseInt(response.headers.get('Retry-After') || '', 10);
-        // A 429 with a code of its own (e.g. `edit_rate`) keeps it; other 429s read as a generic rate limit.
-        const specific = error.code && error.code !== 'rate_limited' && has(`error.${error.code}`);
-        const code = response.status === 429 && !specific ? 'rate_limit' : (error.code || `http_${response.status}`);
-        if (code === 'unauthenticated') window.dispatchEvent(new CustomEvent('officina:unauthenticated'));
-        throw new ApiError(response.status, code, error.message || '', error.field || null,
-            Number.isFinite(retry) ? retry : null);
-    }
+    if (!response.ok) throw failure(response, data);
     return data;
+}
+
+/** The ApiError for a failed answer, from its JSON error body (`data`, or null when it had none). */
+function failure(response, data) {
+    const error = data && data.error ? data.error : {};
+    const retry = Number.parseInt(response.headers.get('Retry-After') || '', 10);
+    // A 429 with a code of its own (e.g. `edit_rate`) keeps it; other 429s read as a generic rate limit.
+    const specific = error.code && error.code !== 'rate_limited' && has(`error.${error.code}`);
+    const code = response.status === 429 && !specific ? 'rate_limit' : (error.code || `http_${response.status}`);
+    if (code === 'unauthenticated') window.dispatchEvent(new CustomEvent('officina:unauthenticated'));
+    return new ApiError(response.status, code, error.message || '', error.field || null,
+        Number.isFinite(retry) ? retry : null);
+}
+
+/**
+ * POSTs `body` as JSON to an endpoint that answers a file (an export that is recorded, so it cannot
+ * be a GET link) and saves it as the browser saves a download: resolves with the file name once
+ * handed over, rejects with ApiError like `api`.
+ */
+export async function postAndSave(path, body = {}) {
+    let response;
+    try {
+        response = await fetch(path, {
+            method: 'POST', credentials: 'same-origin',
+            headers: { Accept: '*/*', 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+        });
+    } catch {
+        throw new ApiError(0, navigator.onLine === false ? 'offline' : 'network', '');
+    }
+    if (!response.ok) {
+        const type = response.headers.get('Content-Type') || '';
+        throw failure(response, type.includes('json') ? await response.json().catch(() => null) : null);
+    }
+    const blob = await response.blob();
+    // `attachment; filename="officina-contacts-3.csv"` (ExportFile's names are plain ASCII, quoted).
+    const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '');
+    const fileName = named ? named[1] : 'download';
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // Revoked after the click has been handled: the download already holds the blob.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+    return fileName;
 }
 
 export const get = (path) => api('GET', path);

@@ -2,7 +2,7 @@
 // organisations, who may be contacted, contact exports (each recorded), and every participant with a
 // button to reissue their personal return link when they lost their phone.
 import { el, byId, setText, show, replace, toast } from './dom.js';
-import { get, post, workshopPath, errorMessage } from './api.js';
+import { get, post, postAndSave, workshopPath, errorMessage } from './api.js';
 import { t, personName, localized, formatNumber, formatDateTime, onLanguageChange } from './i18n.js';
 import { drawQR } from './qr-draw.js';
 import { offerLineText, watchOfferLines } from './offers-summary.js';
@@ -66,7 +66,7 @@ export function mountPeople({ onOwners = () => {} } = {}) {
         const people = state.people;
         // Owners of this workshop's actions are people who offered help in this workshop.
         if (!state.wholeProgramme) onOwners(people.offerers.map((p) => ({ id: p.participantId, name: p.name })));
-        replace(byId('pp-view'), ...renderPeopleView(people, state, () => setTimeout(() => refresh().catch(() => {}), 800)));
+        replace(byId('pp-view'), ...renderPeopleView(people, state, () => refresh().catch((error) => setText(byId('pp-error'), errorMessage(error)))));
     }
 
     return {
@@ -88,11 +88,25 @@ function renderPeopleView(people, state, onExport) {
     const label = (key) => localized(kinds.find((k) => k.key === key)?.label) || key;
     const programme = state.workshop.programmeId;
     const code = state.workshop.code;
-    const exportLink = (format, scope) => el('a', {
-        class: 'button-link', text: t(`console.pp_export_${format}_${scope}`), dataset: { format, scope },
-        href: `/api/programmes/${programme}/contacts?format=${format}${scope === 'workshop' ? `&workshop=${code}` : ''}`,
-        attrs: { download: '' }, on: { click: onExport },
+    // A button, not a link: every export is written to the log, so it is a POST (which the server
+    // accepts only from this origin) and the answer is saved from here.
+    const exportButton = (format, scope) => el('button', {
+        type: 'button', class: 'secondary', text: t(`console.pp_export_${format}_${scope}`), dataset: { format, scope },
+        on: { click: (event) => exportContacts(event.currentTarget, format, scope) },
     });
+    async function exportContacts(button, format, scope) {
+        button.disabled = true;
+        setText(byId('pp-error'), '');
+        try {
+            const file = await postAndSave(`/api/programmes/${programme}/contacts`, { format, workshop: scope === 'workshop' ? code : null });
+            toast(t('console.pp_export_saved', { file }));
+            onExport();
+        } catch (error) {
+            setText(byId('pp-error'), errorMessage(error));
+        } finally {
+            button.disabled = false;
+        }
+    }
     const list = (items) => (items.length ? el('ul', { class: 'plain-list' }, items) : el('p', { class: 'muted small', text: t('console.pp_none') }));
     return [
         el('p', { id: 'pp-totals', text: t('console.pp_totals', {
@@ -117,7 +131,7 @@ function renderPeopleView(people, state, onExport) {
                 el('td', { text: r.kinds.map(label).join(', ') })]))),
         ]) : el('p', { class: 'muted small', text: t('console.pp_none') }),
         el('p', { class: 'small muted', text: t('console.pp_export_help') }),
-        el('div', { class: 'exports' }, [exportLink('csv', 'workshop'), exportLink('vcard', 'workshop'), exportLink('csv', 'programme'), exportLink('vcard', 'programme')]),
+        el('div', { class: 'exports' }, [exportButton('csv', 'workshop'), exportButton('vcard', 'workshop'), exportButton('csv', 'programme'), exportButton('vcard', 'programme')]),
         el('h3', { text: t('console.pp_export_log') }),
         list((state.exports || []).map((x) => el('li', { text: t('console.pp_export_entry', {
             when: formatDateTime(x.at), by: x.by, format: x.format, n: count(x.contacts), scope: x.workshop || t('console.pp_whole_programme') }) }))),

@@ -12,7 +12,7 @@ struct PeopleRoutes {
     func register(_ routes: inout RouteTable) {
         routes.get("/api/workshops/:code/people", workshopPeople)
         routes.get("/api/programmes/:id/people", programmePeople)
-        routes.get("/api/programmes/:id/contacts", contacts)
+        routes.post("/api/programmes/:id/contacts", contacts)
         routes.get("/api/programmes/:id/contact-exports", exports)
     }
 
@@ -38,31 +38,6 @@ struct PeopleRoutes {
         }
         guard let (directory, kinds, goals) = loaded else { throw APIError.notFound("Programme") }
         return .json(Self.json(directory, kinds: kinds, goals: goals, scope: .object([("programme", .integer(id)), ("workshop", .null)])))
-    }
-
-    /// `?format=csv|vcard[&workshop=CODE]`: consenting contacts only; the export is recorded first.
-    func contacts(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let session = try context.requireFacilitator(request)
-        let id = try request.idParameter()
-        let format = request.queryItems["format"] ?? "csv"
-        guard format == "csv" || format == "vcard" else { throw APIError.invalid("format", "format must be csv or vcard.", code: "format") }
-        let code = request.queryItems["workshop"].flatMap(JoinCode.init)
-        let people: [PeopleDirectory.Reachable] = try await context.store.write { db in
-            guard try db.programmes.find(id: id) != nil else { throw APIError.notFound("Programme") }
-            var workshops = try db.workshops.list(programmeID: id)
-            if let code { workshops = workshops.filter { $0.code == code } }
-            let reachable = try Self.directory(programmeID: id, workshops: workshops, db: db).0.reachable
-            try db.contactExports.record(programmeID: id, workshopCode: code?.value, facilitator: session.username, format: format,
-                                         contacts: reachable.count)
-            return reachable
-        }
-        let file = format == "csv"
-            ? ExportFile(bytes: Array(ContactExport.csv(people)), contentType: "text/csv; charset=utf-8; header=present",
-                         fileName: "officina-contacts-\(id).csv")
-            : ExportFile(bytes: Array(ContactExport.vCard(people)), contentType: "text/vcard; charset=utf-8", fileName: "officina-contacts-\(id).vcf")
-        var response = file.response
-        response.headers["Cache-Control"] = "no-store"
-        return response
     }
 
     func exports(_ request: HTTPRequest) async throws -> HTTPResponse {

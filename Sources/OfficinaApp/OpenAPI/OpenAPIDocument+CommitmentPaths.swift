@@ -24,11 +24,14 @@ extension OpenAPIDocument {
             ("/api/programmes/{id}/people", ["get": operation(
                 "The same across the programme", tag: "people", facilitator: true, parameters: [idParameter()],
                 success: [("200", people)], errors: ["404"])]),
-            ("/api/programmes/{id}/contacts", ["get": operation(
-                "Consenting contacts as CSV or vCard; the export is recorded", tag: "people", facilitator: true,
-                parameters: [idParameter(), query("format", S.enumeration(["csv", "vcard"]), "File format; default csv."),
-                             query("workshop", S.string(length: 0...6), "Only this workshop's contacts.")],
-                success: [("200", content("The file.", ["text/csv", "text/vcard"]))], errors: ["404", "422"])]),
+            ("/api/programmes/{id}/contacts", ["post": operation(
+                "Consenting contacts as CSV or vCard; the export is recorded (a POST: a GET is 405)", tag: "people", facilitator: true,
+                parameters: [idParameter()],
+                requestBody: ["required": false, "content": ["application/json": ["schema": S.object([
+                    ("format", S.enumeration(["csv", "vcard"])), ("workshop", S.nullable(S.string(length: 6...6))),
+                ], required: [], closed: true)]]],
+                success: [("200", content("The file; format defaults to csv, workshop to none (the whole programme).", ["text/csv", "text/vcard"]))],
+                errors: ["404", "422"], unsafe: true)]),
             ("/api/programmes/{id}/contact-exports", ["get": operation(
                 "Every contact export: who, when, format, how many", tag: "people", facilitator: true, parameters: [idParameter()],
                 success: [("200", json("Newest first.", S.object([("exports", S.array(["type": "object"]))])))], errors: ["404"])]),
