@@ -33,13 +33,9 @@ import Testing
 
     @Test(arguments: [UInt64(11), 12, 13])
     func cachedBallotsEqualEveryBallotAfterRandomWorkloads(seed: UInt64) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ballot-cache-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try TestDatabase(folder: folder)
-        defer { database.drop() }
-        let store = try Store.open(database.location)
-        defer { store.close() }
+        let scratch = try ScratchStore("ballot-cache")
+        defer { scratch.close() }
+        let store = scratch.store
 
         var generator = Workload.Generator(state: seed)
         var settings = WorkshopSettings.default
@@ -86,14 +82,10 @@ import Testing
     /// Nothing tells the cache about a write: a ballot rewritten, added or deleted through another
     /// store on the same database (another instance, on PostgreSQL) shows at the next read.
     @Test func writesThroughAnotherStoreOnTheSameDatabaseAreSeen() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ballot-cache-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try TestDatabase(folder: folder)
-        defer { database.drop() }
-        let store = try Store.open(database.location)
-        defer { store.close() }
-        let other = try Store.open(database.location)
+        let scratch = try ScratchStore("ballot-cache")
+        defer { scratch.close() }
+        let store = scratch.store
+        let other = try Store.open(scratch.database.location)
         defer { other.close() }
 
         var generator = Workload.Generator(state: 9)
@@ -125,13 +117,9 @@ import Testing
 
     /// A workshop with more ballots than the cache keeps is read whole every time, and still right.
     @Test func aWorkshopAboveTheLimitIsReadWholeAndStillRight() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ballot-cache-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try TestDatabase(folder: folder)
-        defer { database.drop() }
-        let store = try Store.open(database.location)
-        defer { store.close() }
+        let scratch = try ScratchStore("ballot-cache")
+        defer { scratch.close() }
+        let store = scratch.store
 
         var generator = Workload.Generator(state: 5)
         var room = try store.writeBlocking { [generator] db in

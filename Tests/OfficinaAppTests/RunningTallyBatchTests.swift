@@ -33,13 +33,9 @@ import Testing
     }
 
     @Test func oneBatchOfMixedWritesLeavesTalliesEqualToTheRows() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-batch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try TestDatabase(folder: folder)
-        defer { database.drop() }
-        let store = try Store.open(database.location)
-        defer { store.close() }
+        let scratch = try ScratchStore("tally-batch")
+        defer { scratch.close() }
+        let store = scratch.store
 
         let (kept, gone) = try store.writeBlocking { db in
             let programme = try db.programmes.create(
@@ -136,20 +132,16 @@ import Testing
     /// did not deadlock either; the order is argued in docs/architecture.md.)
     @Test(.enabled(if: TestDatabase.postgresURL != nil))
     func twoInstancesWritingBallotsConcurrentlyKeepTalliesExact() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-instances-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try TestDatabase(folder: folder)
-        defer { database.drop() }
-        let first = try Store.open(database.location)
-        defer { first.close() }
+        let scratch = try ScratchStore("tally-instances")
+        defer { scratch.close() }
+        let first = scratch.store
         let room = try first.writeBlocking { db in
             let programme = try db.programmes.create(
                 title: LocalizedText(it: "Percorso", en: "Programme"), description: LocalizedText(it: "", en: ""),
                 goals: RunningTallyTests.goals.map { Goal(key: $0, label: LocalizedText(it: $0, en: $0)) })
             return try RunningTallyTests.makeRoom(db, programmeID: programme.id, settings: .default, label: "I")
         }
-        let second = try Store.open(database.location)
+        let second = try Store.open(scratch.database.location)
         defer { second.close() }
         var generator = RunningTallyTests.Generator(state: 5)
         var writes: [(Store, Ballot)] = []

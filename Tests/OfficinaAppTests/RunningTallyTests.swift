@@ -149,13 +149,9 @@ import Testing
     /// The ranking route's loader reads the tallies for `officina-1` and every ballot for `officina-2`
     /// with ratings, and the `officina-1` ranking it gives equals the one from every ballot.
     @Test func theLoaderReadsTalliesOnlyForMethodsThatNeedNothingPerVoter() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tallies-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try TestDatabase(folder: folder)
-        defer { database.drop() }
-        let store = try Store.open(database.location)
-        defer { store.close() }
+        let scratch = try ScratchStore("tallies")
+        defer { scratch.close() }
+        let store = scratch.store
 
         let generator = Generator(state: 7)
         let room = try store.writeBlocking { [generator] db in
@@ -194,13 +190,9 @@ import Testing
 
     @Test(arguments: [(UInt64(1), false), (UInt64(2), true), (UInt64(3), false)])
     func runningTalliesEqualTheBallotsAfterRandomWorkloads(seed: UInt64, selfSupport: Bool) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tallies-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try TestDatabase(folder: folder)
-        defer { database.drop() }
-        let store = try Store.open(database.location)
-        defer { store.close() }
+        let scratch = try ScratchStore("tallies")
+        defer { scratch.close() }
+        let store = scratch.store
 
         var generator = Generator(state: seed)
         var settings = WorkshopSettings.default
