@@ -35,18 +35,19 @@ final class JSONByteEncoder: Encoder {
     var unsupported = false
 
     /// `value` as JSON text, streamed when its shape allows, else through the `JSONValue` tree.
-    static func bytes<T: Encodable>(_ value: T) throws -> [UInt8] {
+    /// `capacity`: the bytes to reserve up front; a good guess saves the growing array's copies.
+    static func bytes<T: Encodable>(_ value: T, capacity: Int = 16 * 1024) throws -> [UInt8] {
         do {
-            return try encode(value)
+            return try encode(value, capacity: capacity)
         } catch is Unsupported {
             return try JSONValue.encoding(value).bytes
         }
     }
 
     /// `value` as JSON text; throws ``Unsupported`` for shapes it does not stream.
-    static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+    static func encode<T: Encodable>(_ value: T, capacity: Int = 16 * 1024) throws -> [UInt8] {
         let encoder = JSONByteEncoder()
-        encoder.output.reserveCapacity(16 * 1024)
+        encoder.output.reserveCapacity(capacity)
         try encoder.writeValue(value)
         if encoder.unsupported { throw Unsupported() }
         return encoder.output
