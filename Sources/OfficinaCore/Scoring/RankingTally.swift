@@ -42,10 +42,9 @@ struct RankingTally {
         ratingSquares = ratingCount
         var goalKeys = Array(repeating: "", count: goalIndex.count)
         for (key, g) in goalIndex { goalKeys[g] = key }
-        let positions = ProposalPositions(index)
         for (b, ballot) in ballots.enumerated() {
             for (id, given) in ballot.support where given > 0 {
-                guard let p = positions[id] else { continue }
+                guard let p = index[id] else { continue }
                 units[p] += min(given, cap)
                 unitSquares[p] += min(given, cap) * min(given, cap)
                 supporters[p] += 1
@@ -57,7 +56,7 @@ struct RankingTally {
             }
             guard countRatings else { continue }
             for (id, goals) in ballot.ratings {
-                guard let p = positions[id] else { continue }
+                guard let p = index[id] else { continue }
                 for (key, value) in goals {
                     guard let g = Self.position(of: key, in: goalKeys, index: goalIndex) else { continue }
                     let rating = min(max(value, 0), Ballot.maxRating)
