@@ -41,7 +41,8 @@ extension JSONValue {
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        // `description` is the interpolation's text without building an interpolation buffer first.
+        return value.description
     }
 
     static func writeString(_ string: String, into output: inout [UInt8]) {

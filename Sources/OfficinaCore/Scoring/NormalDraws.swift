@@ -40,4 +40,22 @@ struct NormalDraws {
             return u * factor
         }
     }
+
+    /// Moves past `count` normals exactly as `count` calls of `next()` would, leaving the same state
+    /// and spare, but without the logarithm and square root of the pairs wholly skipped: the polar
+    /// method's acceptance depends on the uniforms alone.
+    mutating func skip(_ count: Int) {
+        var left = count
+        if left > 0, spare != nil {
+            spare = nil
+            left -= 1
+        }
+        while left >= 2 {
+            let u = 2 * uniform() - 1
+            let v = 2 * uniform() - 1
+            let s = u * u + v * v
+            if s > 0, s < 1 { left -= 2 }
+        }
+        if left == 1 { _ = next() }
+    }
 }

@@ -52,29 +52,9 @@ struct SettledBootstrap {
     let formula: Formula
 
     /// The overall of contender `j` when ballot b counts `weights[b]` times (all 1: the ranking's own).
-    /// `count` and `sum` are per-goal scratch space, passed in so a resample allocates nothing.
-    func overall(_ j: Int, weights: UnsafeBufferPointer<Int32>, count: inout [Double], sum: inout [Double]) -> Double {
-        let contender = contenders[j]
-        for g in count.indices { count[g] = 0; sum[g] = 0 }
-        for r in contender.ratingValue.indices {
-            let w = Double(weights[Int(contender.ratingBallot[r])])
-            let g = Int(contender.ratingGoal[r])
-            count[g] += w
-            sum[g] += w * contender.ratingValue[r]
-        }
-        var points = 0.0
-        let m = formula.priorStrength
-        for g in count.indices {
-            let pseudo = m + count[g]
-            let score = pseudo > 0 ? (m * formula.goalMeans[g] + sum[g]) / pseudo : formula.goalMeans[g]
-            points += formula.goalPoints[g] * score
-        }
-        var units = 0
-        for s in contender.supportUnits.indices {
-            units += Int(weights[Int(contender.supportBallot[s])]) * Int(contender.supportUnits[s])
-        }
-        let share = ballots > 0 ? Double(units) / (Double(formula.cap) * Double(ballots)) : 0
-        return points + formula.supportPoints * WilsonInterval(share: share, trials: ballots, z: formula.z).lower
+    /// A one-off rescoring (the resampling loop keeps one `SettledBootstrapEvidence` for all of them).
+    func overall(_ j: Int, weights: UnsafeBufferPointer<Int32>) -> Double {
+        SettledBootstrapEvidence(contenders, formula: formula, ballots: ballots).overall(j, weights: weights)
     }
 
     /// The share of resamples whose k best contenders are the current top k. Resamples come in blocks
@@ -88,9 +68,9 @@ struct SettledBootstrap {
         guard k < contenders.count else { return contenders.isEmpty ? 0 : 1 }
         guard k > 0, maximum > 0, ballots > 0 else { return 0 }
         var random = NormalDraws(state: Self.seed)
+        let evidence = SettledBootstrapEvidence(contenders, formula: formula, ballots: ballots)
+        let contenderCount = contenders.count
         var weights = Array(repeating: Int32(0), count: ballots)
-        var count = Array(repeating: 0.0, count: formula.goalMeans.count)
-        var sum = count
         var same = 0
         var drawn = 0
         let n = UInt64(ballots)
@@ -103,8 +83,8 @@ struct SettledBootstrap {
                 }
                 let kept = weights.withUnsafeBufferPointer { weights -> Bool in
                     var lowestInside = Double.infinity
-                    for j in 0..<k { lowestInside = min(lowestInside, overall(j, weights: weights, count: &count, sum: &sum)) }
-                    for j in k..<contenders.count where overall(j, weights: weights, count: &count, sum: &sum) >= lowestInside {
+                    for j in 0..<k { lowestInside = min(lowestInside, evidence.overall(j, weights: weights)) }
+                    for j in k..<contenderCount where evidence.overall(j, weights: weights) >= lowestInside {
                         return false
                     }
                     return true

@@ -23,14 +23,31 @@ struct SettledProbability {
         let floor = (0..<k).map { overall[$0] - reach * deviation[$0] }.min() ?? 0
         let outsiders = (k..<count).filter { overall[$0] + reach * deviation[$0] >= floor }
         guard !outsiders.isEmpty else { return 1 }
+        // The contested proposals side by side (top k first, then the outsiders), so each draw walks
+        // two small contiguous buffers; the normals are consumed in the same order as ever (the top k,
+        // then the outsiders, draw after draw), so the same input gives the same figure to the bit.
+        let means = (0..<k).map { overall[$0] } + outsiders.map { overall[$0] }
+        let spreads = (0..<k).map { deviation[$0] } + outsiders.map { deviation[$0] }
         var random = NormalDraws(state: seed)
         var right = 0
-        for _ in 0..<draws {
-            var lowestInside = Double.infinity
-            for i in 0..<k { lowestInside = min(lowestInside, overall[i] + deviation[i] * random.next()) }
-            var highestOutside = -Double.infinity
-            for j in outsiders { highestOutside = max(highestOutside, overall[j] + deviation[j] * random.next()) }
-            if lowestInside > highestOutside { right += 1 }
+        means.withUnsafeBufferPointer { means in
+            spreads.withUnsafeBufferPointer { spreads in
+                let contested = means.count
+                for _ in 0..<draws {
+                    var lowestInside = Double.infinity
+                    for i in 0..<k { lowestInside = min(lowestInside, means[i] + spreads[i] * random.next()) }
+                    var highestOutside = -Double.infinity
+                    var j = k
+                    while j < contested, highestOutside < lowestInside {
+                        highestOutside = max(highestOutside, means[j] + spreads[j] * random.next())
+                        j += 1
+                    }
+                    // Once an outsider is above the lowest of the top k this draw is decided; the rest
+                    // of its normals are skipped, not computed, so the next draw starts where it did.
+                    random.skip(contested - j)
+                    if lowestInside > highestOutside { right += 1 }
+                }
+            }
         }
         return Double(right) / Double(draws)
     }
