@@ -10,9 +10,9 @@ import Testing
         .string(Date().addingTimeInterval(seconds).formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
     }
 
-    /// Polls the workshop until its phase is `phase` (liveness bound: 10 s).
+    /// Polls the workshop until its phase is `phase` (liveness bound: 30 s).
     static func phase(_ server: TestServer, _ code: String, becomes phase: String) async throws -> Bool {
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             if try await server.browser().get("/api/workshops/\(code)").json["phase"]?.stringValue == phase { return true }
             try await Task.sleep(for: .milliseconds(100))

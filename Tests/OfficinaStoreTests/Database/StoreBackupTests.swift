@@ -37,8 +37,10 @@ import Testing
             }
             return index
         }
-        // Not a backup of an empty history: wait (liveness bound 10 s) for a few hundred writes.
-        for _ in 0..<1_000 where written.value < 300 { try await Task.sleep(nanoseconds: 10_000_000) }
+        // Not a backup of an empty history: wait for a few hundred writes. A liveness bound (60 s):
+        // alone these take 0.3 s, but in the whole suite on two cores the writes' awaits queue behind
+        // every other suite (296 in 10 s once in CI).
+        for _ in 0..<6_000 where written.value < 300 { try await Task.sleep(nanoseconds: 10_000_000) }
         #expect(written.value >= 300, "the writer is not writing")
         let target = fixture.folder.path("backup.db")
         try store.backup(to: target)
