@@ -81,8 +81,12 @@ public struct RequestDecoder: Sendable {
         switch findHeadEnd() {
         case .some(let end):
             let head = buffer[start..<(end - 2)]
-            if let lineEnd = head.firstIndex(of: ByteClass.lf), lineEnd - 1 - start > limits.maxRequestLineBytes {
-                return .error(.uriTooLong)
+            if let lineEnd = head.firstIndex(of: ByteClass.lf) {
+                if lineEnd - 1 - start > limits.maxRequestLineBytes { return .error(.uriTooLong) }
+                // The field block's size is judged before its contents, as `checkIncompleteHead` judges
+                // it while the head is still arriving: otherwise an oversized head with a bad line in it
+                // would be a 400 when it came in one read and a 431 when it came in several.
+                if end - (lineEnd + 1) > limits.maxHeaderBytes + 2 { return .error(.headerFieldsTooLarge) }
             }
             switch RequestHeadParser.parse(head, limits: limits) {
             case .failure(let error):

@@ -63,4 +63,21 @@ struct RequestDecoderLimitTests {
         #expect(decodeWholeAndTrickled("GET /\(path) HTTP/1.1\r\nHost: a\r\n\r\n", limits: limits).trickled.request != nil)
         #expect(decodeWholeAndTrickled("GET /\(path)b HTTP/1.1\r\nHost: a\r\n\r\n", limits: limits).trickled.error == .uriTooLong)
     }
+
+    /// Found by the fuzz smoke in CI: the whole head was a 400 (the bad line came first) while the
+    /// same bytes in several reads were a 431 (the size was judged before the head was complete).
+    @Test("An oversized field block is 431 whatever it holds, in one read or trickled", arguments: [
+        "Bad Name: x\r\n", "Transfer\u{1}: x\r\n", " folded\r\n",
+    ])
+    func oversizedBlockWithABadLineIsTooLargeEitherWay(badLine: String) {
+        let limits = RequestLimits(maxHeaderBytes: 256)
+        let head = "GET / HTTP/1.1\r\nHost: a\r\n" + badLine + "X-Pad: " + String(repeating: "p", count: 300) + "\r\n\r\n"
+        let decoded = decodeWholeAndTrickled(head, limits: limits)
+        #expect(decoded.whole.error == .headerFieldsTooLarge, "\(decoded.whole)")
+        #expect(decoded.trickled.error == .headerFieldsTooLarge, "\(decoded.trickled)")
+        // Within the limit the bad line is still what is reported.
+        let small = decodeWholeAndTrickled("GET / HTTP/1.1\r\nHost: a\r\n" + badLine + "\r\n", limits: limits)
+        #expect(small.whole.error != nil && small.whole.error != .headerFieldsTooLarge, "\(small.whole)")
+        #expect(small.whole.error == small.trickled.error)
+    }
 }
