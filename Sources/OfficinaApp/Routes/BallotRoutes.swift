@@ -38,7 +38,8 @@ struct BallotRoutes {
                 throw APIError(.conflict, code: "method", "This workshop votes by comparing pairs, not with a ballot.")
             }
             try PhaseRules.check(.castBallot, phase: current.phase, deadline: current.deadline)
-            let authors = try db.proposals.visibleAuthors(workshopID: workshop.id)
+            // Only the proposals the ballot names: a probe each, not a read of the workshop's whole list.
+            let authors = try db.proposals.visibleAuthors(of: ballot.namedProposals, workshopID: workshop.id)
             try BallotRules.validate(
                 ballot, settings: current.settings, visibleProposalIDs: Set(authors.keys),
                 goalKeys: Set(try db.workshops.goals(workshopID: workshop.id).map(\.key)),

@@ -17,6 +17,9 @@ public struct Ballot: Codable, Sendable, Hashable {
         self.ratings = ratings.filter { !$0.value.isEmpty }
     }
 
+    /// Every proposal the ballot supports or rates.
+    public var namedProposals: Set<Int64> { Set(support.keys).union(ratings.keys) }
+
     /// Total dots spent.
     public var spent: Int { support.values.reduce(0, +) }
 }
