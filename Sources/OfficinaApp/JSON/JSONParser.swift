@@ -70,7 +70,10 @@ struct JSONParser {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw failure("expected a member name") }
             let name = try string()
-            guard names.insert(name).inserted else { throw failure("duplicate member \(name.prefix(40))") }
+            // A small object is searched in place; a set is built only for large ones.
+            if members.count == 16 { names = Set(members.map(\.0)) }
+            let duplicate = members.count < 16 ? members.contains { $0.0 == name } : !names.insert(name).inserted
+            guard !duplicate else { throw failure("duplicate member \(name.prefix(40))") }
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw failure("expected ':'") }
             index += 1
@@ -127,6 +130,14 @@ struct JSONParser {
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
             guard digits() > 0 else { throw failure("invalid number") }
         }
+        // Up to 18 digits cannot overflow Int64: summed here without building a String.
+        let negative = bytes[start] == UInt8(ascii: "-")
+        let digitStart = negative ? start + 1 : start
+        if isInteger, index - digitStart <= 18 {
+            var magnitude: Int64 = 0
+            for byte in bytes[digitStart..<index] { magnitude = magnitude * 10 + Int64(byte - 0x30) }
+            return .integer(negative ? -magnitude : magnitude)
+        }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let integer = Int64(text) { return .integer(integer) }
         guard let double = Double(text), double.isFinite else { throw failure("number out of range") }
@@ -142,6 +153,15 @@ struct JSONParser {
 
     private mutating func string() throws -> String {
         index += 1
+        // Most strings (member names, goal keys, ids) have no escape: one validated copy of their bytes.
+        let start = index
+        while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { index += 1 }
+        if current == UInt8(ascii: "\"") {
+            guard let text = String(validating: bytes[start..<index], as: UTF8.self) else { throw failure("invalid UTF-8") }
+            index += 1
+            return text
+        }
+        index = start
         var scalars = String.UnicodeScalarView()
         var run = index
         func flush(_ end: Int) throws {

@@ -10,10 +10,37 @@ public struct JoinCode: Codable, Sendable, Hashable, CustomStringConvertible {
 
     /// Parses user input: trims, upper-cases, and checks length and alphabet.
     public init?(_ input: String) {
+        // Every request names its workshop by code: plain ASCII is read over bytes, anything else
+        // (where upper-casing may change the length) takes Unicode's rules below.
+        if let ascii = Self.asciiCode(input.utf8) {
+            guard let ascii else { return nil }
+            value = ascii
+            return
+        }
         let candidate = input.trimmingCharacters(in: .whitespaces).uppercased()
         guard candidate.count == Self.length, candidate.allSatisfy(Self.alphabet.contains) else { return nil }
         value = candidate
     }
+
+    /// The code in all-ASCII `input` (`nil` inside when it is not one), or `nil` when `input` is not
+    /// all ASCII. Same rule as the general path: spaces and tabs trimmed, letters upper-cased.
+    private static func asciiCode(_ input: String.UTF8View) -> String?? {
+        guard input.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var bytes = ArraySlice(input)
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+        guard bytes.count == length else { return .some(nil) }
+        var code: [UInt8] = []
+        code.reserveCapacity(length)
+        for byte in bytes {
+            let upper = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte
+            guard asciiAlphabet.contains(upper) else { return .some(nil) }
+            code.append(upper)
+        }
+        return .some(String(decoding: code, as: UTF8.self))
+    }
+
+    private static let asciiAlphabet = Set(alphabet.compactMap(\.asciiValue))
 
     /// A fresh random code.
     public static func random<G: RandomNumberGenerator>(using generator: inout G) -> JoinCode {
