@@ -8,7 +8,7 @@ import OfficinaStore
 extension AppContext {
     /// The signed-in facilitator, or nil (no cookie, unknown or expired session).
     func facilitator(of request: HTTPRequest) throws -> FacilitatorSession? {
-        guard let value = request.cookies[cookies.sessionName], let token = SecureToken(value) else { return nil }
+        guard let value = request.cookie(cookies.sessionName), let token = SecureToken(value) else { return nil }
         return try store.read { try $0.sessions.findValid(tokenHash: token.storageDigest) }
     }
 
@@ -20,7 +20,7 @@ extension AppContext {
 
     /// The participant of `workshop` whose cookie the request carries, or nil.
     func participant(of request: HTTPRequest, in workshop: Workshop) throws -> Participant? {
-        guard let value = request.cookies[cookies.participantName(workshop.code.value)], let token = SecureToken(value) else {
+        guard let value = request.cookie(cookies.participantName(workshop.code.value)), let token = SecureToken(value) else {
             return nil
         }
         return try store.read { db in
@@ -56,7 +56,7 @@ extension AppContext {
 
     /// The digest of the request's device cookie when it belongs to `facilitatorID`, else nil.
     func device(of request: HTTPRequest, facilitatorID: Int64?) throws -> String? {
-        guard let facilitatorID, let value = request.cookies[cookies.deviceName], let token = SecureToken(value) else { return nil }
+        guard let facilitatorID, let value = request.cookie(cookies.deviceName), let token = SecureToken(value) else { return nil }
         let owner = try store.read { try $0.loginDevices.facilitator(tokenHash: token.storageDigest) }
         return owner == facilitatorID ? token.storageDigest : nil
     }

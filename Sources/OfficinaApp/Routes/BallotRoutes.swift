@@ -27,13 +27,12 @@ struct BallotRoutes {
     }
 
     func replace(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let workshop = try context.workshop(request)
-        let participant = try context.requireParticipant(request, in: workshop)
+        let (workshop, participant) = try context.workshopAndParticipant(request)
         let body = try JSONFields(request, allowed: ["support", "ratings"])
         let ballot = Ballot(participantID: participant.id, support: try Self.support(body), ratings: try Self.ratings(body))
         let settings = try await context.store.write { db -> WorkshopSettings in
             try db.workshops.lockSettings(id: workshop.id)
-            guard let current = try db.workshops.find(id: workshop.id) else { throw APIError.notFound("Workshop") }
+            guard let (current, goalKeys) = try db.workshops.findWithGoalKeys(id: workshop.id) else { throw APIError.notFound("Workshop") }
             guard current.settings.votingMethod.strategy.collectsBallots else {
                 throw APIError(.conflict, code: "method", "This workshop votes by comparing pairs, not with a ballot.")
             }
@@ -42,7 +41,7 @@ struct BallotRoutes {
             let authors = try db.proposals.visibleAuthors(of: ballot.namedProposals, workshopID: workshop.id)
             try BallotRules.validate(
                 ballot, settings: current.settings, visibleProposalIDs: Set(authors.keys),
-                goalKeys: Set(try db.workshops.goals(workshopID: workshop.id).map(\.key)),
+                goalKeys: goalKeys,
                 authorOf: authors, participantID: participant.id)
             try db.ballots.replace(ballot, workshopID: workshop.id)
             return current.settings

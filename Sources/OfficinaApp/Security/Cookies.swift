@@ -42,16 +42,53 @@ extension HTTPRequest {
     public var cookies: [String: String] {
         var result: [String: String] = [:]
         for header in headers.values("Cookie") {
-            for pair in header.split(separator: ";") {
-                let trimmed = pair.drop { $0 == " " }
-                guard let equals = trimmed.firstIndex(of: "=") else { continue }
-                let name = String(trimmed[..<equals]).trimmingSpaces
-                var value = String(trimmed[trimmed.index(after: equals)...]).trimmingSpaces
-                if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
-                if result[name] == nil { result[name] = value }
+            Self.forEachCookie(in: header) { name, value in
+                let name = String(decoding: name, as: UTF8.self)
+                if result[name] == nil { result[name] = String(decoding: value, as: UTF8.self) }
+                return true
             }
         }
         return result
+    }
+
+    /// The first value sent for the cookie `name`, as ``cookies`` would give it, without building
+    /// the whole dictionary: every participant request reads one cookie.
+    public func cookie(_ name: String) -> String? {
+        var wanted = name
+        return wanted.withUTF8 { wanted in
+            for header in headers.values("Cookie") {
+                var found: String?
+                Self.forEachCookie(in: header) { name, value in
+                    guard name.elementsEqual(wanted) else { return true }
+                    found = String(decoding: value, as: UTF8.self)
+                    return false
+                }
+                if let found { return found }
+            }
+            return nil
+        }
+    }
+
+    /// Calls `body` with each `name=value` pair of one `Cookie` header, blanks trimmed and one pair
+    /// of quotes taken off the value, until it returns false. Pairs without `=` are skipped.
+    /// Read over bytes: the separators are ASCII, and so are the names and values we set.
+    static func forEachCookie(in header: String, _ body: (ArraySlice<UInt8>, ArraySlice<UInt8>) -> Bool) {
+        let bytes = Array(header.utf8)
+        func trimmed(_ slice: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+            var slice = slice
+            while let first = slice.first, first == 0x20 || first == 0x09 { slice.removeFirst() }
+            while let last = slice.last, last == 0x20 || last == 0x09 { slice.removeLast() }
+            return slice
+        }
+        for pair in bytes.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: true) {
+            guard let equals = pair.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            let name = trimmed(pair[..<equals])
+            var value = trimmed(pair[(equals + 1)...])
+            if value.count >= 2, value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\"") {
+                value = value.dropFirst().dropLast()
+            }
+            guard body(name, value) else { return }
+        }
     }
 }
 

@@ -31,7 +31,7 @@ extension SQLDatabase {
     public func savepointSentAtOnce<T>(_ name: String, _ body: () throws -> T) throws -> T {
         try execute("SAVEPOINT \(name)", [])
         // Tally changes owed by the batch so far: what a rolled-back body owed is dropped with its rows.
-        let owed = tallyDeltas
+        let owed = tallyDeltas?.mark
         do {
             let value = try body()
             try execute("RELEASE SAVEPOINT \(name)", [])
@@ -43,7 +43,7 @@ extension SQLDatabase {
                 try? execute("ROLLBACK TO SAVEPOINT \(name)", [])
                 try? execute("RELEASE SAVEPOINT \(name)", [])
             }
-            tallyDeltas = owed
+            if let owed { tallyDeltas?.rollBack(to: owed) }
             throw error
         }
     }

@@ -23,7 +23,7 @@ extension PostgresConnection {
         let position = pendingCommands.count - 1
         let flushes = pendingFlushes
         // Tally changes owed by the batch so far: what a rolled-back body owed is dropped with its rows.
-        let owed = tallyDeltas
+        let owed = tallyDeltas?.mark
         // Whether `SAVEPOINT` is still waiting here: then nothing of the body reached the server.
         var unsent: Bool { pendingFlushes == flushes }
         do {
@@ -35,7 +35,7 @@ extension PostgresConnection {
             }
             return value
         } catch {
-            tallyDeltas = owed
+            if let owed { tallyDeltas?.rollBack(to: owed) }
             if unsent {
                 pendingCommands.removeSubrange(position...)
             } else {

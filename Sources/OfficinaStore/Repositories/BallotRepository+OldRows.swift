@@ -10,32 +10,43 @@ extension BallotRepository {
     /// COMMITTED it sees the upsert and whatever another instance committed before the upsert's row
     /// lock was granted, as when they ran one by one (a single statement with a data-modifying `WITH`
     /// would read the rows from before that wait, and diff against a stale ballot).
-    func upsertReadingOldRows(participantID: Int64, workshopID: Int64, at now: Date) throws -> (id: Int64, support: [Int64: Int], ratings: [Int64: [String: Int]]) {
-        let upsert = SQLStatement("""
+    ///
+    /// On SQLite (one writer, in process) an existing ballot row is only found here, not touched:
+    /// `touched` is false and the caller gives it a new revision only if a row of it changes, so a
+    /// rewrite that changes nothing writes nothing.
+    func upsertReadingOldRows(participantID: Int64, workshopID: Int64, at now: Date) throws -> (id: Int64, support: [Int64: Int], ratings: [Int64: [String: Int]], touched: Bool) {
+        let upsert = { SQLStatement("""
             INSERT INTO ballots (workshop_id, participant_id, created_at, updated_at, revision) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (participant_id, workshop_id) DO UPDATE SET updated_at = excluded.updated_at, revision = excluded.revision
             RETURNING id
-            """, [workshopID, participantID, now, now, Self.newRevision()])
+            """, [workshopID, participantID, now, now, Self.newRevision()]) }
         var ballotID: Int64?
         var support: [Int64: Int] = [:]
         var ratings: [Int64: [String: Int]] = [:]
         guard db.dialect == .postgres else {
             // SQLite runs in process: one statement after the other, by id.
-            ballotID = try db.queryOne(upsert.sql, upsert.arguments) { $0.int64(0) }
-            guard let ballotID else { throw StoreError(.sqlite, message: "ballot upsert returned no id") }
+            guard let ballotID = try db.queryOne(
+                "SELECT id FROM ballots WHERE participant_id = ? AND workshop_id = ?", [participantID, workshopID], { $0.int64(0) }
+            ) else {
+                let statement = upsert()
+                guard let created = try db.queryOne(statement.sql, statement.arguments, { $0.int64(0) }) else {
+                    throw StoreError(.sqlite, message: "ballot upsert returned no id")
+                }
+                return (created, [:], [:], true)
+            }
             try db.forEachRow("SELECT proposal_id, dots FROM ballot_support WHERE ballot_id = ?", [ballotID]) { row in
                 support[row.int64(0)] = row.int(1)
             }
             try db.forEachRow("SELECT proposal_id, goal_key, value FROM ballot_ratings WHERE ballot_id = ?", [ballotID]) { row in
                 ratings[row.int64(0), default: [:]][row.text(1)] = row.int(2)
             }
-            return (ballotID, support, ratings)
+            return (ballotID, support, ratings, false)
         }
         // Both kinds of row in one statement (one executor start less per ballot), each finding the
         // ballot through its unique (participant, workshop) index once.
         let ballot = "(SELECT id FROM ballots WHERE participant_id = ? AND workshop_id = ?)"
         try db.forEachRow(in: [
-            upsert,
+            upsert(),
             SQLStatement("""
                 SELECT 0, proposal_id, dots, '' FROM ballot_support WHERE ballot_id = \(ballot)
                 UNION ALL
@@ -51,6 +62,6 @@ extension BallotRepository {
             }
         }
         guard let ballotID else { throw StoreError(.sqlite, message: "ballot upsert returned no id") }
-        return (ballotID, support, ratings)
+        return (ballotID, support, ratings, true)
     }
 }

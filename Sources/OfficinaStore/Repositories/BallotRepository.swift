@@ -27,15 +27,20 @@ public struct BallotRepository {
     /// Replaces the participant's whole ballot in the workshop (creating it on first vote).
     /// Run inside one write, the old and new ballot never mix.
     ///
-    /// Only rows that differ from the old ballot are written (`BallotRepository+Rows`). The running
+    /// Only rows that differ from the old ballot are written (`BallotRepository+Rows`); on SQLite a
+    /// rewrite that changes nothing writes nothing, not even the ballot's row. The running
     /// tallies change by the new rows minus the old ones: owed to the write batch when one is open
     /// (``SQLDatabase/tallyDeltas``), applied at once otherwise.
     public func replace(_ ballot: Ballot, workshopID: Int64, at now: Date = Date()) throws {
-        let (ballotID, oldSupport, oldRatings) = try upsertReadingOldRows(participantID: ballot.participantID, workshopID: workshopID, at: now)
+        let (ballotID, oldSupport, oldRatings, touched) = try upsertReadingOldRows(participantID: ballot.participantID, workshopID: workshopID, at: now)
         var deltas = TallyDeltas()
         var statements: [SQLStatement] = []
         try writeSupport(ballotID: ballotID, old: oldSupport, new: ballot.support.filter { $0.value != 0 }, deltas: &deltas, into: &statements)
         try writeRatings(ballotID: ballotID, old: oldRatings, new: ballot.ratings.filter { !$0.value.isEmpty }, deltas: &deltas, into: &statements)
+        // A changed ballot gets a new revision; an unchanged one keeps its row, revision and all.
+        if !touched, !statements.isEmpty {
+            statements.insert(SQLStatement("UPDATE ballots SET updated_at = ?, revision = ? WHERE id = ?", [now, Self.newRevision(), ballotID]), at: 0)
+        }
         // None of these needs an answer before the next: on PostgreSQL they go out in one round trip.
         if let notify = db.notifyStatement("t:\(workshopID)") {
             statements.append(notify)

@@ -6,6 +6,10 @@
 /// the ballots came. Summed over a batch, rewrites that keep a row cancel out, many ballots on one
 /// proposal become one change, and every batch takes its row locks in the same order (table, then
 /// proposal, goal, value), so two instances' batches wait for each other instead of deadlocking.
+///
+/// The changes are kept as a log, appended to by each write and folded once per batch: a savepoint
+/// remembers the log's length (``mark``) and a rolled-back write cuts it back (``rollBack(to:)``),
+/// so no write copies what the batch owed before it (a copy per write cost O(batch) each).
 public struct TallyDeltas: Sendable, Equatable {
     struct SupportKey: Hashable, Comparable {
         let proposal: Int64
@@ -20,8 +24,8 @@ public struct TallyDeltas: Sendable, Equatable {
         static func < (a: Self, b: Self) -> Bool { (a.proposal, a.goal, a.value) < (b.proposal, b.goal, b.value) }
     }
 
-    var support: [SupportKey: Int] = [:]
-    var ratings: [RatingKey: Int] = [:]
+    private var supportLog: [(key: SupportKey, change: Int)] = []
+    private var ratingLog: [(key: RatingKey, change: Int)] = []
 
     /// No change owed.
     public init() {}
@@ -29,18 +33,45 @@ public struct TallyDeltas: Sendable, Equatable {
     /// Whether every change nets to zero.
     public var isEmpty: Bool { !support.values.contains { $0 != 0 } && !ratings.values.contains { $0 != 0 } }
 
+    /// The net change per support key (zero nets included).
+    var support: [SupportKey: Int] { Dictionary(supportLog.map { ($0.key, $0.change) }, uniquingKeysWith: +) }
+
+    /// The net change per rating key (zero nets included).
+    var ratings: [RatingKey: Int] { Dictionary(ratingLog.map { ($0.key, $0.change) }, uniquingKeysWith: +) }
+
+    /// Where the log stands now: what ``rollBack(to:)`` returns to.
+    public var mark: Mark { Mark(support: supportLog.count, ratings: ratingLog.count) }
+
+    /// A length of the log, taken before a write that may be rolled back.
+    public struct Mark: Sendable, Equatable {
+        let support: Int
+        let ratings: Int
+    }
+
+    /// Drops every change logged since `mark` (a rolled-back savepoint's).
+    public mutating func rollBack(to mark: Mark) {
+        supportLog.removeSubrange(min(mark.support, supportLog.count)...)
+        ratingLog.removeSubrange(min(mark.ratings, ratingLog.count)...)
+    }
+
     mutating func addSupport(proposal: Int64, dots: Int, _ change: Int) {
-        support[SupportKey(proposal: proposal, dots: dots), default: 0] += change
+        supportLog.append((SupportKey(proposal: proposal, dots: dots), change))
     }
 
     mutating func addRating(proposal: Int64, goal: String, value: Int, _ change: Int) {
-        ratings[RatingKey(proposal: proposal, goal: goal, value: value), default: 0] += change
+        ratingLog.append((RatingKey(proposal: proposal, goal: goal, value: value), change))
     }
 
     /// Adds another write's changes (a released savepoint's, into its batch).
     mutating func merge(_ other: TallyDeltas) {
-        support.merge(other.support, uniquingKeysWith: +)
-        ratings.merge(other.ratings, uniquingKeysWith: +)
+        supportLog += other.supportLog
+        ratingLog += other.ratingLog
+    }
+
+    /// Equal when they owe the same net changes, however they were logged.
+    public static func == (a: TallyDeltas, b: TallyDeltas) -> Bool {
+        a.support.filter { $0.value != 0 } == b.support.filter { $0.value != 0 }
+            && a.ratings.filter { $0.value != 0 } == b.ratings.filter { $0.value != 0 }
     }
 
     /// Rows per upsert: few statements per batch, few distinct statement shapes to prepare.
