@@ -47,4 +47,22 @@ import Testing
         #expect(Base64URL.decode("+/8") == nil)
         #expect(Base64URL.decode("A") == nil)
     }
+
+    @Test func base64URLRoundTripsEveryLengthAndRefusesStrayLowBits() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...40 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+            let text = Base64URL.encode(bytes)
+            #expect(text.utf8.count == (length * 4 + 2) / 3)
+            #expect(Base64URL.decode(text) == bytes)
+        }
+        // The last character of a short group carries bits the encoder always leaves zero.
+        #expect(Base64URL.decode("_w") == [0xff])
+        #expect(Base64URL.decode("_x") == nil)
+        #expect(Base64URL.decode("__8") == [0xff, 0xff])
+        #expect(Base64URL.decode("__9") == nil)
+        #expect(Base64URL.decode("ab=c") == nil)
+        #expect(Base64URL.decode("abcè") == nil)
+        #expect(Base64URL.decode("") == [])
+    }
 }

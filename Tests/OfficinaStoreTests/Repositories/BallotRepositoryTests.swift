@@ -19,6 +19,52 @@ import Testing
         #expect(try fixture.store.read { db in try db.ballots.get(participantID: fixture.participants[1].id, workshopID: w) } == nil)
     }
 
+    /// A rewrite that changes nothing writes nothing: the ballot keeps its revision (a reader keeping
+    /// ballots in memory has nothing to reread); one that changes a row gets a new revision.
+    @Test func anUnchangedRewriteKeepsTheRevisionAndAChangedOneGetsANewOne() throws {
+        let fixture = try Fixture(participantCount: 1, proposalCount: 2)
+        let w = fixture.workshop.id
+        let voter = fixture.participants[0].id
+        let p = fixture.proposals.map(\.id)
+        let ballot = Ballot(participantID: voter, support: [p[0]: 2], ratings: [p[1]: ["space": 3]])
+        let revision = { try fixture.store.read { db in try db.ballots.revisions(workshopID: w)[voter] } }
+        try fixture.store.writeBlocking { db in try db.ballots.replace(ballot, workshopID: w) }
+        let first = try #require(try revision())
+        try fixture.store.writeBlocking { db in try db.ballots.replace(ballot, workshopID: w) }
+        #expect(try revision() == first)
+        let changed = Ballot(participantID: voter, support: [p[0]: 2], ratings: [p[1]: ["space": 4]])
+        try fixture.store.writeBlocking { db in try db.ballots.replace(changed, workshopID: w) }
+        let second = try #require(try revision())
+        #expect(second.ballotID == first.ballotID && second.revision != first.revision)
+        #expect(try fixture.store.read { db in try db.ballots.get(participantID: voter, workshopID: w) } == changed)
+        // An empty ballot is still a ballot: its row is created, and emptying one is a change.
+        try fixture.store.writeBlocking { db in try db.ballots.replace(Ballot(participantID: voter), workshopID: w) }
+        #expect(try revision()?.revision != second.revision)
+        #expect(try fixture.store.read { db in try db.ballots.count(workshopID: w) } == 1)
+    }
+
+    /// What a ballot is checked against: the authors of the named proposals that are visible in
+    /// this workshop, and nothing for hidden, unknown or another workshop's proposals.
+    @Test func visibleAuthorsOfNamedProposalsLeaveOutHiddenUnknownAndForeignOnes() throws {
+        let fixture = try Fixture(participantCount: 2, proposalCount: 300)
+        let p = fixture.proposals.map(\.id)
+        let other = try fixture.store.writeBlocking { db in
+            let workshop = try db.workshops.create(
+                programmeID: fixture.programme.id, theme: "x", title: LocalizedText(it: "Altro", en: "Other"),
+                description: LocalizedText(it: "", en: ""))
+            let author = try db.participants.create(workshopID: workshop.id, name: "Altra", tokenHash: "other")
+            _ = try db.proposals.setStatus(id: p[1], .hidden)
+            return try db.proposals.create(workshopID: workshop.id, authorID: author.id, title: "Altrove", body: "", goals: [])
+        }
+        let named: Set<Int64> = Set(p.prefix(290)).union([other.id, 999_999])
+        let authors = try fixture.store.read { db in try db.proposals.visibleAuthors(of: named, workshopID: fixture.workshop.id) }
+        let expected = Dictionary(uniqueKeysWithValues: fixture.proposals.prefix(290).filter { $0.id != p[1] }.map { ($0.id, $0.authorID) })
+        #expect(authors == expected)
+        #expect(try fixture.store.read { db in try db.proposals.visibleAuthors(of: [], workshopID: fixture.workshop.id) }.isEmpty)
+        let (workshop, goalKeys) = try #require(try fixture.store.read { db in try db.workshops.findWithGoalKeys(id: fixture.workshop.id) })
+        #expect(workshop == fixture.workshop && goalKeys == ["space", "partnerships", "community"])
+    }
+
     @Test func allBallotsAndTalliesCoverTheWholeWorkshop() throws {
         let fixture = try Fixture(participantCount: 3, proposalCount: 2)
         let w = fixture.workshop.id
