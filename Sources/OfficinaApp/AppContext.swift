@@ -36,6 +36,8 @@ public final class AppContext: Sendable {
     let exposureBases = GenerationCache<Int64, ExposureBasis>(capacity: 64)
     /// Participants' random permutations of their workshop's proposals.
     let exposureShuffles = ExposureShuffleCache()
+    /// Participants' last balanced orders, while what they were arranged from is unchanged.
+    let exposureOrders = ExposureOrderCache()
     /// Who a request comes from, behind trusted proxies too.
     public let clientAddresses: ClientAddressResolver
     /// The port the server listens on once started (the configured one may be 0).

@@ -9,6 +9,8 @@ struct ExposureBasis: Sendable {
     let effectiveMode: ExposureMode
     let counts: [Int64: (raters: Int, ratings: Int)]
     let secret: [UInt8]
+    /// Tells this read from any other (a participant's kept order names the basis it came from).
+    let readID = UInt64.random(in: .min ... .max)
 
     static func load(_ workshop: Workshop, in db: any SQLDatabase) throws -> ExposureBasis {
         let mode = try db.scoring.preferences(workshopID: workshop.id).exposure

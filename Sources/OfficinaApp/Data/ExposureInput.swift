@@ -17,32 +17,48 @@ struct ExposureInput {
     /// (`shuffles`), arranged by the mode. In balanced mode a proposal's raters are at least the
     /// participants whose lists recently started with it (`ledger`), and this list's own top is
     /// recorded there.
-    func order(of snapshot: ProposalListSnapshot, shuffles: ExposureShuffleCache, ledger: ExposureLedger) -> ExposureOrder {
+    func order(of snapshot: ProposalListSnapshot, shuffles: ExposureShuffleCache, ledger: ExposureLedger,
+               kept: ExposureOrderCache) -> ExposureOrder {
         let visible = snapshot.visibleByID
         let permutation = shuffles.permutation(secret: basis.secret, workshopCode: workshop.code.value, participantID: participantID,
                                                count: visible.count)
-        let balanced = effectiveMode == .balanced
-        let pending = balanced ? ledger.counts(workshopID: workshop.id, excluding: participantID) : [:]
+        guard effectiveMode == .balanced else {
+            return ExposureOrder(ids: permutation.map { snapshot.ids[visible[Int($0)]] }, needsEyes: [])
+        }
+        let source = ExposureOrderCache.Source(snapshotRead: snapshot.readID, basisRead: basis.readID,
+                                               ledgerVersion: ledger.version(workshopID: workshop.id), seen: seen)
+        let order: ExposureOrder
+        if let unchanged = kept.order(workshopID: workshop.id, participantID: participantID, source: source) {
+            order = unchanged
+        } else {
+            order = arrange(snapshot, permutation: permutation, ledger: ledger)
+            kept.keep(order, workshopID: workshop.id, participantID: participantID, source: source)
+        }
+        // Unseen ones lead a balanced order, so this stops after about `recorded` ids.
+        var unseen: [Int64] = []
+        for id in order.ids where unseen.count < ExposureLedger.recorded {
+            if let index = snapshot.index[id], snapshot.authors[index] != participantID, !seen.contains(id) {
+                unseen.append(id)
+            }
+        }
+        ledger.record(workshopID: workshop.id, participant: participantID, proposals: unseen)
+        return order
+    }
+
+    /// The balanced order of the snapshot's visible proposals, from the participant's permutation.
+    private func arrange(_ snapshot: ProposalListSnapshot, permutation: [Int32], ledger: ExposureLedger) -> ExposureOrder {
+        let visible = snapshot.visibleByID
+        let pending = ledger.counts(workshopID: workshop.id, excluding: participantID)
         let candidates = permutation.map { position in
-            let proposal = snapshot.threads[visible[Int(position)]].proposal
-            let counts = basis.counts[proposal.id]
+            let index = visible[Int(position)]
+            let id = snapshot.ids[index]
+            let counts = basis.counts[id]
             return ExposureCandidate(
-                id: proposal.id, raters: max(counts?.raters ?? 0, pending[proposal.id] ?? 0), ratings: counts?.ratings ?? 0,
-                seenByViewer: proposal.authorID == participantID || seen.contains(proposal.id)
+                id: id, raters: max(counts?.raters ?? 0, pending[id] ?? 0), ratings: counts?.ratings ?? 0,
+                seenByViewer: snapshot.authors[index] == participantID || seen.contains(id)
             )
         }
-        let order = ExposureOrder.arrange(candidates, mode: effectiveMode)
-        if balanced {
-            // Unseen ones lead a balanced order, so this stops after about `recorded` ids.
-            var unseen: [Int64] = []
-            for id in order.ids where unseen.count < ExposureLedger.recorded {
-                if let index = snapshot.index[id], snapshot.threads[index].proposal.authorID != participantID, !seen.contains(id) {
-                    unseen.append(id)
-                }
-            }
-            ledger.record(workshopID: workshop.id, participant: participantID, proposals: unseen)
-        }
-        return order
+        return ExposureOrder.arrange(candidates, mode: .balanced)
     }
 
     /// The list answer's `order` field: the mode applied (`id` when the server does not reorder) and

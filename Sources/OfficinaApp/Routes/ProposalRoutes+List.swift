@@ -42,7 +42,8 @@ extension ProposalRoutes {
         }
         let exposure = try ExposureInput.load(workshop, viewer: viewer, seen: seen, generation: generation, bases: context.exposureBases,
                                               store: context.store)
-        let order = exposure?.order(of: snapshot, shuffles: context.exposureShuffles, ledger: context.exposures)
+        let order = exposure?.order(of: snapshot, shuffles: context.exposureShuffles, ledger: context.exposures,
+                                    kept: context.exposureOrders)
         let own = viewer.participantID.flatMap { snapshot.involving[$0] } ?? []
 
         var output: [UInt8] = []
@@ -50,22 +51,20 @@ extension ProposalRoutes {
         output.append(contentsOf: #"{"proposals":["#.utf8)
         var first = true
         func append(_ index: Int) {
-            let thread = snapshot.threads[index]
-            guard viewer.lists(thread.proposal) else { return }
+            guard snapshot.lists(index, by: viewer) else { return }
             if !first { output.append(UInt8(ascii: ",")) }
             first = false
             if own.contains(index) || !encoding.write(index, into: &output) {
-                ProposalView(thread: thread, workshopCode: workshop.code.value, settings: workshop.settings, phase: workshop.phase,
-                             tally: snapshot.tallies[thread.proposal.id], note: snapshot.notes[thread.proposal.id])
+                let id = snapshot.ids[index]
+                ProposalView(thread: snapshot.threads[index], workshopCode: workshop.code.value, settings: workshop.settings,
+                             phase: workshop.phase, tally: snapshot.tallies[id], note: snapshot.notes[id])
                     .json(for: viewer).write(into: &output)
             }
         }
         if let order {
             for id in order.ids { if let index = snapshot.index[id] { append(index) } }
             // Proposals outside the order (the viewer's own hidden ones) go last, by id.
-            let ordered = Set(order.ids)
-            for index in own.sorted(by: { snapshot.threads[$0].proposal.id < snapshot.threads[$1].proposal.id })
-            where !ordered.contains(snapshot.threads[index].proposal.id) {
+            for index in own.sorted(by: { snapshot.ids[$0] < snapshot.ids[$1] }) where snapshot.statuses[index] != .visible {
                 append(index)
             }
         } else {
