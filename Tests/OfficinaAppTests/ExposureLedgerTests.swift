@@ -64,4 +64,16 @@ import Testing
         let counts = ledger.counts(workshopID: 1, excluding: 99, now: start.addingTimeInterval(ExposureLedger.window + 1))
         #expect(counts[1] == 1 && counts[2] == 0, "\(counts)")
     }
+
+    @Test func aParticipantCountsOnlyForTheirLatestProposalsSoTheLedgerStaysBounded() {
+        let ledger = ExposureLedger()
+        let start = Date(timeIntervalSince1970: 5_000_000)
+        for load in 0..<20 {
+            let top = (0..<Int64(ExposureLedger.recorded)).map { Int64(load) * 10 + $0 }
+            ledger.record(workshopID: 1, participant: 10, proposals: top, now: start.addingTimeInterval(Double(load)))
+        }
+        let counts = ledger.counts(workshopID: 1, excluding: 99, now: start.addingTimeInterval(30))
+        #expect(counts.values.reduce(0, +) == ExposureLedger.perParticipant)
+        #expect(counts[199] == 1 && counts[170] == 1 && counts[169] == 0 && counts[0] == 0, "the latest loads count")
+    }
 }

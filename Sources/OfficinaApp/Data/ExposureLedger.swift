@@ -13,6 +13,10 @@ final class ExposureLedger: Sendable {
     static let window: TimeInterval = 15 * 60
     /// Proposals recorded per list: about what one person looks at.
     static let recorded = 10
+    /// Most proposals one participant counts for at a time (their latest): a person is in front of
+    /// a few lists' worth, not every proposal their order ever started with, and the ledger's
+    /// memory stays bounded by participants, not by participants × proposals.
+    static let perParticipant = 3 * recorded
 
     private let workshops = Protected([Int64: ExposureLedgerWorkshop]())
 

@@ -46,6 +46,12 @@ struct ExposureLedgerWorkshop {
             shown[proposal, default: [:]][participant] = now
             enqueue(Recording(time: now, proposal: proposal, participant: participant))
         }
+        if let own = byParticipant[participant], own.count > ExposureLedger.perParticipant {
+            // Their oldest entries stop counting; their recordings in the queue are skipped when they leave.
+            let oldest = own.sorted { (shown[$0]?[participant] ?? now) < (shown[$1]?[participant] ?? now) }
+            for proposal in oldest.prefix(own.count - ExposureLedger.perParticipant) { forget(proposal, participant) }
+            changed = true
+        }
         if changed { version &+= 1 }
         compact()
     }
@@ -57,15 +63,21 @@ struct ExposureLedgerWorkshop {
             let leaving = queue[head]
             head += 1
             guard shown[leaving.proposal]?[leaving.participant] == leaving.time else { continue }
-            shown[leaving.proposal]?[leaving.participant] = nil
-            byParticipant[leaving.participant]?.remove(leaving.proposal)
-            if byParticipant[leaving.participant]?.isEmpty == true { byParticipant[leaving.participant] = nil }
-            counted[leaving.proposal, default: 1] -= 1
-            live -= 1
+            forget(leaving.proposal, leaving.participant)
             changed = true
         }
         if changed { version &+= 1 }
         compact()
+    }
+
+    /// Stops counting `participant` for `proposal`.
+    private mutating func forget(_ proposal: Int64, _ participant: Int64) {
+        guard shown[proposal]?[participant] != nil else { return }
+        shown[proposal]?[participant] = nil
+        byParticipant[participant]?.remove(proposal)
+        if byParticipant[participant]?.isEmpty == true { byParticipant[participant] = nil }
+        counted[proposal, default: 1] -= 1
+        live -= 1
     }
 
     /// Appends in time order (a clock set back inserts where the time belongs).
