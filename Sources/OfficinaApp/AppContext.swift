@@ -28,8 +28,18 @@ public final class AppContext: Sendable {
     let proposalPieces = ProposalPieceCache()
     /// Whole proposal lists for viewers without a participant cookie, by store generation.
     let proposalListAnswers = GenerationCache<ProposalListKey, EncodedAnswer>(capacity: 128)
+    /// Every proposal of a list encoded per audience with its tally, by store generation.
+    let proposalListEncodings = GenerationCache<ProposalListKey, ProposalListEncoding>(capacity: 128)
+    /// Participant cookies' holders and what their ballots cover, by store generation.
+    let listParticipants = GenerationCache<ListParticipant.Key, ListParticipant>(capacity: 20_000)
     /// The workshop-wide part of participants' proposal orders, by store generation.
     let exposureBases = GenerationCache<Int64, ExposureBasis>(capacity: 64)
+    /// Who rated which proposal, per workshop, re-read only where ballots changed.
+    let raterCounts = RaterCountCache()
+    /// Participants' random permutations of their workshop's proposals.
+    let exposureShuffles = ExposureShuffleCache()
+    /// Participants' last balanced orders, while what they were arranged from is unchanged.
+    let exposureOrders = ExposureOrderCache()
     /// Who a request comes from, behind trusted proxies too.
     public let clientAddresses: ClientAddressResolver
     /// The port the server listens on once started (the configured one may be 0).

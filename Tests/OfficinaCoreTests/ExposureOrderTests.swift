@@ -47,6 +47,16 @@ import Testing
         #expect(ExposureOrder.compute(proposals, mode: .shuffled, stream: &other).ids != once.ids)
     }
 
+    @Test func aKeptPermutationArrangesTheSameOrderAsDrawingAgain() {
+        let proposals = (1...40).map { ExposureCandidate(id: Int64($0 * 3), raters: $0 % 5, ratings: $0 % 7, seenByViewer: $0 % 9 == 0) }
+        for mode in [ExposureMode.shuffled, .balanced] {
+            var stream = ExposureStream(secret: Self.secret, context: "ACD347:5")
+            let permutation = stream.permutation(count: proposals.count)
+            let sorted = proposals.sorted { $0.id < $1.id }
+            #expect(ExposureOrder.arrange(permutation.map { sorted[Int($0)] }, mode: mode) == Self.order(proposals.reversed(), mode, participant: 5))
+        }
+    }
+
     @Test func boundedDrawsCoverTheirRangeEvenly() {
         var stream = ExposureStream(secret: Self.secret, context: "draws")
         var counts = Array(repeating: 0, count: 7)

@@ -23,11 +23,7 @@ extension AppContext {
         guard let value = request.cookie(cookies.participantName(workshop.code.value)), let token = SecureToken(value) else {
             return nil
         }
-        return try store.read { db in
-            // A device signed in through a personal return link carries a token of its own.
-            try db.participants.find(tokenHash: token.storageDigest, workshopID: workshop.id)
-                ?? db.returnLinks.participant(deviceTokenHash: token.storageDigest, workshopID: workshop.id)
-        }
+        return try store.read { try $0.participant(presenting: token, workshopID: workshop.id) }
     }
 
     /// The participant of `workshop`; 403 `not_participant` otherwise.
@@ -72,4 +68,13 @@ extension AppContext {
     /// The client's address, the key of the rate limiters: behind a `--trusted-proxy`, the address
     /// it forwarded for; an IPv6 client by its /64.
     func clientKey(_ request: HTTPRequest) -> String { clientAddresses.key(for: request) }
+}
+
+extension SQLDatabase {
+    /// The participant of the workshop whose cookie holds `token`, or nil.
+    func participant(presenting token: SecureToken, workshopID: Int64) throws -> Participant? {
+        // A device signed in through a personal return link carries a token of its own.
+        try participants.find(tokenHash: token.storageDigest, workshopID: workshopID)
+            ?? returnLinks.participant(deviceTokenHash: token.storageDigest, workshopID: workshopID)
+    }
 }

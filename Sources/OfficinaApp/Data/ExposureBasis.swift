@@ -9,14 +9,17 @@ struct ExposureBasis: Sendable {
     let effectiveMode: ExposureMode
     let counts: [Int64: (raters: Int, ratings: Int)]
     let secret: [UInt8]
+    /// Tells this read from any other (a participant's kept order names the basis it came from).
+    let readID = UInt64.random(in: .min ... .max)
 
-    static func load(_ workshop: Workshop, in db: any SQLDatabase) throws -> ExposureBasis {
+    /// Reads it; the rater counts through `raters` (kept between generations).
+    static func load(_ workshop: Workshop, raters: RaterCountCache, in db: any SQLDatabase) throws -> ExposureBasis {
         let mode = try db.scoring.preferences(workshopID: workshop.id).exposure
         let effective: ExposureMode = workshop.phase == .voting ? mode : .shuffled
         var counts: [Int64: (raters: Int, ratings: Int)] = [:]
         if effective == .balanced {
             if workshop.settings.ratingsEnabled {
-                counts = try db.scoring.ratingCounts(workshopID: workshop.id)
+                counts = try raters.counts(workshopID: workshop.id, in: db)
             } else {
                 // Without ratings, whoever spent support on a proposal has looked at it.
                 for (id, tally) in try db.ballots.tallies(workshopID: workshop.id) {

@@ -1,56 +1,64 @@
 import OfficinaCore
 import OfficinaStore
 
-/// What the server needs to order one participant's proposals (docs/scoring.md, "Exposure"), read in
-/// the same transaction as the list: the workshop's mode, the secret, who rated what, and what the
-/// viewer already wrote, rated or supported.
+/// What the server needs to order one participant's proposals (docs/scoring.md, "Exposure"): the
+/// workshop-wide part (mode, secret, who rated what) and what the viewer already wrote, rated or
+/// supported.
 struct ExposureInput {
     let workshop: Workshop
     let participantID: Int64
-    let secret: [UInt8]
-    /// `balanced` only while voting; in other phases the order is `shuffled`.
-    let effectiveMode: ExposureMode
-    let counts: [Int64: (raters: Int, ratings: Int)]
+    let basis: ExposureBasis
     let seen: Set<Int64>
 
-    /// Nil when the order is not the server's to decide: facilitators, anonymous readers, and
-    /// workshops that do not shuffle (those list proposals by id).
-    static func load(_ workshop: Workshop, viewer: Viewer, in db: any SQLDatabase) throws -> ExposureInput? {
-        guard workshop.settings.shuffleProposals, !viewer.isFacilitator, let participant = viewer.participantID else {
-            return nil
+    /// `balanced` only while voting; in other phases the order is `shuffled`.
+    var effectiveMode: ExposureMode { basis.effectiveMode }
+
+    /// The order of the snapshot's visible proposals for this participant: their kept permutation
+    /// (`shuffles`), arranged by the mode. In balanced mode a proposal's raters are at least the
+    /// participants whose lists recently started with it (`ledger`), and this list's own top is
+    /// recorded there.
+    func order(of snapshot: ProposalListSnapshot, shuffles: ExposureShuffleCache, ledger: ExposureLedger,
+               kept: ExposureOrderCache) -> ExposureOrder {
+        let visible = snapshot.visibleByID
+        let permutation = shuffles.permutation(secret: basis.secret, workshopCode: workshop.code.value, participantID: participantID,
+                                               count: visible.count)
+        guard effectiveMode == .balanced else {
+            return ExposureOrder(ids: permutation.map { snapshot.ids[visible[Int($0)]] }, needsEyes: [])
         }
-        let basis = try ExposureBasis.load(workshop, in: db)
-        var seen: Set<Int64> = []
-        if basis.effectiveMode == .balanced, let ballot = try db.ballots.get(participantID: participant, workshopID: workshop.id) {
-            seen.formUnion(ballot.support.filter { $0.value > 0 }.keys)
-            seen.formUnion(ballot.ratings.filter { !$0.value.isEmpty }.keys)
+        let source = ExposureOrderCache.Source(snapshotRead: snapshot.readID, basisRead: basis.readID,
+                                               ledgerVersion: ledger.version(workshopID: workshop.id), seen: seen)
+        let order: ExposureOrder
+        if let unchanged = kept.order(workshopID: workshop.id, participantID: participantID, source: source) {
+            order = unchanged
+        } else {
+            order = arrange(snapshot, permutation: permutation, ledger: ledger)
+            kept.keep(order, workshopID: workshop.id, participantID: participantID, source: source)
         }
-        return ExposureInput(
-            workshop: workshop, participantID: participant, secret: basis.secret,
-            effectiveMode: basis.effectiveMode, counts: basis.counts, seen: seen
-        )
+        // Unseen ones lead a balanced order, so this stops after about `recorded` ids.
+        var unseen: [Int64] = []
+        for id in order.ids where unseen.count < ExposureLedger.recorded {
+            if let index = snapshot.index[id], snapshot.authors[index] != participantID, !seen.contains(id) {
+                unseen.append(id)
+            }
+        }
+        ledger.record(workshopID: workshop.id, participant: participantID, proposals: unseen)
+        return order
     }
 
-    /// The order of the visible `proposals` for this participant. In balanced mode a proposal's raters
-    /// are at least the participants whose lists recently started with it (`ledger`), and this list's
-    /// own top is recorded there.
-    func order(of proposals: [Proposal], ledger: ExposureLedger) -> ExposureOrder {
-        var stream = ExposureStream(secret: secret, context: "\(workshop.code.value):\(participantID)")
-        let balanced = effectiveMode == .balanced
-        let pending = balanced ? ledger.counts(workshopID: workshop.id, excluding: participantID) : [:]
-        let candidates = proposals.map { proposal in
-            ExposureCandidate(
-                id: proposal.id, raters: max(counts[proposal.id]?.raters ?? 0, pending[proposal.id] ?? 0),
-                ratings: counts[proposal.id]?.ratings ?? 0,
-                seenByViewer: seen.contains(proposal.id) || proposal.authorID == participantID
+    /// The balanced order of the snapshot's visible proposals, from the participant's permutation.
+    private func arrange(_ snapshot: ProposalListSnapshot, permutation: [Int32], ledger: ExposureLedger) -> ExposureOrder {
+        let visible = snapshot.visibleByID
+        let pending = ledger.counts(workshopID: workshop.id, excluding: participantID)
+        let candidates = permutation.map { position in
+            let index = visible[Int(position)]
+            let id = snapshot.ids[index]
+            let counts = basis.counts[id]
+            return ExposureCandidate(
+                id: id, raters: max(counts?.raters ?? 0, pending[id] ?? 0), ratings: counts?.ratings ?? 0,
+                seenByViewer: snapshot.authors[index] == participantID || seen.contains(id)
             )
         }
-        let order = ExposureOrder.compute(candidates, mode: effectiveMode, stream: &stream)
-        if balanced {
-            let unseen = Set(candidates.filter { !$0.seenByViewer }.map(\.id))
-            ledger.record(workshopID: workshop.id, participant: participantID, proposals: order.ids.filter { unseen.contains($0) })
-        }
-        return order
+        return ExposureOrder.arrange(candidates, mode: .balanced)
     }
 
     /// The list answer's `order` field: the mode applied (`id` when the server does not reorder) and

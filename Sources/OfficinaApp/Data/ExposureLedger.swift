@@ -4,33 +4,45 @@ import Foundation
 /// at the same moment (a room votes together) are not all sent to the same least-seen proposals before
 /// any of them has rated. Kept in memory: it is a hint for ordering, and a restart only forgets the
 /// last few minutes of it.
+///
+/// Every list served in balanced mode reads and writes it, so each call costs about the entries it
+/// adds or lets expire, not the ledger's size: the count per proposal is kept up to date, and entries
+/// leave from a queue in the order they were recorded (time is taken to move forward).
 final class ExposureLedger: Sendable {
     /// How long a proposal counts as "in front of" a participant after their list was served.
     static let window: TimeInterval = 15 * 60
     /// Proposals recorded per list: about what one person looks at.
     static let recorded = 10
+    /// Most proposals one participant counts for at a time (their latest): a person is in front of
+    /// a few lists' worth, not every proposal their order ever started with, and the ledger's
+    /// memory stays bounded by participants, not by participants × proposals.
+    static let perParticipant = 3 * recorded
 
-    /// workshop → proposal → participant → when their list put it at the top.
-    private let shown = Protected([Int64: [Int64: [Int64: Date]]]())
+    private let workshops = Protected([Int64: ExposureLedgerWorkshop]())
 
-    /// Per proposal, how many other participants had it at the top of their list within the window.
+    /// Per proposal, how many other participants had it at the top of their list within the window
+    /// (a proposal recorded once keeps its key, at 0 once nobody counts for it).
     func counts(workshopID: Int64, excluding participant: Int64, now: Date = Date()) -> [Int64: Int] {
-        shown.withLock { shown in
-            (shown[workshopID] ?? [:]).mapValues { viewers in
-                viewers.filter { $0.key != participant && now.timeIntervalSince($0.value) < Self.window }.count
-            }
+        workshops.withLock { workshops in
+            workshops[workshopID]?.expire(now: now)
+            return workshops[workshopID]?.counts(excluding: participant) ?? [:]
         }
     }
 
     /// Records that `participant`'s list starts with `proposals`, and forgets entries past the window.
     func record(workshopID: Int64, participant: Int64, proposals: [Int64], now: Date = Date()) {
-        shown.withLock { shown in
-            var workshop = shown[workshopID] ?? [:]
-            for (id, viewers) in workshop {
-                workshop[id] = viewers.filter { now.timeIntervalSince($0.value) < Self.window }
-            }
-            for id in proposals.prefix(Self.recorded) { workshop[id, default: [:]][participant] = now }
-            shown[workshopID] = workshop
+        workshops.withLock { workshops in
+            workshops[workshopID, default: ExposureLedgerWorkshop()].record(participant: participant,
+                                                                           proposals: proposals.prefix(Self.recorded), now: now)
+        }
+    }
+
+    /// A number that changes whenever the workshop's counts may have (an entry added or expired),
+    /// so an order computed from them can be kept until it does.
+    func version(workshopID: Int64, now: Date = Date()) -> Int {
+        workshops.withLock { workshops in
+            workshops[workshopID]?.expire(now: now)
+            return workshops[workshopID]?.version ?? 0
         }
     }
 }

@@ -3,10 +3,13 @@ import OfficinaHTTP
 import OfficinaStore
 
 extension ProposalRoutes {
-    /// The proposals a viewer may list, in their order. The store reads are shared by every viewer
-    /// between two writes (`ProposalListSnapshot`), each proposal is encoded once per audience
-    /// (`ProposalPieces`), and a viewer's answer is assembled from those pieces: only the order,
-    /// the tallies and the viewer's own proposals are worked out per request.
+    /// The proposals a viewer may list, in their order. Everything that is the same for every
+    /// viewer between two writes is kept by store generation: the store reads
+    /// (`ProposalListSnapshot`), every proposal encoded per audience with its tally
+    /// (`ProposalListEncoding`, from per-proposal `ProposalPieces`), the participant cookie's holder
+    /// (`ListParticipant`) and the workshop-wide part of the order (`ExposureBasis`); a participant's
+    /// permutation is kept for good (`ExposureShuffleCache`). Per request: the order's arrangement,
+    /// the viewer's own proposals, and a copy per proposal.
     func list(_ request: HTTPRequest) async throws -> HTTPResponse {
         // Taken before any read, so whatever is read next is at least this fresh.
         let generation = context.store.writerStatistics.writes
@@ -22,62 +25,78 @@ extension ProposalRoutes {
             snapshot = loaded
         }
         let workshop = snapshot.workshop
-        let viewer = try context.viewer(of: request, in: workshop)
+        let (viewer, seen) = try listViewer(request, in: workshop, generation: generation)
         // Without a participant the answer depends only on the audience (no order of its own, no
         // `mine`): kept whole per generation, and answered with an ETag.
-        let shared = viewer.participantID == nil ? ProposalListKey(code: code, facilitator: viewer.isFacilitator) : nil
-        if let shared, let answer = context.proposalListAnswers.value(for: shared, generation: generation) {
+        let audience = ProposalListKey(code: code, facilitator: viewer.isFacilitator)
+        let shared = viewer.participantID == nil
+        if shared, let answer = context.proposalListAnswers.value(for: audience, generation: generation) {
             return answer.response(to: request)
         }
-        let exposure = try ExposureInput.load(workshop, viewer: viewer, generation: generation, bases: context.exposureBases,
-                                              store: context.store)
-        var shown = snapshot.threads.filter { viewer.lists($0.proposal) }
-        let order = exposure?.order(of: shown.filter { $0.proposal.status == .visible }.map(\.proposal), ledger: context.exposures)
-        if let order {
-            var position: [Int64: Int] = [:]
-            for (index, id) in order.ids.enumerated() { position[id] = index }
-            // Proposals outside the order (the viewer's own hidden ones) go last, by id.
-            shown.sort { (position[$0.proposal.id] ?? Int.max, $0.proposal.id) < (position[$1.proposal.id] ?? Int.max, $1.proposal.id) }
+        let encoding: ProposalListEncoding
+        if let cached = context.proposalListEncodings.value(for: audience, generation: generation) {
+            encoding = cached
+        } else {
+            encoding = ProposalListEncoding(snapshot, facilitator: viewer.isFacilitator, pieces: context.proposalPieces)
+            context.proposalListEncodings.store(encoding, for: audience, generation: generation)
         }
+        let exposure = try ExposureInput.load(workshop, viewer: viewer, seen: seen, generation: generation, bases: context.exposureBases,
+                                              raters: context.raterCounts, store: context.store)
+        let order = exposure?.order(of: snapshot, shuffles: context.exposureShuffles, ledger: context.exposures,
+                                    kept: context.exposureOrders)
+        let own = viewer.participantID.flatMap { snapshot.involving[$0] } ?? []
+
         var output: [UInt8] = []
-        output.reserveCapacity(shown.count * 400 + 64)
+        output.reserveCapacity(snapshot.threads.count * 400 + 64)
         output.append(contentsOf: #"{"proposals":["#.utf8)
-        let tallyShown = viewer.isFacilitator || ProposalView.talliesVisible(workshop.settings, workshop.phase)
-        for (index, thread) in shown.enumerated() {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            write(thread, of: snapshot, for: viewer, tallyShown: tallyShown, into: &output)
+        var first = true
+        func append(_ index: Int) {
+            guard snapshot.lists(index, by: viewer) else { return }
+            if !first { output.append(UInt8(ascii: ",")) }
+            first = false
+            if own.contains(index) || !encoding.write(index, into: &output) {
+                let id = snapshot.ids[index]
+                ProposalView(thread: snapshot.threads[index], workshopCode: workshop.code.value, settings: workshop.settings,
+                             phase: workshop.phase, tally: snapshot.tallies[id], note: snapshot.notes[id])
+                    .json(for: viewer).write(into: &output)
+            }
+        }
+        if let order {
+            for id in order.ids { if let index = snapshot.index[id] { append(index) } }
+            // Proposals outside the order (the viewer's own hidden ones) go last, by id.
+            for index in own.sorted(by: { snapshot.ids[$0] < snapshot.ids[$1] }) where snapshot.statuses[index] != .visible {
+                append(index)
+            }
+        } else {
+            for index in snapshot.threads.indices { append(index) }
         }
         output.append(contentsOf: #"],"order":"#.utf8)
         ExposureInput.json(order, mode: exposure?.effectiveMode).write(into: &output)
         output.append(UInt8(ascii: "}"))
-        if let shared {
+        if shared {
             let answer = EncodedAnswer(output)
-            context.proposalListAnswers.store(answer, for: shared, generation: generation)
+            context.proposalListAnswers.store(answer, for: audience, generation: generation)
             return answer.response(to: request)
         }
         return HTTPResponse(contentType: "application/json; charset=utf-8", body: output)
     }
 
-    /// One proposal as `viewer` sees it. A participant's own proposal or build-on shows things
-    /// others do not (`mine`, a hidden reason, an anonymous author): those are encoded for them
-    /// alone; everything else comes from the audience's cached pieces.
-    private func write(_ thread: ProposalThread, of snapshot: ProposalListSnapshot, for viewer: Viewer, tallyShown: Bool,
-                       into output: inout [UInt8]) {
-        let workshop = snapshot.workshop
-        let id = thread.proposal.id
-        if let participant = viewer.participantID,
-           thread.proposal.authorID == participant || thread.buildOns.contains(where: { $0.authorID == participant }) {
-            ProposalView(thread: thread, workshopCode: workshop.code.value, settings: workshop.settings, phase: workshop.phase,
-                         tally: snapshot.tallies[id], note: snapshot.notes[id]).json(for: viewer).write(into: &output)
-            return
+    /// Who asks, as `AppContext.viewer(of:in:)` decides, and what their ballot already supports or
+    /// rates. The participant cookie's holder is looked up once per generation (`ListParticipant`).
+    private func listViewer(_ request: HTTPRequest, in workshop: Workshop, generation: Int) throws -> (Viewer, seen: Set<Int64>) {
+        if let requested = Viewer.requested(by: request) { return (requested, []) }
+        let isFacilitator = try context.facilitator(of: request) != nil
+        guard let cookie = request.cookies[context.cookies.participantName(workshop.code.value)] else {
+            return (Viewer(isFacilitator: isFacilitator, participantID: nil), [])
         }
-        let inputs = ProposalPieces.Inputs(thread: thread, note: snapshot.notes[id], workshopCode: workshop.code.value,
-                                           anonymous: workshop.settings.anonymous, facilitator: viewer.isFacilitator)
-        guard let pieces = context.proposalPieces.pieces(inputs, settings: workshop.settings, phase: workshop.phase) else {
-            ProposalView(thread: thread, workshopCode: workshop.code.value, settings: workshop.settings, phase: workshop.phase,
-                         tally: snapshot.tallies[id], note: snapshot.notes[id]).json(for: viewer).write(into: &output)
-            return
+        let key = ListParticipant.Key(workshopID: workshop.id, cookie: cookie)
+        if let cached = context.listParticipants.value(for: key, generation: generation) {
+            return (Viewer(isFacilitator: isFacilitator, participantID: cached.id), cached.seen)
         }
-        pieces.write(tally: ProposalPieces.tallyBytes(snapshot.tallies[id], shown: tallyShown), into: &output)
+        guard let token = SecureToken(cookie) else { return (Viewer(isFacilitator: isFacilitator, participantID: nil), []) }
+        let withBallot = workshop.settings.shuffleProposals && workshop.phase == .voting
+        let found = try context.store.read { try ListParticipant.load(token: token, workshopID: workshop.id, withBallot: withBallot, in: $0) }
+        if let found { context.listParticipants.store(found, for: key, generation: generation) }
+        return (Viewer(isFacilitator: isFacilitator, participantID: found?.id), found?.seen ?? [])
     }
 }

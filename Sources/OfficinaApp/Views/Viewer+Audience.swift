@@ -29,6 +29,11 @@ extension Viewer {
     /// Whether this audience sees hidden and merged proposals in lists (a facilitator), or only
     /// visible ones and its own.
     func lists(_ proposal: Proposal) -> Bool {
-        isFacilitator || proposal.status == .visible || (proposal.status == .hidden && participantID == proposal.authorID)
+        lists(status: proposal.status, authorID: proposal.authorID)
+    }
+
+    /// ``lists(_:)`` from a proposal's status and author alone.
+    func lists(status: ProposalStatus, authorID: Int64) -> Bool {
+        isFacilitator || status == .visible || (status == .hidden && participantID == authorID)
     }
 }

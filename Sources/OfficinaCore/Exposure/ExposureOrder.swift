@@ -37,7 +37,14 @@ public struct ExposureOrder: Sendable, Hashable {
         _ candidates: [ExposureCandidate], mode: ExposureMode, stream: inout ExposureStream,
         jitter: Double = defaultJitter
     ) -> ExposureOrder {
-        let random = stream.shuffled(candidates.sorted { $0.id < $1.id })
+        arrange(stream.shuffled(candidates.sorted { $0.id < $1.id }), mode: mode, jitter: jitter)
+    }
+
+    /// The order of `random`, the candidates already in the participant's random order (the stream's
+    /// shuffle of them sorted by id, as ``compute(_:mode:stream:jitter:)`` draws it). A server that
+    /// keeps each participant's permutation (``ExposureStream/permutation(count:)``) orders a list
+    /// without drawing again.
+    public static func arrange(_ random: [ExposureCandidate], mode: ExposureMode, jitter: Double = defaultJitter) -> ExposureOrder {
         guard mode == .balanced, !random.isEmpty else {
             return ExposureOrder(ids: random.map(\.id), needsEyes: [])
         }
@@ -54,9 +61,9 @@ public struct ExposureOrder: Sendable, Hashable {
             return a.index < b.index
         }.map(\.candidate)
         // "Fewer raters than average" is compared on integers: raters · count < total.
-        let total = candidates.reduce(0) { $0 + $1.raters }
+        let total = random.reduce(0) { $0 + $1.raters }
         // The group shown as needing eyes leads the list, so the page can head it as one group.
-        let needing = ordered.filter { !$0.seenByViewer && $0.raters * candidates.count < total }
+        let needing = ordered.filter { !$0.seenByViewer && $0.raters * random.count < total }
             .prefix(needsEyesLimit).map(\.id)
         let marked = Set(needing)
         return ExposureOrder(ids: needing + ordered.map(\.id).filter { !marked.contains($0) }, needsEyes: needing)

@@ -43,6 +43,13 @@ public struct ExposureStream: Sendable {
         }
     }
 
+    /// The positions 0..<count in the order ``shuffled(_:)`` would put `count` items: for any array
+    /// `items` of that length, `permutation(count:).map { items[Int($0)] }` equals `shuffled(items)`
+    /// drawn from the same point of the stream.
+    public mutating func permutation(count: Int) -> [Int32] {
+        shuffled((0..<Int32(clamping: count)).map { $0 })
+    }
+
     /// `items` in a uniformly random order (Fisher–Yates, Knuth vol. 2 §3.4.2, Algorithm P).
     public mutating func shuffled<T>(_ items: [T]) -> [T] {
         var result = items

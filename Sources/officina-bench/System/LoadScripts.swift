@@ -30,6 +30,31 @@ enum LoadScripts {
         end
         """
 
+    /// GET as different participants: each line of the data file is a `Cookie` value; every wrk
+    /// thread walks the lines from its own offset.
+    static let participantGets = """
+        -- args: data file, path
+        local threads = 0
+        function setup(thread)
+          thread:set("tid", threads)
+          threads = threads + 1
+        end
+        local cookies = {}
+        local counter = 0
+        local path
+        function init(args)
+          for line in io.lines(args[1]) do
+            cookies[#cookies + 1] = line
+          end
+          path = args[2]
+          counter = ((tid or 0) * 7919) % #cookies
+        end
+        function request()
+          counter = counter % #cookies + 1
+          return wrk.format("GET", path, { ["Cookie"] = cookies[counter] })
+        end
+        """
+
     /// The peer's vote: a random participant and proposal, as its own vote.lua does.
     static let peerVotes = """
         wrk.method = "POST"

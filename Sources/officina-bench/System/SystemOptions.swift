@@ -32,11 +32,13 @@ struct SystemOptions {
     var postgres: String?
     /// Ballots written through instance A for the cross-instance figure. Default 100.
     var crossBallots = 100
+    /// Seconds of the mixed soak (`soak`: ballot storm and proposal lists at once). Default 180.
+    var soakSeconds = 180
     /// Where logs and databases go; kept after the run for inspection.
     var workDirectory: String?
 
     static let usage = """
-        usage: officina-bench system <all|ballots|ranking|fanout|coldstart|growth|peer|pages|cross|instances> [options]
+        usage: officina-bench system <all|ballots|ranking|fanout|coldstart|growth|peer|pages|soak|cross|instances> [options]
           (cross and instances need --postgres: two instances on one database)
           --officina PATH     server binary (default .build/release/officina)
           --peer PATH         peer binary (default /tmp/peer-build/release/Peer)
@@ -49,6 +51,7 @@ struct SystemOptions {
           --burst N           ballots per fan-out burst (default 20)
           --write-rounds N    rankings timed after a write, per method (default max(5, 3 × runs))
           --cold-ballots N    ballots in the cold-start database (default 100000)
+          --soak-seconds N    seconds of the mixed soak, ballots and lists at once (default 180)
           --work DIR          keep databases and logs in DIR
           --postgres URL      serve from this (empty) PostgreSQL database instead of a SQLite file
           --cross-ballots N   ballots through instance A for `cross` (default 100)
@@ -85,6 +88,7 @@ struct SystemOptions {
             case "--burst": options.burst = try number(flag)
             case "--write-rounds": options.writeRounds = try number(flag)
             case "--cold-ballots": options.coldBallots = try number(flag)
+            case "--soak-seconds": options.soakSeconds = try number(flag)
             case "--work": options.workDirectory = try value(flag)
             case "--postgres": options.postgres = try value(flag)
             case "--cross-ballots": options.crossBallots = try number(flag)

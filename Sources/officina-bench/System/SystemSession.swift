@@ -42,6 +42,14 @@ final class SystemSession {
         return ballots
     }
 
+    /// The wrk data file for reads as the voters: one `Cookie` value per line.
+    func cookieData() throws -> String {
+        let path = server.directory + "/cookies.txt"
+        let lines = (0..<voters).map { "\(fixture.cookieName)=\(fixture.participants[$0].cookie)" }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     /// The wrk data file for the ballot storm: `cookie<TAB>ballot` per voter (a changed ballot, so
     /// every PUT really rewrites rows).
     func ballotData() throws -> String {
