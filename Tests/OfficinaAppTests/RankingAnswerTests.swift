@@ -64,10 +64,12 @@ import Testing
             }
             // The export is made from the full-precision ranking: the answer is that, rounded.
             let export = try await f.facilitator.get("/api/workshops/\(f.code)/export?format=json&lang=en")
-            let exported = export.json["workshop"]?["entries"]?.arrayValue ?? []
+            let exported = export.json["workshop"]?["ranking"]?["entries"]?.arrayValue ?? []
             #expect(exported.count == entries.count, "\(export.text.prefix(300))")
             for (entry, precise) in zip(entries, exported) {
                 #expect(entry["id"] == precise["id"])
+                // The exports keep both languages.
+                #expect(precise["explanations"]?["it"]?.stringValue?.isEmpty == false)
                 let overall = try #require(precise["overall"]?.doubleValue)
                 #expect(entry["overall"]?.doubleValue == (overall * 100).rounded() / 100, "\(overall)")
                 let score = try #require(precise["goals"]?["space"]?["score"]?.doubleValue)
