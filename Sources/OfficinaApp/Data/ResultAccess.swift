@@ -24,8 +24,10 @@ struct ResultAccess: Sendable {
 /// What one access decision depends on besides the store's content.
 struct ResultAccessKey: Hashable, Sendable {
     let code: String
-    /// The SHA-256 of the facilitator cookie presented (never the token itself), or nil.
-    let sessionDigest: String?
+    /// The facilitator cookie as presented, or nil. Kept as it came: parsing and hashing it (as the
+    /// session look-up does on a miss) cost more than the rest of a cached ranking. It lives only in
+    /// this process's memory, like the request it came with, and any write makes its entry stale.
+    let sessionCookie: String?
     /// `?audience=public`: served as anyone whatever the cookies.
     let publicAudience: Bool
 }
