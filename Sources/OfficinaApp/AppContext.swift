@@ -19,6 +19,8 @@ public final class AppContext: Sendable {
     let passwords: PasswordHasher
     /// Most answers kept: one per weighting a facilitator tries, per language and audience.
     let rankings = RankingCache(capacity: 64)
+    /// Who may read which workshop's results, by store generation (``ResultAccess``).
+    let resultAccess = ResultAccessCache(capacity: 256)
     /// Workshops' counted ballots between rankings, re-read only where rewritten.
     let ballotCache = CountedBallotCache()
     /// `GET /api/workshops/{code}` answers by store generation.

@@ -43,7 +43,8 @@ def test_a_participant_declares_a_group_and_the_console_shows_support_per_group(
     ranking = api.get(f"/api/workshops/{code}/ranking")
     assert [g["key"] for g in ranking["bridging"]["groups"]] == ["resident", "student"]
     entry = ranking["entries"][0]
-    assert entry["broadSupport"]["groups"]["student"] == {"seen": 1, "agree": 1, "share": 2 / 3}
+    # Shares come rounded to 3 decimals (docs/scoring.md, "Precision of the answer").
+    assert entry["broadSupport"]["groups"]["student"] == {"seen": 1, "agree": 1, "share": round(2 / 3, 3)}
 
     fac = browsers.new("groups-console", DESKTOP)
     log_in(fac, server)

@@ -494,7 +494,7 @@ async function refreshRanking() {
     const seq = ++rankingSeq;
     const weights = Object.entries(state.weights).map(([k, v]) => `${k}:${v}`).join(',');
     try {
-        const ranking = await get(workshopPath(state.code, `/ranking?weights=${encodeURIComponent(weights)}&lang=${lang()}${clusters.clusterQuery()}`));
+        const ranking = await get(workshopPath(state.code, `/ranking?view=compact&weights=${encodeURIComponent(weights)}&lang=${lang()}${clusters.clusterQuery()}`));
         if (seq !== rankingSeq) return;
         setText(byId('rank-error'), '');
         renderExports();

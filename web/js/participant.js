@@ -132,7 +132,7 @@ async function loadPhaseData() {
     const phase = state.workshop.phase;
     if (phase === 'voting' || phase === 'closed') await loadBallot();
     if (phase === 'closed') {
-        state.ranking = await get(workshopPath(state.code, `/ranking?lang=${lang()}`)).catch((error) => ({ error }));
+        state.ranking = await get(workshopPath(state.code, `/ranking?view=compact&lang=${lang()}`)).catch((error) => ({ error }));
     }
 }
 

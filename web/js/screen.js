@@ -60,7 +60,7 @@ start(async () => {
 
 /** The presenter's results reveal: the ranking from last to first, whatever the phase event's timing. */
 async function reveal() {
-    state.ranking = await get(workshopPath(state.code, `/ranking${PUBLIC}&lang=${lang()}`)).catch((error) => ({ error }));
+    state.ranking = await get(workshopPath(state.code, `/ranking${PUBLIC}&view=compact&lang=${lang()}`)).catch((error) => ({ error }));
     if (state.ranking.error) { fatal(errorMessage(state.ranking.error)); return; }
     for (const phase of ['draft', 'collecting', 'voting', 'closed']) show(byId(`stage-${phase}`), phase === 'closed');
     startReveal(byId('s-results'), state.ranking, state.workshop.goals);
@@ -84,7 +84,7 @@ async function loadAll() {
 
 async function loadPhaseData() {
     if (state.workshop.phase === 'closed') {
-        state.ranking = await get(workshopPath(state.code, `/ranking${PUBLIC}&lang=${lang()}`)).catch((error) => ({ error }));
+        state.ranking = await get(workshopPath(state.code, `/ranking${PUBLIC}&view=compact&lang=${lang()}`)).catch((error) => ({ error }));
     }
 }
 

@@ -2,7 +2,7 @@
 /// has committed since it was computed (the store's count of writes is the generation, see
 /// ``GenerationCache``).
 ///
-/// A ranking recomputes every score from every ballot and serializes about 2 KiB per proposal;
+/// A ranking recomputes every score from every ballot and writes about 1 KiB per proposal;
 /// a projector or a facilitator's console polling it would otherwise cost that on every request.
 typealias RankingCache = GenerationCache<RankingKey, EncodedAnswer>
 
@@ -12,4 +12,5 @@ struct RankingKey: Hashable, Sendable {
     let weights: String?
     let language: String
     let facilitator: Bool
+    let view: RankingView
 }

@@ -68,16 +68,19 @@ extension OpenAPIDocument {
                     ("into", S.nullable(S.integer)), ("dots", S.integer), ("counted", S.integer),
                 ]))),
             ])),
+            // One language, numbers rounded (docs/scoring.md "Precision of the answer"); `compact` leaves
+            // out the members not required here.
             ("Ranking", S.object([
-                ("workshop", S.string), ("phase", S.string), ("weights", S.map(S.number)), ("method", ["type": "object"]),
+                ("workshop", S.string), ("phase", S.string), ("language", S.enumeration(["it", "en"])),
+                ("view", S.enumeration(["full", "compact"])), ("weights", S.map(S.number)), ("method", ["type": "object"]),
                 ("counts", ["type": "object"]),
                 ("entries", S.array(S.object([
                     ("rank", S.integer), ("id", S.integer), ("title", S.string), ("overall", S.number),
-                    ("broadSupport", Self.broadSupportSchema),
-                ]))),
+                    ("explanation", S.string), ("broadSupport", Self.broadSupportSchema),
+                ], required: ["rank", "id", "title", "overall"]))),
                 ("perGoal", S.map(S.array(S.integer))), ("settled", ["type": "object"]), ("shortlist", ["type": "object"]),
                 ("bridging", Self.bridgingSchema),
-            ])),
+            ], required: ["workshop", "phase", "language", "view", "method", "counts", "entries", "settled", "shortlist"])),
             ("Me", S.object([
                 ("facilitator", S.nullable(S.object([("username", S.string)]))), ("participant", S.nullable(person)),
             ])),

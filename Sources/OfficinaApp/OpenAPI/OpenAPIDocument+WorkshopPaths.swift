@@ -96,8 +96,11 @@ extension OpenAPIDocument {
         [
             ("/api/workshops/{code}/ranking", ["get": operation(
                 "The ranking with its breakdown (facilitator; anyone once closed)", tag: "results",
-                parameters: [codeParameter, query("weights", S.string(length: 0...400), "Goal weights, e.g. space:2,partnerships:1,community:1."), clusterQuery],
-                success: [("200", json("The ranking.", S.ref("Ranking")))], errors: ["401", "403", "404", "422"])]),
+                parameters: [codeParameter, query("weights", S.string(length: 0...400), "Goal weights, e.g. space:2,partnerships:1,community:1."), clusterQuery,
+                             query("view", S.enumeration(["full", "compact"]),
+                                   "full (default): the whole breakdown; compact: what the projector, phones and console draw (no explanations, intervals, weights, per-goal orders, goal statistics or excluded proposals).")],
+                success: [("200", json("The ranking, in one language (`?lang=it|en`, else Accept-Language, else it), numbers rounded (2 decimals for 0–100 points and 0–4 scores, 3 for shares and probabilities); ETag, 304 on If-None-Match.", S.ref("Ranking")))],
+                errors: ["401", "403", "404", "422"])]),
             ("/api/workshops/{code}/export", ["get": operation(
                 "Ranked results as a file (facilitator; anyone once closed)", tag: "results",
                 parameters: [codeParameter, formatParameter, query("weights", S.string(length: 0...400), "Goal weights, as for the ranking."), clusterQuery],

@@ -5,10 +5,14 @@ import Foundation
 enum RankingReadBenchmark {
     struct Result {
         var wrk: WrkRun
+        /// `?view=compact`, and `/healthz` on the same server, same connections.
+        var compact: WrkRun
+        var healthz: WrkRun
         var afterWriteMilliseconds: Double
         /// The same with the workshop on `officina-1`, which reads the running tallies, not every ballot.
         var afterWriteTalliedMilliseconds: Double
         var bytes: Int
+        var compactBytes: Int
     }
 
     static func run(_ session: SystemSession, connections: Int = 64) throws -> Result {
@@ -24,6 +28,20 @@ enum RankingReadBenchmark {
         }
         let summary = WrkRun.summary(runs)
         Bench.say("  \(connections) connections: \(summary.line)   [runs: \(runs.map { Bench.format($0.requestsPerSecond) }.joined(separator: " "))]")
+        // The pages' projection (`?view=compact`: projector, phones, console) and `/healthz` on the
+        // same server and connections, for the ratio the issue states (≥ 0.3× `/healthz`).
+        let compactPath = path + "?view=compact"
+        let compactSample = try expect(facilitator.send("GET", compactPath), 200, "compact ranking")
+        let compact = WrkRun.summary(try (0..<options.runs).map { _ in
+            try WrkRun.run(url: session.baseURL + compactPath, connections: connections, seconds: options.seconds,
+                           headers: ["Cookie: officina_session=\(session.fixture.facilitatorCookie)"])
+        })
+        let health = WrkRun.summary(try (0..<options.runs).map { _ in
+            try WrkRun.run(url: session.baseURL + "/healthz", connections: connections, seconds: options.seconds)
+        })
+        let ratio = { (run: WrkRun) in health.requestsPerSecond > 0 ? run.requestsPerSecond / health.requestsPerSecond : 0 }
+        Bench.say("  ?view=compact (\(compactSample.body.count) bytes): \(compact.line)")
+        Bench.say("  /healthz: \(health.line); ranking / healthz \(Bench.format(ratio(summary), 2))×, compact / healthz \(Bench.format(ratio(compact), 2))×")
 
         // Uncached: one participant changes a ballot, then the facilitator asks for the ranking.
         let voter = RawHTTPClient(port: session.server.port)
@@ -56,6 +74,7 @@ enum RankingReadBenchmark {
         try expect(facilitator.send("PATCH", scoring, json: #"{"method":"officina-2"}"#), 200, "scoring officina-2")
         let afterWriteTallied = Bench.median(tallied)
         Bench.say("  first ranking after a write, officina-1: median \(Bench.format(afterWriteTallied, 2)) ms (max \(Bench.format(tallied.max() ?? 0, 2)) ms)")
-        return Result(wrk: summary, afterWriteMilliseconds: afterWrite, afterWriteTalliedMilliseconds: afterWriteTallied, bytes: sample.body.count)
+        return Result(wrk: summary, compact: compact, healthz: health, afterWriteMilliseconds: afterWrite,
+                      afterWriteTalliedMilliseconds: afterWriteTallied, bytes: sample.body.count, compactBytes: compactSample.body.count)
     }
 }
