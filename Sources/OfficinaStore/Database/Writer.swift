@@ -132,6 +132,13 @@ final class Writer: @unchecked Sendable {
         return batch
     }
 
+    /// Counts ballot writes a set-based run took (whether their checks accepted them or not).
+    func recordStoredTogether(_ writes: Int) {
+        condition.lock()
+        statistics.ballotsStoredTogether += writes
+        condition.unlock()
+    }
+
     private func record(transactions: Int, writes: Int) {
         condition.lock()
         statistics.transactions += transactions
@@ -157,7 +164,18 @@ final class Writer: @unchecked Sendable {
                 return
             }
             var succeeded: [any PendingWriteProtocol] = []
+            // Writes before this index that a failed ballot run left to run one by one.
+            var unbatchedUntil = next
             while next < batch.endIndex {
+                if next >= unbatchedUntil, let end = ballotRunEnd(batch, from: next) {
+                    if let stored = storeBallotRun(batch[next..<end]) {
+                        done += batch[next..<end]
+                        succeeded += stored
+                        next = end
+                        continue
+                    }
+                    unbatchedUntil = end
+                }
                 let write = batch[next]
                 next += 1
                 done.append(write)
