@@ -12,14 +12,23 @@ extension Writer {
         return end - start >= 2 ? end : nil
     }
 
-    /// Stores the run together and returns the writes that succeeded, or `nil` when a statement
+    /// Stores the run together and returns the writes that succeeded, and whether the batch's
+    /// closing statements went with it (`closesBatch`: nothing follows the run, so the batch's tally
+    /// changes and its announcement can ride in the run's last round trip); `nil` when a statement
     /// failed: the run was rolled back to its savepoint, and its writes are to be run one by one.
-    func storeBallotRun(_ run: ArraySlice<any PendingWriteProtocol>) -> [any PendingWriteProtocol]? {
+    func storeBallotRun(_ run: ArraySlice<any PendingWriteProtocol>, closesBatch: Bool) -> (stored: [any PendingWriteProtocol], closed: Bool)? {
         let writes = run.compactMap { $0 as? any BallotWriteProtocol }
+        let payload = committedPayload
+        let closing: ((any SQLDatabase) -> [SQLStatement])? = closesBatch ? { db in
+            let owed = db.tallyDeltas ?? TallyDeltas()
+            // Applied now, in the run's savepoint: a rollback of the run restores what was owed.
+            db.tallyDeltas = TallyDeltas()
+            return owed.statements() + (db.notifyStatement(payload).map { [$0] } ?? [])
+        } : nil
         do {
-            let stored = try PostgresBallotBatch(writes: writes).store(on: connection)
+            let result = try PostgresBallotBatch(writes: writes).store(on: connection, closing: closing)
             recordStoredTogether(writes.count)
-            return stored.map { $0 as any PendingWriteProtocol }
+            return (result.stored.map { $0 as any PendingWriteProtocol }, result.closed)
         } catch {
             return nil
         }

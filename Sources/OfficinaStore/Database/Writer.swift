@@ -166,11 +166,14 @@ final class Writer: @unchecked Sendable {
             var succeeded: [any PendingWriteProtocol] = []
             // Writes before this index that a failed ballot run left to run one by one.
             var unbatchedUntil = next
+            // Whether a ballot run already sent the batch's tally changes and announcement.
+            var closedByRun = false
             while next < batch.endIndex {
                 if next >= unbatchedUntil, let end = ballotRunEnd(batch, from: next) {
-                    if let stored = storeBallotRun(batch[next..<end]) {
+                    if let run = storeBallotRun(batch[next..<end], closesBatch: end == batch.endIndex) {
                         done += batch[next..<end]
-                        succeeded += stored
+                        succeeded += run.stored
+                        closedByRun = run.closed
                         next = end
                         continue
                     }
@@ -202,7 +205,7 @@ final class Writer: @unchecked Sendable {
                     // learn of the batch at its commit (their caches key on it). On PostgreSQL these go
                     // out together, one round trip.
                     var closing = owed?.statements() ?? []
-                    if !succeeded.isEmpty, let announcement = connection.notifyStatement(committedPayload) {
+                    if !succeeded.isEmpty, !closedByRun, let announcement = connection.notifyStatement(committedPayload) {
                         closing.append(announcement)
                     }
                     try connection.executeAll(closing)

@@ -9,7 +9,8 @@ import OfficinaCore
 /// need them plus their context (read once per workshop, see ``BallotWriteContext``), the checks in
 /// memory, one upsert of every `ballots` row and one read of their old cells (one round trip), then
 /// one delete and one upsert per kind of cell with arrays (`unnest`), the tally changes summed into
-/// the batch's (``TallyDeltas``) and one `pg_notify` per workshop (one round trip).
+/// the batch's (``TallyDeltas``) and one `pg_notify` per workshop (one round trip, which also carries
+/// the batch's tally upserts and announcement when the run ends the batch).
 ///
 /// The same guarantees as one by one: a ballot refused by its check is not stored and gets its own
 /// error; the upsert takes the `ballots` row locks (in participant order, so two instances' runs
@@ -28,13 +29,19 @@ struct PostgresBallotBatch {
     }
 
     /// Stores the run inside its own savepoint and returns the writes whose ballots were stored
-    /// (every write whose check accepted it); throws, leaving nothing of the run behind, when a
-    /// statement failed.
-    func store(on db: any SQLDatabase, at now: Date = Date()) throws -> [any BallotWriteProtocol] {
+    /// (every write whose check accepted it), and whether `closing` ran; throws, leaving nothing of
+    /// the run behind, when a statement failed.
+    ///
+    /// `closing`, called once the run's tally changes are owed to the batch and only when a ballot
+    /// was accepted, gives statements to send in the run's last round trip (the writer's batch
+    /// closing: its tally changes and announcement, when nothing follows the run).
+    func store(
+        on db: any SQLDatabase, at now: Date = Date(), closing: ((any SQLDatabase) -> [SQLStatement])? = nil
+    ) throws -> (stored: [any BallotWriteProtocol], closed: Bool) {
         try db.savepoint("officina_ballots") {
             let contexts = try readContexts(on: db)
             let accepted = writes.filter { $0.check($0.needsContext ? contexts[$0.workshopID] : nil) }
-            guard !accepted.isEmpty else { return [] }
+            guard !accepted.isEmpty else { return ([], false) }
             var latest: [Key: Ballot] = [:]
             for write in accepted {
                 latest[Key(participant: write.ballot.participantID, workshop: write.workshopID)] = write.ballot
@@ -70,14 +77,17 @@ struct PostgresBallotBatch {
             for workshop in Set(keys.map(\.workshop)).sorted() {
                 if let notify = db.notifyStatement("t:\(workshop)") { statements.append(notify) }
             }
-            try db.executeAll(statements)
             if db.tallyDeltas != nil {
                 db.tallyDeltas?.merge(cells.deltas)
             } else {
-                try cells.deltas.apply(to: db)
+                statements += cells.deltas.statements()
             }
+            if let closing {
+                statements += closing(db)
+            }
+            try db.executeAll(statements)
             accepted.forEach { $0.stored() }
-            return accepted
+            return (accepted, closing != nil)
         }
     }
 
