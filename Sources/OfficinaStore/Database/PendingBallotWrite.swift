@@ -52,6 +52,8 @@ final class PendingBallotWrite<T>: BallotWriteProtocol {
     }
 
     func perform(on connection: any SQLDatabase) -> Bool {
+        // A run that was rolled back may have checked this ballot already: this attempt checks anew.
+        checked = nil
         do {
             let value = try connection.savepoint("officina_write") { () throws -> T in
                 let context = needsContext ? try BallotWriteContext.read(workshopID: workshopID, from: connection) : nil
