@@ -125,7 +125,7 @@ private func runStoreTrial(
                 support: [picks[0]: 2, picks[1]: 2, picks[2]: 1],
                 ratings: [picks[0]: ["space": round % 5, "partnerships": 3, "community": 1], picks[1]: ["space": 2, "partnerships": 4, "community": 0]]
             )
-            try await store.write { db in try db.ballots.replace(ballot, workshopID: workshopID) }
+            try await store.replaceBallot(ballot, workshopID: workshopID)
             count += 1
         }
         return count

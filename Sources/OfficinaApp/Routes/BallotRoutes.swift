@@ -30,20 +30,17 @@ struct BallotRoutes {
         let (workshop, participant) = try context.workshopAndParticipant(request)
         let body = try JSONFields(request, allowed: ["support", "ratings"])
         let ballot = Ballot(participantID: participant.id, support: try Self.support(body), ratings: try Self.ratings(body))
-        let settings = try await context.store.write { db -> WorkshopSettings in
-            try db.workshops.lockSettings(id: workshop.id)
-            guard let (current, goalKeys) = try db.workshops.findWithGoalKeys(id: workshop.id) else { throw APIError.notFound("Workshop") }
+        // The check runs inside the write, against the workshop as stored (its row locked until
+        // commit); on PostgreSQL a write batch's ballots share one read of it and are stored together.
+        let settings = try await context.store.replaceBallot(ballot, workshopID: workshop.id) { stored -> WorkshopSettings in
+            guard let current = stored.workshop else { throw APIError.notFound("Workshop") }
             guard current.settings.votingMethod.strategy.collectsBallots else {
                 throw APIError(.conflict, code: "method", "This workshop votes by comparing pairs, not with a ballot.")
             }
             try PhaseRules.check(.castBallot, phase: current.phase, deadline: current.deadline)
-            // Only the proposals the ballot names: a probe each, not a read of the workshop's whole list.
-            let authors = try db.proposals.visibleAuthors(of: ballot.namedProposals, workshopID: workshop.id)
             try BallotRules.validate(
-                ballot, settings: current.settings, visibleProposalIDs: Set(authors.keys),
-                goalKeys: goalKeys,
-                authorOf: authors, participantID: participant.id)
-            try db.ballots.replace(ballot, workshopID: workshop.id)
+                ballot, settings: current.settings, visibleProposalIDs: Set(stored.visibleAuthors.keys),
+                goalKeys: stored.goalKeys, authorOf: stored.visibleAuthors, participantID: participant.id)
             return current.settings
         }
         context.metrics.recordBallotWritten()

@@ -132,6 +132,13 @@ final class Writer: @unchecked Sendable {
         return batch
     }
 
+    /// Counts ballot writes a set-based run took (whether their checks accepted them or not).
+    func recordStoredTogether(_ writes: Int) {
+        condition.lock()
+        statistics.ballotsStoredTogether += writes
+        condition.unlock()
+    }
+
     private func record(transactions: Int, writes: Int) {
         condition.lock()
         statistics.transactions += transactions
@@ -157,7 +164,21 @@ final class Writer: @unchecked Sendable {
                 return
             }
             var succeeded: [any PendingWriteProtocol] = []
+            // Writes before this index that a failed ballot run left to run one by one.
+            var unbatchedUntil = next
+            // Whether a ballot run already sent the batch's tally changes and announcement.
+            var closedByRun = false
             while next < batch.endIndex {
+                if next >= unbatchedUntil, let end = ballotRunEnd(batch, from: next) {
+                    if let run = storeBallotRun(batch[next..<end], closesBatch: end == batch.endIndex) {
+                        done += batch[next..<end]
+                        succeeded += run.stored
+                        closedByRun = run.closed
+                        next = end
+                        continue
+                    }
+                    unbatchedUntil = end
+                }
                 let write = batch[next]
                 next += 1
                 done.append(write)
@@ -184,7 +205,7 @@ final class Writer: @unchecked Sendable {
                     // learn of the batch at its commit (their caches key on it). On PostgreSQL these go
                     // out together, one round trip.
                     var closing = owed?.statements() ?? []
-                    if !succeeded.isEmpty, let announcement = connection.notifyStatement(committedPayload) {
+                    if !succeeded.isEmpty, !closedByRun, let announcement = connection.notifyStatement(committedPayload) {
                         closing.append(announcement)
                     }
                     try connection.executeAll(closing)

@@ -7,6 +7,9 @@ public struct WriterStatistics: Sendable, Hashable {
     /// CPU time the writer thread spent running and committing them (excluding waits for the disk,
     /// which are not CPU time), in seconds.
     public var cpuSeconds = 0.0
+    /// Ballot writes stored together in set-based runs (PostgreSQL, ``PostgresBallotBatch``); the
+    /// rest of the ballots ran one by one.
+    public var ballotsStoredTogether = 0
 
     /// Mean writes per transaction; 0 before the first.
     public var meanBatchSize: Double { transactions == 0 ? 0 : Double(writes) / Double(transactions) }
