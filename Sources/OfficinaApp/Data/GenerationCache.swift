@@ -4,7 +4,7 @@
 /// a request that takes the count first and finds a value stored under the same count gets one
 /// that is never older than the last acknowledged write. A different count means "compute again".
 ///
-///     let generation = store.writerStatistics.writes      // before any read
+///     let generation = store.changeGeneration      // before any read (every instance's writes)
 ///     if let cached = cache.value(for: key, generation: generation) { return cached }
 final class GenerationCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Entry {

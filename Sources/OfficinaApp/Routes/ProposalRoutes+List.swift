@@ -12,7 +12,7 @@ extension ProposalRoutes {
     /// the viewer's own proposals, and a copy per proposal.
     func list(_ request: HTTPRequest) async throws -> HTTPResponse {
         // Taken before any read, so whatever is read next is at least this fresh.
-        let generation = context.store.writerStatistics.writes
+        let generation = context.store.changeGeneration
         let code = try request.parameter("code")
         let snapshot: ProposalListSnapshot
         if let cached = context.proposalLists.value(for: code, generation: generation) {

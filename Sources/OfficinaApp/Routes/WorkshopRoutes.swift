@@ -43,7 +43,7 @@ struct WorkshopRoutes {
     /// The cached answer if there is one for the current generation, else nil: answered on the I/O
     /// thread (a lock and a dictionary, no store read), or by `show` in a task when nil.
     func cachedShow(_ request: HTTPRequest) -> HTTPResponse? {
-        let generation = context.store.writerStatistics.writes
+        let generation = context.store.changeGeneration
         guard let code = request.parameters["code"] else { return nil }
         let key = WorkshopAnswerKey(code: code, baseURL: context.baseURL(for: request))
         return context.workshopAnswers.value(for: key, generation: generation)?.response(to: request)
@@ -52,7 +52,7 @@ struct WorkshopRoutes {
     /// The workshop, encoded once per store generation and base URL (see `GenerationCache`).
     func show(_ request: HTTPRequest) async throws -> HTTPResponse {
         // Taken before any read, so whatever is read next is at least this fresh.
-        let generation = context.store.writerStatistics.writes
+        let generation = context.store.changeGeneration
         let code = try request.parameter("code")
         let base = context.baseURL(for: request)
         let key = WorkshopAnswerKey(code: code, baseURL: base)
