@@ -78,4 +78,32 @@ struct CrossInstanceLiveTests {
             #expect(changed)
         }
     }
+
+    /// The workshop and its proposal list, once cached on instance B, follow what is written
+    /// through instance A: B's caches key on every instance's writes, not on its own.
+    @Test func aWorkshopAndItsProposalListCachedOnOneInstanceFollowWritesOnTheOther() async throws {
+        try await withServer { a in
+            let f = try await Fixture.make(a, phase: "collecting")
+            let b = try await offPool { try SecondInstance(sharing: a) }
+            defer { b.stop() }
+            let onB = Browser(port: b.http.port)
+            let workshopPath = "/api/workshops/\(f.code)"
+            let listPath = "/api/workshops/\(f.code)/proposals"
+            #expect(try await onB.get(workshopPath).json["phase"] == "collecting")
+            let listBefore = try await onB.get(listPath)
+            #expect(listBefore.status == 200 && !listBefore.text.contains("Orto condiviso"))
+
+            try await f.author.post("/api/workshops/\(f.code)/proposals", ["title": "Orto condiviso"])
+            try await f.facilitator.post("/api/workshops/\(f.code)/phase", ["phase": "voting"])
+            var listed = false
+            var voting = false
+            for _ in 0..<300 where !(listed && voting) {  // liveness bound: 30 s and more
+                listed = try await onB.get(listPath).text.contains("Orto condiviso")
+                voting = try await onB.get(workshopPath).json["phase"] == "voting"
+                if !(listed && voting) { try await Task.sleep(nanoseconds: 100_000_000) }
+            }
+            #expect(listed)
+            #expect(voting)
+        }
+    }
 }
