@@ -101,6 +101,7 @@ final class CountedBallotCache: Sendable {
 
     /// The ballot as it counts; the cast value itself (its storage shared) when counting changes nothing.
     private static func count(_ ballot: Ballot, by counting: BallotCounting) -> Ballot {
+        guard !counting.countsAsCast(ballot) else { return ballot }
         let counted = counting.count(ballot).ballot
         return counted == ballot ? ballot : counted
     }
