@@ -4,14 +4,16 @@ import OfficinaCore
 ///
 /// The rows of a join over the ballots' index arrive grouped by ballot, and a ballot's ratings grouped
 /// by proposal (the primary key's order): the assembly gathers each run of rows for one ballot and
-/// stores it at once, so the dictionary of ballots is searched once per ballot and each ballot's
-/// dictionaries are allocated at their final size, instead of a search (and a rehash or two) per row.
-/// At 100,000 ballots and 1.5 million rows that was most of reading them (benchmarks/system.md, cold
-/// start). Rows in any other order give the same ballots, only slower.
+/// stores it at once, so the ballot is looked up once per run and each ballot's dictionaries are
+/// allocated at their final size, instead of a search (and a rehash or two) per row. Ballots are kept
+/// by ascending participant, found by binary search: no hashing, and added in that order (as the
+/// query sorts them) each is appended. At 100,000 ballots and 1.5 million rows, hashing and growing
+/// dictionaries row by row was most of reading them (benchmarks/system.md, cold start). Rows and
+/// ballots in any other order give the same ballots, only slower.
 struct BallotAssembly {
-    /// Ballots in the order they were added.
+    /// Ballots by ascending participant, and their participants as a column to search.
     private var ballots: [Ballot] = []
-    private var position: [Int64: Int] = [:]
+    private var participants: [Int64] = []
 
     /// The run of rows being gathered: its ballot's position (-1: none) and participant.
     private var runBallot = -1
@@ -26,14 +28,17 @@ struct BallotAssembly {
 
     init(expectedBallots: Int = 0) {
         ballots.reserveCapacity(expectedBallots)
-        position.reserveCapacity(expectedBallots)
+        participants.reserveCapacity(expectedBallots)
     }
 
     /// Adds an empty ballot of `participantID` (a second one for the same participant is ignored).
     mutating func addBallot(participantID: Int64) {
-        guard position[participantID] == nil else { return }
-        position[participantID] = ballots.count
-        ballots.append(Ballot(participantID: participantID))
+        flush()
+        runBallot = -1
+        let at = insertionPoint(of: participantID)
+        guard at == participants.count || participants[at] != participantID else { return }
+        participants.insert(participantID, at: at)
+        ballots.insert(Ballot(participantID: participantID), at: at)
     }
 
     /// Support given on the participant's ballot (ignored when no such ballot was added).
@@ -53,7 +58,7 @@ struct BallotAssembly {
         runRatingValue.append(value)
     }
 
-    /// Every ballot with its rows, in the order the ballots were added.
+    /// Every ballot with its rows, by ascending participant.
     mutating func finish() -> [Ballot] {
         flush()
         runBallot = -1
@@ -64,7 +69,21 @@ struct BallotAssembly {
         guard runBallot < 0 || participantID != runParticipant else { return }
         flush()
         runParticipant = participantID
-        runBallot = position[participantID] ?? -1
+        let at = insertionPoint(of: participantID)
+        runBallot = at < participants.count && participants[at] == participantID ? at : -1
+    }
+
+    /// The first position whose participant is not below `participantID`; the end in one step when
+    /// ballots come in ascending order.
+    private func insertionPoint(of participantID: Int64) -> Int {
+        guard let last = participants.last, participantID <= last else { return participants.count }
+        var low = 0
+        var high = participants.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if participants[middle] < participantID { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Stores the gathered run; a later row for the same key overwrites an earlier one, as row by row.

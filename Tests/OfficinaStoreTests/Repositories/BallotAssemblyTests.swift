@@ -40,7 +40,7 @@ import Testing
     }
 
     /// Rows out of order, for a ballot never added, or repeating a key give what storing them one by
-    /// one gives: grouping only saves work.
+    /// one gives, by ascending participant: grouping only saves work.
     @Test func rowsInAnyOrderGiveTheSameBallots() {
         var assembly = BallotAssembly()
         assembly.addBallot(participantID: 2)
@@ -58,8 +58,8 @@ import Testing
         assembly.addRating(participantID: 1, proposalID: 10, goal: "space", value: 2)
         assembly.addRating(participantID: 9, proposalID: 10, goal: "space", value: 2)
         #expect(assembly.finish() == [
-            Ballot(participantID: 2, support: [11: 2], ratings: [10: ["space": 1]]),
             Ballot(participantID: 1, support: [10: 2, 12: 3], ratings: [10: ["space": 2, "community": 3], 11: ["space": 0]]),
+            Ballot(participantID: 2, support: [11: 2], ratings: [10: ["space": 1]]),
         ])
     }
 }
