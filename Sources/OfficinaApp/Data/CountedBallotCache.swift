@@ -72,11 +72,14 @@ final class CountedBallotCache: Sendable {
             previous.revisions = listed
             entry = previous
         } else {
-            var cast: [Int64: Ballot] = [:]
-            for ballot in try db.ballots.all(workshopID: workshopID) { cast[ballot.participantID] = ballot }
-            entry = Entry(
-                revisions: listed, cast: cast, rule: counting,
-                counted: cast.mapValues { Self.count($0, by: counting) }, lastUse: 0)
+            let all = try db.ballots.all(workshopID: workshopID)
+            var cast: [Int64: Ballot] = Dictionary(minimumCapacity: all.count)
+            var counted: [Int64: Ballot] = Dictionary(minimumCapacity: all.count)
+            for ballot in all {
+                cast[ballot.participantID] = ballot
+                counted[ballot.participantID] = Self.count(ballot, by: counting)
+            }
+            entry = Entry(revisions: listed, cast: cast, rule: counting, counted: counted, lastUse: 0)
         }
         let counted = entry.counted.values.sorted { $0.participantID < $1.participantID }
         keep(entry, for: workshopID)
@@ -101,6 +104,7 @@ final class CountedBallotCache: Sendable {
 
     /// The ballot as it counts; the cast value itself (its storage shared) when counting changes nothing.
     private static func count(_ ballot: Ballot, by counting: BallotCounting) -> Ballot {
+        guard !counting.countsAsCast(ballot) else { return ballot }
         let counted = counting.count(ballot).ballot
         return counted == ballot ? ballot : counted
     }

@@ -67,6 +67,11 @@ public struct BallotCounting: Sendable {
 
     /// The ballot as it counts, with a notice for each difference from how it was cast.
     public func count(_ cast: Ballot) -> CountedBallot {
+        countsAsCast(cast) ? CountedBallot(ballot: cast) : countedByRule(cast)
+    }
+
+    /// ``count(_:)`` applying every step of the rule, whatever the ballot.
+    func countedByRule(_ cast: Ballot) -> CountedBallot {
         var notices: [BallotNotice] = []
         var support: [Int64: Int] = [:]
         for (id, dots) in cast.support.sorted(by: { $0.key < $1.key }) where dots > 0 {

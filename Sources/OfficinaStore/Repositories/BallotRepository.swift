@@ -55,23 +55,23 @@ public struct BallotRepository {
 
     /// Every ballot of the workshop, for scoring, ordered by participant id.
     public func all(workshopID: Int64) throws -> [Ballot] {
-        var ballots: [Int64: Ballot] = [:]
-        try db.forEachRow("SELECT participant_id FROM ballots WHERE workshop_id = ?", [workshopID]) { row in
-            ballots[row.int64(0)] = Ballot(participantID: row.int64(0))
+        var assembly = BallotAssembly(expectedBallots: try count(workshopID: workshopID))
+        try db.forEachRow("SELECT participant_id FROM ballots WHERE workshop_id = ? ORDER BY participant_id", [workshopID]) { row in
+            assembly.addBallot(participantID: row.int64(0))
         }
         try db.forEachRow("""
             SELECT b.participant_id, s.proposal_id, s.dots FROM ballot_support s JOIN ballots b ON b.id = s.ballot_id
             WHERE b.workshop_id = ?
             """, [workshopID]) { row in
-            ballots[row.int64(0)]?.support[row.int64(1)] = row.int(2)
+            assembly.addSupport(participantID: row.int64(0), proposalID: row.int64(1), dots: row.int(2))
         }
         try db.forEachRow("""
             SELECT b.participant_id, r.proposal_id, r.goal_key, r.value FROM ballot_ratings r JOIN ballots b ON b.id = r.ballot_id
             WHERE b.workshop_id = ?
             """, [workshopID]) { row in
-            ballots[row.int64(0)]?.ratings[row.int64(1), default: [:]][row.text(2)] = row.int(3)
+            assembly.addRating(participantID: row.int64(0), proposalID: row.int64(1), goal: row.text(2), value: row.int(3))
         }
-        return ballots.values.sorted { $0.participantID < $1.participantID }
+        return assembly.finish()
     }
 
     /// Every ballot of the workshop with its support only (no ratings): what live tallies count.
