@@ -73,12 +73,15 @@ struct ChunkedBodyDecoder: Sendable {
                     }
                     return (position - bytes.startIndex, .needMore)
                 }
+                // The size first: when the line's end has not arrived yet, only the size can be
+                // judged (above), so a line too long fails as too long however the bytes were cut.
+                let lineBytes = lineEnd + 1 - position
+                if trailerBytes + lineBytes > maxTrailerBytes { return (position - bytes.startIndex, .failed(.headerFieldsTooLarge)) }
                 guard lineEnd > position, bytes[lineEnd - 1] == ByteClass.cr else {
                     return (position - bytes.startIndex, .failed(.badRequest(.bareLineEnding)))
                 }
                 let line = bytes[position..<(lineEnd - 1)]
-                trailerBytes += line.count + 2
-                if trailerBytes > maxTrailerBytes { return (position - bytes.startIndex, .failed(.headerFieldsTooLarge)) }
+                trailerBytes += lineBytes
                 position = lineEnd + 1
                 if line.isEmpty {
                     state = .done

@@ -62,6 +62,27 @@ struct RequestDecoderTests {
         #expect(ok?.body == Array("abc".utf8))
     }
 
+    @Test("A trailer line too long fails as too long whether its bare line ending arrived with it or not")
+    func trailerLimitBeforeLineEnding() {
+        let limits = RequestLimits(maxRequestLineBytes: 512, maxHeaderBytes: 64, maxHeaderCount: 20, maxBodyBytes: 4096)
+        let head = Array("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nx\r\n0\r\n".utf8)
+        let longLine = Array(("T: " + String(repeating: "v", count: 100)).utf8)
+        for cut in [0, 10, longLine.count] {
+            var decoder = RequestDecoder(limits: limits)
+            decoder.append(head + longLine[..<cut])
+            var result = decoder.next()
+            if result.isNeedMore {
+                decoder.append(Array(longLine[cut...]) + [0x0A])
+                result = decoder.next()
+            }
+            #expect(result.error == .headerFieldsTooLarge, "cut at \(cut)")
+        }
+        // Within the limit, a bare line ending is still refused as one.
+        var decoder = RequestDecoder(limits: limits)
+        decoder.append(head + Array("T: v\n".utf8))
+        #expect(decoder.next().error == .badRequest(.bareLineEnding))
+    }
+
     @Test("Expect: 100-continue is announced once, then the body completes the request")
     func expectContinue() {
         var decoder = RequestDecoder(limits: RequestLimits())
