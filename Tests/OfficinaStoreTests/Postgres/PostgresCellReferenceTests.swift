@@ -10,25 +10,9 @@ import Testing
 /// that has just named the row.
 @Suite(.enabled(if: PostgresTestDatabase.isConfigured, "needs OFFICINA_TEST_DB=postgres://…"), .timeLimit(.minutes(3)))
 struct PostgresCellReferenceTests {
-    private struct Room {
-        let workshopID: Int64
-        let voters: [Int64]
-        let proposals: [Int64]
-    }
-
     /// A workshop with three proposals and three voters who each support and rate all of them.
-    private func seed(_ store: Store) async throws -> Room {
-        let room = try store.writeBlocking { db in
-            let programme = try db.programmes.create(
-                title: LocalizedText(it: "P", en: "P"), description: LocalizedText(it: "", en: ""), goals: Fixture.goals)
-            let workshop = try db.workshops.create(
-                programmeID: programme.id, theme: "t", title: LocalizedText(it: "W", en: "W"), description: LocalizedText(it: "", en: ""))
-            let voters = try (0..<3).map { try db.participants.create(workshopID: workshop.id, name: "v\($0)", tokenHash: "v\($0)").id }
-            let proposals = try (0..<3).map {
-                try db.proposals.create(workshopID: workshop.id, authorID: voters[0], title: "P\($0)", body: "", goals: []).id
-            }
-            return Room(workshopID: workshop.id, voters: voters, proposals: proposals)
-        }
+    private func seed(_ store: Store) async throws -> TestRoom {
+        let room = try TestRoom(in: store, voters: 3, proposals: 3)
         for voter in room.voters {
             let ballot = Ballot(participantID: voter,
                                 support: Dictionary(uniqueKeysWithValues: room.proposals.map { ($0, 1) }),
