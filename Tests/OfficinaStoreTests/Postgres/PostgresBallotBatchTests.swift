@@ -22,37 +22,12 @@ struct PostgresBallotBatchTests {
         var storedTogether = 0
     }
 
-    private typealias Queued = @Sendable (Store, Room) async throws -> String
-
-    private struct Room: Sendable {
-        let workshopID: Int64
-        let voters: [Int64]
-        let proposals: [Int64]
-
-        func ballot(_ voter: Int, _ support: [Int: Int], _ ratings: [Int: [String: Int]] = [:]) -> Ballot {
-            Ballot(participantID: voters[voter],
-                   support: Dictionary(uniqueKeysWithValues: support.map { (proposal(for: $0.key), $0.value) }),
-                   ratings: Dictionary(uniqueKeysWithValues: ratings.map { (proposal(for: $0.key), $0.value) }))
-        }
-
-        /// Index 9 names a proposal that does not exist.
-        private func proposal(for index: Int) -> Int64 { index == 9 ? 999_999 : proposals[index] }
-    }
+    private typealias Queued = @Sendable (Store, TestRoom) async throws -> String
 
     /// Sets up a room with an earlier ballot, queues `writes` in order behind a held write, lets them
     /// run as one batch and reads what they left.
     private func run(_ store: Store, _ writes: [Queued]) async throws -> Result {
-        let room = try store.writeBlocking { db in
-            let programme = try db.programmes.create(
-                title: LocalizedText(it: "P", en: "P"), description: LocalizedText(it: "", en: ""), goals: Fixture.goals)
-            let workshop = try db.workshops.create(
-                programmeID: programme.id, theme: "t", title: LocalizedText(it: "W", en: "W"), description: LocalizedText(it: "", en: ""))
-            let voters = try (0..<6).map { try db.participants.create(workshopID: workshop.id, name: "v\($0)", tokenHash: "v\($0)").id }
-            let proposals = try (0..<3).map {
-                try db.proposals.create(workshopID: workshop.id, authorID: voters[5], title: "P\($0)", body: "", goals: []).id
-            }
-            return Room(workshopID: workshop.id, voters: voters, proposals: proposals)
-        }
+        let room = try TestRoom(in: store, voters: 6, proposals: 3, author: 5)
         try await store.replaceBallot(room.ballot(3, [0: 2, 1: 1], [0: ["space": 3, "community": 1]]), workshopID: room.workshopID)
         let gate = Gate()
         let holder = Task { try await store.write { _ in gate.waitUntilOpened() } }
@@ -174,4 +149,16 @@ struct PostgresBallotBatchTests {
         let read = try db.query("SELECT unnest(CAST(? AS TEXT[]))", [PostgresBallotBatch.array(values)]) { $0.text(0) }
         #expect(read == values)
     }
+}
+
+private extension TestRoom {
+    /// A ballot of the voter at index `voter`, naming proposals by index.
+    func ballot(_ voter: Int, _ support: [Int: Int], _ ratings: [Int: [String: Int]] = [:]) -> Ballot {
+        Ballot(participantID: voters[voter],
+               support: Dictionary(uniqueKeysWithValues: support.map { (proposal(for: $0.key), $0.value) }),
+               ratings: Dictionary(uniqueKeysWithValues: ratings.map { (proposal(for: $0.key), $0.value) }))
+    }
+
+    /// Index 9 names a proposal that does not exist.
+    private func proposal(for index: Int) -> Int64 { index == 9 ? 999_999 : proposals[index] }
 }

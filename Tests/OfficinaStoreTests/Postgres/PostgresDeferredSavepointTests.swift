@@ -72,17 +72,8 @@ struct PostgresDeferredSavepointTests {
         let database = try PostgresTestDatabase()
         let store = try Store(postgres: database.url)
         defer { store.close() }
-        let (workshopID, voters, proposals) = try store.writeBlocking { db in
-            let programme = try db.programmes.create(
-                title: LocalizedText(it: "P", en: "P"), description: LocalizedText(it: "", en: ""), goals: Fixture.goals)
-            let workshop = try db.workshops.create(
-                programmeID: programme.id, theme: "t", title: LocalizedText(it: "W", en: "W"), description: LocalizedText(it: "", en: ""))
-            let voters = try (0..<6).map { try db.participants.create(workshopID: workshop.id, name: "v\($0)", tokenHash: "v\($0)").id }
-            let proposals = try (0..<3).map {
-                try db.proposals.create(workshopID: workshop.id, authorID: voters[0], title: "P\($0)", body: "", goals: []).id
-            }
-            return (workshop.id, voters, proposals)
-        }
+        let room = try TestRoom(in: store, voters: 6, proposals: 3)
+        let (workshopID, voters, proposals) = (room.workshopID, room.voters, room.proposals)
         let ballot: @Sendable (Int, [Int64: Int]) -> Ballot = { voter, support in
             Ballot(participantID: voters[voter], support: support)
         }

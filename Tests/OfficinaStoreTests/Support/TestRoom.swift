@@ -1,0 +1,27 @@
+import OfficinaCore
+@testable import OfficinaStore
+
+/// A workshop to vote in, on a store of either engine: a programme with ``Fixture/goals``, one
+/// workshop, `voters` participants named `v0`, `v1`… and `proposals` proposals `P0`, `P1`… all
+/// written by the voter at index `author`.
+struct TestRoom: Sendable {
+    let workshopID: Int64
+    let voters: [Int64]
+    let proposals: [Int64]
+
+    init(in store: Store, voters voterCount: Int, proposals proposalCount: Int, author: Int = 0) throws {
+        (workshopID, voters, proposals) = try store.writeBlocking { db in
+            let programme = try db.programmes.create(
+                title: LocalizedText(it: "P", en: "P"), description: LocalizedText(it: "", en: ""), goals: Fixture.goals)
+            let workshop = try db.workshops.create(
+                programmeID: programme.id, theme: "t", title: LocalizedText(it: "W", en: "W"), description: LocalizedText(it: "", en: ""))
+            let voters = try (0..<voterCount).map {
+                try db.participants.create(workshopID: workshop.id, name: "v\($0)", tokenHash: "v\($0)").id
+            }
+            let proposals = try (0..<proposalCount).map {
+                try db.proposals.create(workshopID: workshop.id, authorID: voters[author], title: "P\($0)", body: "", goals: []).id
+            }
+            return (workshop.id, voters, proposals)
+        }
+    }
+}
