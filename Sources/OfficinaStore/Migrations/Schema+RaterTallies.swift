@@ -16,7 +16,7 @@ extension Schema {
         INSERT INTO rater_tallies (proposal_id, ballots)
             SELECT proposal_id, count(DISTINCT ballot_id) FROM ballot_ratings GROUP BY proposal_id;
 
-        CREATE TRIGGER rater_tallies_ballot_delete BEFORE DELETE ON ballots BEGIN
+        CREATE TRIGGER tallies_ballot_delete_raters BEFORE DELETE ON ballots BEGIN
             INSERT INTO rater_tallies (proposal_id, ballots)
                 SELECT DISTINCT proposal_id, -1 FROM ballot_ratings r WHERE r.ballot_id = OLD.id
                   AND EXISTS (SELECT 1 FROM proposals p WHERE p.id = r.proposal_id)

@@ -1,7 +1,10 @@
 extension PostgresSchema {
     /// PostgreSQL twin of SQLite's "20-rater-tallies": per proposal, the ballots that rate it,
     /// backfilled, kept by the ballot writer (`TallyDeltas`) and by one row trigger for ballots
-    /// deleted whole (BEFORE: the cascade to their rows runs after the ballot's delete).
+    /// deleted whole (BEFORE: the cascade to their rows runs after the ballot's delete). PostgreSQL
+    /// fires a table's triggers by name, so `tallies_ballot_delete_raters` runs after
+    /// `tallies_ballot_delete`: a delete locks tally rows in the writer's order (support, ratings,
+    /// raters) and cannot deadlock with another instance's batch.
     static let raterTallies = Migration("pg-20-rater-tallies", sql: """
         CREATE TABLE rater_tallies (
             proposal_id BIGINT NOT NULL PRIMARY KEY REFERENCES proposals(id) ON DELETE CASCADE,
@@ -19,7 +22,7 @@ extension PostgresSchema {
                 ON CONFLICT (proposal_id) DO UPDATE SET ballots = rater_tallies.ballots + excluded.ballots;
             RETURN OLD;
         END $$;
-        CREATE TRIGGER rater_tallies_ballot_delete BEFORE DELETE ON ballots
+        CREATE TRIGGER tallies_ballot_delete_raters BEFORE DELETE ON ballots
             FOR EACH ROW EXECUTE FUNCTION officina_ballot_delete_raters();
         """)
 }
