@@ -17,12 +17,13 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(name: "CEventLoop"),
+        .systemLibrary(name: "CHeap"),
 
         // The layers; arrows point down only (see docs/architecture.md).
         .target(name: "OfficinaCore"),
         .target(name: "OfficinaStore", dependencies: ["CSQLite", "OfficinaCore"]),
         .target(name: "OfficinaHTTP", dependencies: ["CEventLoop"]),
-        .target(name: "OfficinaApp", dependencies: ["OfficinaCore", "OfficinaStore", "OfficinaHTTP"]),
+        .target(name: "OfficinaApp", dependencies: ["CHeap", "OfficinaCore", "OfficinaStore", "OfficinaHTTP"]),
 
         // Executables.
         .executableTarget(name: "officina", dependencies: ["OfficinaApp"]),

@@ -36,8 +36,6 @@ public final class AppContext: Sendable {
     let listParticipants = GenerationCache<ListParticipant.Key, ListParticipant>(capacity: 20_000)
     /// The workshop-wide part of participants' proposal orders, by store generation.
     let exposureBases = GenerationCache<Int64, ExposureBasis>(capacity: 64)
-    /// Who rated which proposal, per workshop, re-read only where ballots changed.
-    let raterCounts = RaterCountCache()
     /// Participants' random permutations of their workshop's proposals.
     let exposureShuffles = ExposureShuffleCache()
     /// Participants' last balanced orders, while what they were arranged from is unchanged.

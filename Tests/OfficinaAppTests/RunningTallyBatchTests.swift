@@ -28,7 +28,13 @@ import Testing
             let rowsRatings = try db.query("""
                 SELECT proposal_id, goal_key, value, count(*) FROM ballot_ratings GROUP BY proposal_id, goal_key, value ORDER BY 1, 2, 3
                 """) { "\($0.int64(0)) \($0.text(1)) \($0.int(2)) \($0.int(3))" }
-            return keptSupport == rowsSupport && keptRatings == rowsRatings
+            let keptRaters = try db.query("SELECT proposal_id, ballots FROM rater_tallies WHERE ballots <> 0 ORDER BY 1") {
+                [$0.int64(0), Int64($0.int(1))]
+            }
+            let rowsRaters = try db.query("SELECT proposal_id, count(DISTINCT ballot_id) FROM ballot_ratings GROUP BY proposal_id ORDER BY 1") {
+                [$0.int64(0), Int64($0.int(1))]
+            }
+            return keptSupport == rowsSupport && keptRatings == rowsRatings && keptRaters == rowsRaters
         }
     }
 

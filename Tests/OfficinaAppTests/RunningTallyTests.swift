@@ -99,6 +99,8 @@ import Testing
         let rebuilt = BallotSums(try db.ballots.all(workshopID: room.workshop.id))
         let kept = try db.ballots.sums(workshopID: room.workshop.id)
         #expect(kept == rebuilt, "running tallies differ from the ballots after step \(step)")
+        #expect(try db.ballots.raterCounts(workshopID: room.workshop.id) == RaterCount.counting(try db.ballots.all(workshopID: room.workshop.id)),
+                "rater tallies differ from the ballots after step \(step)")
         let ratingRows = try db.queryOne(
             "SELECT count(*) FROM ballot_ratings r JOIN ballots b ON b.id = r.ballot_id WHERE b.workshop_id = ?", [room.workshop.id]) { $0.int(0) }
         #expect(try db.workshops.counts(workshopID: room.workshop.id).ratings == ratingRows, "rating count differs after step \(step)")

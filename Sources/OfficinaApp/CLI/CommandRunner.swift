@@ -64,6 +64,7 @@ public enum CommandRunner {
     }
 
     static func serve(_ configuration: AppConfiguration) throws {
+        HeapArenas.limit()
         var isFolder: ObjCBool = false
         if !FileManager.default.fileExists(atPath: configuration.webRoot, isDirectory: &isFolder) || !isFolder.boolValue {
             fail("officina serve: warning: web folder \(configuration.webRoot) not found; pages will answer 404 (use --web DIR)")

@@ -8,7 +8,7 @@ extension ExposureInput {
     /// workshops that do not shuffle (those list proposals by id).
     static func load(
         _ workshop: Workshop, viewer: Viewer, seen: Set<Int64>, generation: Int, bases: GenerationCache<Int64, ExposureBasis>,
-        raters: RaterCountCache, store: Store
+        store: Store
     ) throws -> ExposureInput? {
         guard workshop.settings.shuffleProposals, !viewer.isFacilitator, let participant = viewer.participantID else {
             return nil
@@ -17,7 +17,7 @@ extension ExposureInput {
         if let cached = bases.value(for: workshop.id, generation: generation) {
             basis = cached
         } else {
-            basis = try store.read { try ExposureBasis.load(workshop, raters: raters, in: $0) }
+            basis = try store.read { try ExposureBasis.load(workshop, in: $0) }
             bases.store(basis, for: workshop.id, generation: generation)
         }
         return ExposureInput(workshop: workshop, participantID: participant, basis: basis,

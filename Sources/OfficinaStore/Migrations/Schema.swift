@@ -13,5 +13,6 @@ public enum Schema {
         comparisons,
         tallies,
         ballotRevisions,
+        raterTallies,
     ]
 }

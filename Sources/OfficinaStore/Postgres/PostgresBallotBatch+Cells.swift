@@ -24,6 +24,7 @@ struct CellChanges {
             supportSet.proposals.append(proposal)
             supportSet.dots.append(Int64(dots))
         }
+        deltas.addRaters(old: oldRatings, new: newRatings)
         for (proposal, goals) in oldRatings {
             for (goal, value) in goals where newRatings[proposal]?[goal] != value {
                 deltas.addRating(proposal: proposal, goal: goal, value: value, -1)

@@ -10,7 +10,9 @@ import Foundation
 /// needs its PostgreSQL twin appended here (see docs/scaling.md, "Schema on PostgreSQL").
 public enum PostgresSchema {
     /// Every PostgreSQL migration of this build, in order.
-    public static let migrations: [Migration] = [baseline, clusters, participantGroups, comparisons, tallies, ballotRevisions, cellReferences]
+    public static let migrations: [Migration] = [
+        baseline, clusters, participantGroups, comparisons, tallies, ballotRevisions, raterTallies, cellReferences,
+    ]
 
     /// Everything SQLite's migrations "1-programmes" to "14-contact-exports" build.
     static let baseline = Migration("pg-1-baseline") { db in

@@ -32,6 +32,7 @@ extension BallotRepository {
     /// The statements rewriting the ballot's rating rows from `old` to `new`, adding the tally changes.
     func writeRatings(ballotID: Int64, old: [Int64: [String: Int]], new: [Int64: [String: Int]], deltas: inout TallyDeltas, into statements: inout [SQLStatement]) throws {
         let keepsAny = old.contains { proposal, goals in goals.contains { new[proposal]?[$0.key] == $0.value } }
+        deltas.addRaters(old: old, new: new)
         var added: [any DatabaseValueConvertible] = []
         for (proposal, goals) in old {
             for (goal, value) in goals where new[proposal]?[goal] != value {

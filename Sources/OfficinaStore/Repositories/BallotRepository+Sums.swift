@@ -27,14 +27,15 @@ extension BallotRepository {
     public func rebuildTallies() throws {
         try db.execute("DELETE FROM support_tallies")
         try db.execute("DELETE FROM rating_tallies")
-        try db.execute(Self.rebuildSQL[0])
-        try db.execute(Self.rebuildSQL[1])
+        try db.execute("DELETE FROM rater_tallies")
+        for statement in Self.rebuildSQL { try db.execute(statement) }
     }
 
-    /// The two statements that fill empty tally tables from the ballot rows (both engines).
+    /// The statements that fill empty tally tables from the ballot rows (both engines).
     public static let rebuildSQL = [
         "INSERT INTO support_tallies (proposal_id, dots, ballots) SELECT proposal_id, dots, count(*) FROM ballot_support GROUP BY proposal_id, dots",
         "INSERT INTO rating_tallies (proposal_id, goal_key, value, ballots) SELECT proposal_id, goal_key, value, count(*) FROM ballot_ratings GROUP BY proposal_id, goal_key, value",
+        "INSERT INTO rater_tallies (proposal_id, ballots) SELECT proposal_id, count(DISTINCT ballot_id) FROM ballot_ratings GROUP BY proposal_id",
     ]
 
     /// Proposals of the workshop that their own author's ballot supports or rates: what a count

@@ -26,12 +26,16 @@ public struct TallyDeltas: Sendable, Equatable {
 
     private var supportLog: [(key: SupportKey, change: Int)] = []
     private var ratingLog: [(key: RatingKey, change: Int)] = []
+    /// Per proposal, ballots that start (+1) or stop (-1) rating it ("20-rater-tallies").
+    private var raterLog: [(proposal: Int64, change: Int)] = []
 
     /// No change owed.
     public init() {}
 
     /// Whether every change nets to zero.
-    public var isEmpty: Bool { !support.values.contains { $0 != 0 } && !ratings.values.contains { $0 != 0 } }
+    public var isEmpty: Bool {
+        !support.values.contains { $0 != 0 } && !ratings.values.contains { $0 != 0 } && !raters.values.contains { $0 != 0 }
+    }
 
     /// The net change per support key (zero nets included).
     var support: [SupportKey: Int] { Dictionary(supportLog.map { ($0.key, $0.change) }, uniquingKeysWith: +) }
@@ -39,19 +43,24 @@ public struct TallyDeltas: Sendable, Equatable {
     /// The net change per rating key (zero nets included).
     var ratings: [RatingKey: Int] { Dictionary(ratingLog.map { ($0.key, $0.change) }, uniquingKeysWith: +) }
 
+    /// The net change of rating ballots per proposal (zero nets included).
+    var raters: [Int64: Int] { Dictionary(raterLog.map { ($0.proposal, $0.change) }, uniquingKeysWith: +) }
+
     /// Where the log stands now: what ``rollBack(to:)`` returns to.
-    public var mark: Mark { Mark(support: supportLog.count, ratings: ratingLog.count) }
+    public var mark: Mark { Mark(support: supportLog.count, ratings: ratingLog.count, raters: raterLog.count) }
 
     /// A length of the log, taken before a write that may be rolled back.
     public struct Mark: Sendable, Equatable {
         let support: Int
         let ratings: Int
+        let raters: Int
     }
 
     /// Drops every change logged since `mark` (a rolled-back savepoint's).
     public mutating func rollBack(to mark: Mark) {
         supportLog.removeSubrange(min(mark.support, supportLog.count)...)
         ratingLog.removeSubrange(min(mark.ratings, ratingLog.count)...)
+        raterLog.removeSubrange(min(mark.raters, raterLog.count)...)
     }
 
     mutating func addSupport(proposal: Int64, dots: Int, _ change: Int) {
@@ -62,22 +71,34 @@ public struct TallyDeltas: Sendable, Equatable {
         ratingLog.append((RatingKey(proposal: proposal, goal: goal, value: value), change))
     }
 
+    /// Counts a ballot that starts or stops rating a proposal when its ratings go from `old` to `new`.
+    mutating func addRaters(old: [Int64: [String: Int]], new: [Int64: [String: Int]]) {
+        for (proposal, goals) in old where !goals.isEmpty && new[proposal]?.isEmpty ?? true {
+            raterLog.append((proposal, -1))
+        }
+        for (proposal, goals) in new where !goals.isEmpty && old[proposal]?.isEmpty ?? true {
+            raterLog.append((proposal, 1))
+        }
+    }
+
     /// Adds another write's changes (a released savepoint's, into its batch).
     mutating func merge(_ other: TallyDeltas) {
         supportLog += other.supportLog
         ratingLog += other.ratingLog
+        raterLog += other.raterLog
     }
 
     /// Equal when they owe the same net changes, however they were logged.
     public static func == (a: TallyDeltas, b: TallyDeltas) -> Bool {
         a.support.filter { $0.value != 0 } == b.support.filter { $0.value != 0 }
             && a.ratings.filter { $0.value != 0 } == b.ratings.filter { $0.value != 0 }
+            && a.raters.filter { $0.value != 0 } == b.raters.filter { $0.value != 0 }
     }
 
     /// Rows per upsert: few statements per batch, few distinct statement shapes to prepare.
     static let rowsPerStatement = 64
 
-    /// Applies the non-zero changes with multi-row upserts, support before ratings, each sorted by key.
+    /// Applies the non-zero changes with multi-row upserts, support, then ratings, then raters, each sorted by key.
     ///
     /// Changes on a proposal that no longer exists (its workshop deleted later in the same batch) are
     /// dropped by the `EXISTS` filter: its ballot rows and tally rows are gone with it. `ORDER BY`
@@ -106,6 +127,15 @@ public struct TallyDeltas: Sendable, Equatable {
             statements.append(SQLStatement(
                 Self.upsert(table: "rating_tallies", columns: ["proposal_id", "goal_key", "value"], types: ["BIGINT", "TEXT", "BIGINT"], rows: chunk.count),
                 chunk.flatMap { [$0.key.proposal, $0.key.goal, Int64($0.key.value), Int64($0.value)] as [any DatabaseValueConvertible] }))
+            start += chunk.count
+        }
+        let raters = self.raters.filter { $0.value != 0 }.sorted { $0.key < $1.key }
+        start = 0
+        while start < raters.count {
+            let chunk = raters[start..<min(start + Self.rowsPerStatement, raters.count)]
+            statements.append(SQLStatement(
+                Self.upsert(table: "rater_tallies", columns: ["proposal_id"], types: ["BIGINT"], rows: chunk.count),
+                chunk.flatMap { [$0.key, Int64($0.value)] as [any DatabaseValueConvertible] }))
             start += chunk.count
         }
         return statements

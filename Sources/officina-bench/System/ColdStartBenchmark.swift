@@ -85,6 +85,7 @@ enum ColdStartBenchmark {
               SELECT c.ballot, r.proposal_id, r.goal_key, r.value FROM copies c JOIN ballot_ratings r ON r.ballot_id = c.source;
             DELETE FROM support_tallies;
             DELETE FROM rating_tallies;
+            DELETE FROM rater_tallies;
             \(BallotRepository.rebuildSQL.joined(separator: ";\n"));
             COMMIT;
             PRAGMA wal_checkpoint(TRUNCATE);

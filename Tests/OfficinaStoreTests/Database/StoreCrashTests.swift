@@ -62,6 +62,11 @@ import Testing
                 return (try db.ballots.sums(workshopID: workshopID), BallotSums(try db.ballots.all(workshopID: workshopID)))
             }
             #expect(kept == rebuilt, "round \(round): running tallies differ from the ballots after SIGKILL")
+            let (keptRaters, countedRaters) = try store.read { db in
+                let workshopID = try #require(try db.programmes.list().first?.workshops.first?.id)
+                return (try db.ballots.raterCounts(workshopID: workshopID), RaterCount.counting(try db.ballots.all(workshopID: workshopID)))
+            }
+            #expect(keptRaters == countedRaters, "round \(round): rater tallies differ from the ballots after SIGKILL")
             checked = acknowledged.count
             store.close()
         }

@@ -3,8 +3,8 @@ import OfficinaCore
 import Testing
 @testable import OfficinaStore
 
-/// "18-tallies" on a database written before it: the migration builds the running tallies from the
-/// ballots already there, and from then on the ballot writer keeps them.
+/// "18-tallies" and "20-rater-tallies" on a database written before them: the migrations build the
+/// running tallies from the ballots already there, and from then on the ballot writer keeps them.
 @Suite struct TallyMigrationTests {
     @Test func aDatabaseFromBeforeTheTalliesIsBackfilledFromItsBallots() throws {
         let folder = try TemporaryFolder()
@@ -46,17 +46,25 @@ import Testing
         #expect(kept == rebuilt)
         #expect(kept.support.values.flatMap(\.values).reduce(0, +) == 60)
         #expect(kept.ratings.count == 4)
+        let raters = try store.read { db in
+            (try db.ballots.raterCounts(workshopID: workshopID), RaterCount.counting(try db.ballots.all(workshopID: workshopID)))
+        }
+        #expect(raters.0 == raters.1)
+        #expect(raters.0.values.map(\.raters).reduce(0, +) == 30)
 
         // The ballot writer keeps them from then on.
         try store.writeBlocking { db in
             let voter = try db.participants.create(workshopID: workshopID, name: "Nuova", tokenHash: "new")
             let first = try db.proposals.countingRows(workshopID: workshopID)[0].id
-            try db.ballots.replace(Ballot(participantID: voter.id, support: [first: 3]), workshopID: workshopID)
+            try db.ballots.replace(Ballot(participantID: voter.id, support: [first: 3], ratings: [first: ["space": 2]]), workshopID: workshopID)
         }
         let after = try store.read { db in
-            (try db.ballots.sums(workshopID: workshopID), BallotSums(try db.ballots.all(workshopID: workshopID)))
+            (try db.ballots.sums(workshopID: workshopID), BallotSums(try db.ballots.all(workshopID: workshopID)),
+             try db.ballots.raterCounts(workshopID: workshopID), RaterCount.counting(try db.ballots.all(workshopID: workshopID)))
         }
         #expect(after.0 == after.1)
         #expect(after.0 != kept)
+        #expect(after.2 == after.3)
+        #expect(after.2 != raters.0)
     }
 }

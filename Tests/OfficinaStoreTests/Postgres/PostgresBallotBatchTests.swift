@@ -64,8 +64,10 @@ struct PostgresBallotBatchTests {
             }
         result.talliesMatchRows = try store.writeBlocking { db in
             let running = try db.ballots.sums(workshopID: room.workshopID)
+            let runningRaters = try db.ballots.raterCounts(workshopID: room.workshopID)
             try db.ballots.rebuildTallies()
-            return try db.ballots.sums(workshopID: room.workshopID) == running
+            let rebuiltRaters = try db.ballots.raterCounts(workshopID: room.workshopID)
+            return try db.ballots.sums(workshopID: room.workshopID) == running && rebuiltRaters == runningRaters
         }
         return result
     }
