@@ -51,22 +51,16 @@ extension PostgresSchema {
         CREATE TRIGGER ballot_ratings_references AFTER INSERT ON ballot_ratings
             REFERENCING NEW TABLE AS new_cells FOR EACH STATEMENT EXECUTE FUNCTION officina_check_cell_references();
 
-        CREATE FUNCTION officina_delete_ballots_cells() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE FUNCTION officina_delete_cells() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            DELETE FROM ballot_support WHERE ballot_id IN (SELECT id FROM gone);
-            DELETE FROM ballot_ratings WHERE ballot_id IN (SELECT id FROM gone);
+            -- TG_ARGV[0]: the cells' column naming the deleted rows, `gone`.
+            EXECUTE format('DELETE FROM ballot_support WHERE %I IN (SELECT id FROM gone)', TG_ARGV[0]);
+            EXECUTE format('DELETE FROM ballot_ratings WHERE %I IN (SELECT id FROM gone)', TG_ARGV[0]);
             RETURN NULL;
         END $$;
         CREATE TRIGGER ballots_cells_cascade AFTER DELETE ON ballots
-            REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION officina_delete_ballots_cells();
-
-        CREATE FUNCTION officina_delete_proposals_cells() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            DELETE FROM ballot_support WHERE proposal_id IN (SELECT id FROM gone);
-            DELETE FROM ballot_ratings WHERE proposal_id IN (SELECT id FROM gone);
-            RETURN NULL;
-        END $$;
+            REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION officina_delete_cells('ballot_id');
         CREATE TRIGGER proposals_cells_cascade AFTER DELETE ON proposals
-            REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION officina_delete_proposals_cells();
+            REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION officina_delete_cells('proposal_id');
         """)
 }
