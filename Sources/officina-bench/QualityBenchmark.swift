@@ -2,7 +2,7 @@ import Foundation
 import OfficinaCore
 
 /// `officina-bench quality [--trials N] [--voters 25,50,100,200,400] [--seed S] [--generosity G]
-/// [--noise E] [--wave W] [--jitter J] [--no-ledger] [--bloc B] [--bloc-share S] [--pairwise-voters 50,100,200] [--pairwise-answers 20]
+/// [--noise E] [--wave W] [--jitter J] [--no-ledger] [--no-focus] [--bloc B] [--bloc-share S] [--pairwise-voters 50,100,200] [--pairwise-answers 20]
 /// [--pairwise-only] [--pairwise-neighbours 5] [--pairwise-prior 1] [--pairwise-noise E] [--settled-only]
 /// [--bootstrap B] [--support-weight W]`: simulated rooms (`QualityVoterModel`) ranked
 /// through OfficinaCore. Prints
@@ -38,6 +38,7 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
         case "--noise": model.noise = rest.popFirst().flatMap(Double.init) ?? model.noise
         case "--wave": model.wave = rest.popFirst().flatMap(Int.init) ?? model.wave
         case "--no-ledger": model.ledger = false
+        case "--no-focus": model.focus = false
         case "--jitter": model.jitter = rest.popFirst().flatMap(Double.init) ?? model.jitter
         case "--bloc": model.bloc = rest.popFirst().flatMap(Double.init) ?? model.bloc
         case "--bloc-share": blocShare = rest.popFirst().flatMap(Double.init) ?? blocShare
@@ -62,7 +63,7 @@ func qualityBenchmark(_ arguments: ArraySlice<String>) throws {
         return
     }
     print("quality: \(model.proposals) proposals, each voter rates the first \(model.viewed) on 3 goals, 5 dots;"
-          + " generosity sd \(model.generosity), noise sd \(model.noise), waves of \(model.wave), jitter \(model.jitter), ledger \(model.ledger), bloc \(model.bloc); \(trials) trials per cell, seed \(seed)")
+          + " generosity sd \(model.generosity), noise sd \(model.noise), waves of \(model.wave), jitter \(model.jitter), ledger \(model.ledger), focus \(model.focus), bloc \(model.bloc); \(trials) trials per cell, seed \(seed)")
     print("")
     print("| voters | officina-1 | officina-2 | mean rating | dot count | officina-2, shuffled order | officina-1, shuffled order (as before) |")
     print("|---:|---:|---:|---:|---:|---:|---:|")

@@ -13,6 +13,9 @@ import OfficinaCore
 ///   same moment, so each wave sees the counts as the previous waves left them (a room votes together);
 ///   with `ledger` on, as in the server (`ExposureLedger`), a proposal also counts the earlier voters
 ///   whose list started with it, even before they rate.
+/// - Focus: with `focus` on (as in the server), once every proposal has `ExposureOrder.focusFloor`
+///   raters the room is ranked (officina-2) at the start of a wave whenever the raters have changed as
+///   `ExposureFocus.isStale` says, and the proposals that could still be in the top 3 lead the order.
 /// - Dots: 5, cap 3; a voter's sense of a proposal is its true mean + N(0, `noise`); 2 dots on their best
 ///   seen, 2 on the second, 1 on the third.
 /// - Blocs: a share `bloc` of voters also backs one mediocre proposal (true rank in the middle) with 3
@@ -29,6 +32,9 @@ struct QualityVoterModel {
     var wave = 10
     var jitter = ExposureOrder.defaultJitter
     var ledger = true
+    /// Whether the balanced order focuses on the contenders for the top once every proposal has
+    /// `ExposureOrder.focusFloor` raters (`ExposureFocus`, ranked again as a server does).
+    var focus = true
 
     static let goals = ["space", "partnerships", "community"].map {
         Goal(key: $0, label: LocalizedText(it: $0, en: $0), weight: 1)
@@ -66,12 +72,23 @@ struct QualityVoterModel {
         var snapshot = (raters: raters, ratings: ratingsGiven)
         var assigned = Array(repeating: 0, count: proposals)
         var groupOf: [Int64: String] = [:]
+        var contending: Set<Int64> = []
+        var focusedAt: Int?
         for voter in 0..<voters {
-            if voter % max(1, wave) == 0 { snapshot = (raters, ratingsGiven) }
-            let candidates = (0..<proposals).map {
-                ExposureCandidate(
-                    id: Int64($0 + 1), raters: ledger ? max(snapshot.raters[$0], assigned[$0]) : snapshot.raters[$0],
-                    ratings: snapshot.ratings[$0], seenByViewer: false)
+            if voter % max(1, wave) == 0 {
+                snapshot = (raters, ratingsGiven)
+                let total = raters.reduce(0, +)
+                if focus, exposure == .balanced, (raters.min() ?? 0) >= ExposureOrder.focusFloor,
+                   focusedAt.map({ ExposureFocus.isStale(ratersThen: $0, ratersNow: total) }) ?? true {
+                    let now = Ranking.compute(scoringInput(ballots, groupOf: groupOf), configuration: ScoringConfiguration(method: .officina2))
+                    contending = ExposureFocus.contending(in: now)
+                    focusedAt = total
+                }
+            }
+            let candidates = (0..<proposals).map { (p: Int) -> ExposureCandidate in
+                let known = ledger ? max(snapshot.raters[p], assigned[p]) : snapshot.raters[p]
+                return ExposureCandidate(id: Int64(p + 1), raters: known, ratings: snapshot.ratings[p], seenByViewer: false,
+                                         contending: contending.contains(Int64(p + 1)))
             }
             var stream = ExposureStream(secret: secret, context: "SIM:\(voter)")
             let order = ExposureOrder.compute(candidates, mode: exposure, stream: &stream, jitter: jitter)
@@ -105,6 +122,11 @@ struct QualityVoterModel {
             }
             ballots.append(Ballot(participantID: Int64(voter + 1), support: support, ratings: ratings))
         }
+        return Room(truth: truth, input: scoringInput(ballots, groupOf: groupOf), raters: raters, blocProposal: Int64(middle + 1))
+    }
+
+    /// The ballots so far as the scorer's input.
+    private func scoringInput(_ ballots: [Ballot], groupOf: [Int64: String]) -> ScoringInput {
         let candidates = (0..<proposals).map {
             RankingCandidate(id: Int64($0 + 1), title: "P\($0 + 1)", author: nil, goals: [])
         }
@@ -114,6 +136,6 @@ struct QualityVoterModel {
         )
         input.participantGroups = Self.groups
         input.groupOf = groupOf
-        return Room(truth: truth, input: input, raters: raters, blocProposal: Int64(middle + 1))
+        return input
     }
 }

@@ -7,11 +7,15 @@ public struct ExposureCandidate: Sendable, Hashable {
     public var ratings: Int
     /// Whether the viewing participant wrote it or already rated or supported it: no need of their eyes.
     public var seenByViewer: Bool
+    /// Whether the ranking says it could still be in the top k (``ExposureFocus``): once every
+    /// proposal has ``ExposureOrder/focusFloor`` raters, a balanced order shows these first.
+    public var contending: Bool
 
-    public init(id: Int64, raters: Int, ratings: Int, seenByViewer: Bool) {
+    public init(id: Int64, raters: Int, ratings: Int, seenByViewer: Bool, contending: Bool = false) {
         self.id = id
         self.raters = raters
         self.ratings = ratings
         self.seenByViewer = seenByViewer
+        self.contending = contending
     }
 }

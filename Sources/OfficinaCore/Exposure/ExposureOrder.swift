@@ -4,7 +4,9 @@
 /// proposal equally likely at every position). *Balanced* (voting): proposals the viewer has not seen
 /// first, then those with the fewest raters (mixing, in the participant's random order, proposals within
 /// `jitter` raters of each other), then the fewest ratings (widest intervals); the ones with fewer raters
-/// than the average are marked as needing eyes.
+/// than the average are marked as needing eyes. Once every proposal has ``focusFloor`` raters, the
+/// unseen proposals still contending for the top (``ExposureCandidate/contending``) lead instead, and
+/// are the ones marked.
 ///
 /// ```swift
 /// var stream = ExposureStream(secret: secret, context: "ACD347:42")
@@ -20,6 +22,10 @@ public struct ExposureOrder: Sendable, Hashable {
     /// W·V/P raters to each, so strict "fewest first" would send a whole wave to the same few proposals.
     /// Mixing proposals within 2 raters of each other spreads a wave of 10 looking at 10 of 50.
     public static let defaultJitter = 2.0
+    /// Raters every proposal gets before a balanced order focuses on the contenders for the top:
+    /// what 100 voters looking at 10 of 50 proposals give each, and about where a proposal's interval
+    /// becomes narrow enough for its rank range to mean something (benchmarks/quality.md).
+    public static let focusFloor = 20
 
     /// Every candidate's id, in the order to show.
     public var ids: [Int64]
@@ -54,8 +60,10 @@ public struct ExposureOrder: Sendable, Hashable {
         let keyed = random.enumerated().map { index, candidate in
             (candidate: candidate, key: Double(candidate.raters) + spread * Double(index) / Double(random.count), index: index)
         }
+        let focusing = random.allSatisfy { $0.raters >= focusFloor } && random.contains { $0.contending }
         let ordered = keyed.sorted { a, b in
             if a.candidate.seenByViewer != b.candidate.seenByViewer { return !a.candidate.seenByViewer }
+            if focusing, a.candidate.contending != b.candidate.contending { return a.candidate.contending }
             if a.key != b.key { return a.key < b.key }
             if a.candidate.ratings != b.candidate.ratings { return a.candidate.ratings < b.candidate.ratings }
             return a.index < b.index
@@ -63,7 +71,7 @@ public struct ExposureOrder: Sendable, Hashable {
         // "Fewer raters than average" is compared on integers: raters · count < total.
         let total = random.reduce(0) { $0 + $1.raters }
         // The group shown as needing eyes leads the list, so the page can head it as one group.
-        let needing = ordered.filter { !$0.seenByViewer && $0.raters * random.count < total }
+        let needing = ordered.filter { !$0.seenByViewer && (focusing ? $0.contending : $0.raters * random.count < total) }
             .prefix(needsEyesLimit).map(\.id)
         let marked = Set(needing)
         return ExposureOrder(ids: needing + ordered.map(\.id).filter { !marked.contains($0) }, needsEyes: needing)
