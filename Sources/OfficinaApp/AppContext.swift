@@ -36,6 +36,8 @@ public final class AppContext: Sendable {
     let listParticipants = GenerationCache<ListParticipant.Key, ListParticipant>(capacity: 20_000)
     /// The workshop-wide part of participants' proposal orders, by store generation.
     let exposureBases = GenerationCache<Int64, ExposureBasis>(capacity: 64)
+    /// Which proposals each workshop's balanced order focuses on, from a ranking made now and then.
+    let exposureFocus = ExposureFocusCache()
     /// Participants' random permutations of their workshop's proposals.
     let exposureShuffles = ExposureShuffleCache()
     /// Participants' last balanced orders, while what they were arranged from is unchanged.

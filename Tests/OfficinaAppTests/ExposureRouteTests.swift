@@ -63,6 +63,35 @@ import Testing
         }
     }
 
+    @Test func pastTwentyRatersTheProposalsStillContendingForTheTopComeFirst() async throws {
+        try await withServer { server in
+            let (f, ids) = try await Self.workshop(server)
+            try await f.facilitator.post("/api/workshops/\(f.code)/phase", ["phase": "voting"])
+            let leaders = Array(ids.prefix(4)), trailing = Array(ids.suffix(4))
+            // 20 voters rate all eight, the four leaders alike and the others 0: four equals for
+            // three places. 6 more rate only the leaders, so by raters alone the trailing four,
+            // with 20 raters each against 26, would come first.
+            for n in 0..<26 {
+                let voter = server.browser()
+                try await voter.post("/api/join", ["code": .string(f.code), "name": .string("Votante \(n)")])
+                var ratings: [(String, JSONValue)] = leaders.map { (String($0), ["space": 3, "partnerships": 3, "community": 3]) }
+                if n < 20 { ratings += trailing.map { (String($0), ["space": 0, "partnerships": 0, "community": 0]) } }
+                let saved = try await voter.put("/api/workshops/\(f.code)/ballot", ["ratings": .object(ratings)])
+                #expect(saved.status == 200, "\(saved)")
+            }
+            let newcomer = server.browser()
+            try await newcomer.post("/api/join", ["code": .string(f.code), "name": "Newcomer"])
+            let list = try await newcomer.get("/api/workshops/\(f.code)/proposals")
+            #expect(list.json["order"]?["mode"] == "balanced")
+            #expect(Set(Self.ids(list).prefix(4)) == Set(leaders), "\(Self.ids(list))")
+            let marked = (list.json["order"]?["needsEyes"]?.arrayValue ?? []).compactMap(\.doubleValue).map { Int64($0) }
+            #expect(Set(marked) == Set(leaders))
+            // The ranking agrees: not settled, and only the leaders can reach its top 3.
+            let ranking = try await f.facilitator.get("/api/workshops/\(f.code)/ranking")
+            #expect(ranking.json["settled"]?["settled"] == false)
+        }
+    }
+
     @Test func scoringSettingsAreTheFacilitatorsAndRefuseUnknownValues() async throws {
         try await withServer { server in
             let f = try await Fixture.make(server)

@@ -8,6 +8,9 @@ struct ExposureBasis: Sendable {
     let effectiveMode: ExposureMode
     let counts: [Int64: (raters: Int, ratings: Int)]
     let secret: [UInt8]
+    /// The proposals that could still be in the ranking's top (``ExposureFocusCache``): a balanced
+    /// order leads with them once every proposal has enough raters.
+    var contending: Set<Int64> = []
     /// Tells this read from any other (a participant's kept order names the basis it came from).
     let readID = UInt64.random(in: .min ... .max)
 

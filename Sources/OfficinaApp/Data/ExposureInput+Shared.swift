@@ -5,10 +5,11 @@ extension ExposureInput {
     /// The input for `viewer`'s order, with the workshop-wide part from `bases` when it was read at
     /// `generation` (taken before any read). `seen`: what the viewer's ballot supports or rates.
     /// Nil when the order is not the server's to decide: facilitators, anonymous readers, and
-    /// workshops that do not shuffle (those list proposals by id).
+    /// workshops that do not shuffle (those list proposals by id). A balanced basis read afresh
+    /// carries the contenders from `focus`, ranked with `ballots` when they must be found again.
     static func load(
         _ workshop: Workshop, viewer: Viewer, seen: Set<Int64>, generation: Int, bases: GenerationCache<Int64, ExposureBasis>,
-        store: Store
+        focus: ExposureFocusCache, ballots: CountedBallotCache, store: Store
     ) throws -> ExposureInput? {
         guard workshop.settings.shuffleProposals, !viewer.isFacilitator, let participant = viewer.participantID else {
             return nil
@@ -17,7 +18,15 @@ extension ExposureInput {
         if let cached = bases.value(for: workshop.id, generation: generation) {
             basis = cached
         } else {
-            basis = try store.read { try ExposureBasis.load(workshop, in: $0) }
+            var loaded = try store.read { try ExposureBasis.load(workshop, in: $0) }
+            if loaded.effectiveMode == .balanced {
+                loaded.contending = try focus.contending(workshopID: workshop.id, raters: loaded.counts.values.lazy.map(\.raters)) {
+                    try store.read { db in
+                        try WorkshopResults.load(workshop, weights: nil, audience: .anyone, in: db, ballots: ballots)
+                    }.ranking()
+                }
+            }
+            basis = loaded
             bases.store(basis, for: workshop.id, generation: generation)
         }
         return ExposureInput(workshop: workshop, participantID: participant, basis: basis,

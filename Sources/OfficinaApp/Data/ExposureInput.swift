@@ -55,7 +55,8 @@ struct ExposureInput {
             let counts = basis.counts[id]
             return ExposureCandidate(
                 id: id, raters: max(counts?.raters ?? 0, pending[id] ?? 0), ratings: counts?.ratings ?? 0,
-                seenByViewer: snapshot.authors[index] == participantID || seen.contains(id)
+                seenByViewer: snapshot.authors[index] == participantID || seen.contains(id),
+                contending: basis.contending.contains(id)
             )
         }
         return ExposureOrder.arrange(candidates, mode: .balanced)
