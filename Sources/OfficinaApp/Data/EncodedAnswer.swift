@@ -1,14 +1,18 @@
 import OfficinaHTTP
 
 /// A JSON answer encoded once, with a strong entity tag derived from its bytes (RFC 9110 §8.8.3),
-/// so a client that already holds it gets `304 Not Modified` and no body (§13.1.2).
+/// so a client that already holds it gets `304 Not Modified` and no body (§13.1.2); and, from
+/// 1 KiB, a gzip form made on first demand for clients whose `Accept-Encoding` takes it (phones,
+/// browsers), with a tag of its own.
 struct EncodedAnswer: Sendable {
     let bytes: [UInt8]
     let etag: String
+    let gzip: GzipForm?
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         etag = Self.tag(bytes)
+        gzip = GzipForm(bytes)
     }
 
     /// `"<16 hex digits>"`: FNV-1a over the bytes and their length. Equal bytes, equal tag; a tag
@@ -24,23 +28,30 @@ struct EncodedAnswer: Sendable {
         return "\"" + String(repeating: "0", count: 16 - hex.count) + hex + "\""
     }
 
-    /// 304 when the request's `If-None-Match` names this answer, else 200 with the bytes. Either way
-    /// with the `ETag` and `Cache-Control: no-cache` (a client may keep it but must ask again).
+    /// 304 when the request's `If-None-Match` names the form the client would get, else 200 with
+    /// it. Either way with its `ETag`, `Cache-Control: no-cache` (a client may keep it but must ask
+    /// again) and, when a gzip form exists, `Vary: Accept-Encoding`.
     func response(to request: HTTPRequest) -> HTTPResponse {
-        let headers: HTTPHeaders = ["Content-Type": "application/json; charset=utf-8", "ETag": etag, "Cache-Control": "no-cache"]
-        if let condition = request.headers["If-None-Match"], Self.matches(condition, etag) {
+        var headers: HTTPHeaders = ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-cache"]
+        var body = bytes, tag = etag, coded = false
+        if let gzip {
+            headers["Vary"] = "Accept-Encoding"
+            if AcceptEncoding.acceptsGzip(request.headers["Accept-Encoding"]), let packed = gzip.bytes {
+                (body, tag, coded) = (packed, EntityTag.gzipVariant(of: etag), true)
+            }
+        }
+        headers["ETag"] = tag
+        if let condition = request.headers["If-None-Match"], EntityTag.matches(condition, tag) {
             return HTTPResponse(status: .notModified, headers: headers)
         }
-        return HTTPResponse(status: .ok, headers: headers, body: .bytes(bytes))
+        if coded { headers["Content-Encoding"] = "gzip" }
+        return HTTPResponse(status: .ok, headers: headers, body: .bytes(body))
     }
 
-    /// Whether an `If-None-Match` list (or `*`) names `tag`, by weak comparison.
-    static func matches(_ condition: String, _ tag: String) -> Bool {
-        condition.split(separator: ",").contains { candidate in
-            var value = candidate.drop { $0 == " " || $0 == "\t" }
-            while let last = value.last, last == " " || last == "\t" { value = value.dropLast() }
-            if value.hasPrefix("W/") { value = value.dropFirst(2) }
-            return value == "*" || value == tag
-        }
+    /// ``response(to:)`` when it costs no compressing: nil when the client takes gzip and the gzip
+    /// form is not made yet, so an event-loop thread leaves that to a handler thread.
+    func immediateResponse(to request: HTTPRequest) -> HTTPResponse? {
+        if let gzip, !gzip.isMade, AcceptEncoding.acceptsGzip(request.headers["Accept-Encoding"]) { return nil }
+        return response(to: request)
     }
 }

@@ -63,7 +63,7 @@ struct ResultRoutes {
         let key = RankingKey(
             workshopID: access.workshop.id, weights: query["weights"], language: Self.language(request, query: query),
             facilitator: access.facilitator, view: view)
-        return context.rankings.value(for: key, generation: generation)?.response(to: request)
+        return context.rankings.value(for: key, generation: generation)?.immediateResponse(to: request)
     }
 
     /// The ranking, from ``RankingCache`` while no write has committed since it was computed, with

@@ -46,7 +46,7 @@ struct WorkshopRoutes {
         let generation = context.store.changeGeneration
         guard let code = request.parameters["code"] else { return nil }
         let key = WorkshopAnswerKey(code: code, baseURL: context.baseURL(for: request))
-        return context.workshopAnswers.value(for: key, generation: generation)?.response(to: request)
+        return context.workshopAnswers.value(for: key, generation: generation)?.immediateResponse(to: request)
     }
 
     /// The workshop, encoded once per store generation and base URL (see `GenerationCache`).

@@ -29,6 +29,8 @@ final class FileCache: Sendable {
         var cacheControl: String
         /// The response headers, built (checked and encoded) once per file version.
         var headers: HTTPHeaders
+        /// The gzip form and its headers, for text files that shrink (``GzipForm``).
+        var gzip: (bytes: [UInt8], headers: HTTPHeaders)?
     }
 
     /// What the cache holds: files by path, and the files last revalidated for a request path.

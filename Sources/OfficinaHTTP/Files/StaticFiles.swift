@@ -103,19 +103,23 @@ public struct StaticFiles: ImmediateResponder {
         return cache.recent(key, now: cel_monotonic_ns(), within: UInt64(revalidationInterval * 1e9))
     }
 
-    /// The answer to a GET or HEAD for `file` (304 when `If-None-Match` matches its ETag).
+    /// The answer to a GET or HEAD for `file` (304 when `If-None-Match` matches the ETag of the
+    /// form the client gets): gzip-coded when the file has a gzip form and `Accept-Encoding` takes it.
     func answer(_ file: FileCache.Entry, to request: HTTPRequest) -> HTTPResponse {
         guard request.method == .get || request.method == .head else { return Self.methodNotAllowed }
-        var headers = file.headers
+        let coded = file.gzip.flatMap { AcceptEncoding.acceptsGzip(request.headers["Accept-Encoding"]) ? $0 : nil }
+        var headers = coded?.headers ?? file.headers
+        let body = coded?.bytes ?? file.bytes
         if file.cacheControl != cacheControl { headers["Cache-Control"] = cacheControl }
-        if let condition = request.headers["If-None-Match"], EntityTag.matches(condition, file.etag) {
+        if let condition = request.headers["If-None-Match"], let etag = headers["ETag"], EntityTag.matches(condition, etag) {
+            headers.remove("Content-Encoding")
             return HTTPResponse(status: .notModified, headers: headers)
         }
         if request.method == .head {
-            headers["Content-Length"] = String(file.bytes.count)
+            headers["Content-Length"] = String(body.count)
             return HTTPResponse(status: .ok, headers: headers)
         }
-        return HTTPResponse(status: .ok, headers: headers, body: .bytes(file.bytes))
+        return HTTPResponse(status: .ok, headers: headers, body: .bytes(body))
     }
 
     private static var methodNotAllowed: HTTPResponse {
@@ -146,14 +150,20 @@ public struct StaticFiles: ImmediateResponder {
             modified: Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec))
         // The fields are the same on every answer for this version of the file: checked and
         // encoded once, here.
-        var headers = HTTPHeaders()
-        headers.set(HeaderBlock([
-            ("Content-Type", contentType), ("ETag", etag), ("Cache-Control", cacheControl),
-            ("X-Content-Type-Options", "nosniff"),
-        ]))
+        let packed = GzipForm.suits(contentType: contentType) ? GzipForm(bytes)?.bytes : nil
+        func headers(etag: String, coding: [(String, String)]) -> HTTPHeaders {
+            var headers = HTTPHeaders()
+            headers.set(HeaderBlock([
+                ("Content-Type", contentType), ("ETag", etag), ("Cache-Control", cacheControl),
+                ("X-Content-Type-Options", "nosniff"),
+            ] + coding))
+            return headers
+        }
+        let vary = packed == nil ? [] : [("Vary", "Accept-Encoding")]
         let entry = FileCache.Entry(
             identity: identity, bytes: bytes, contentType: contentType, etag: etag, cacheControl: cacheControl,
-            headers: headers)
+            headers: headers(etag: etag, coding: vary),
+            gzip: packed.map { ($0, headers(etag: EntityTag.gzipVariant(of: etag), coding: vary + [("Content-Encoding", "gzip")])) })
         if bytes.count <= maxCachedFileBytes { cache.store(path, entry) }
         return entry
     }

@@ -34,6 +34,54 @@ struct StaticFilesTests {
         }
     }
 
+    @Test("Text files of 1 KiB or more go gzip-coded to clients that take it, with their own ETag; others as they are")
+    func servesGzipWhenAccepted() async throws {
+        let fixture = try Fixture()
+        let script = String(repeating: "export function proposta(numero) { return `Proposta ${numero}`; }\n", count: 200)
+        try script.write(to: fixture.root.appendingPathComponent("app.js"), atomically: true, encoding: .utf8)
+        try Data((0..<4_096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: fixture.root.appendingPathComponent("logo.png"))
+        try await onThread {
+            let server = try serve(fixture)
+            defer { server.stop() }
+            let client = try server.connect()
+            try client.send("GET /app.js HTTP/1.1\r\nHost: x\r\n\r\n")
+            let plain = try client.receiveResponse()
+            #expect(plain.text == script)
+            #expect(plain.header("Content-Encoding") == nil)
+            #expect(plain.header("Vary") == "Accept-Encoding")
+            let tag = try #require(plain.header("ETag"))
+            try client.send("GET /app.js HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip, deflate, br\r\n\r\n")
+            let coded = try client.receiveResponse()
+            #expect(coded.status == 200)
+            #expect(coded.header("Content-Encoding") == "gzip")
+            #expect(coded.header("Vary") == "Accept-Encoding")
+            #expect(coded.header("ETag") == EntityTag.gzipVariant(of: tag))
+            #expect(coded.body.count * 10 < plain.body.count, "\(coded.body.count) of \(plain.body.count)")
+            #expect(try GzipTests.gunzip(coded.body) == plain.body)
+            // Each form's tag revalidates that form only.
+            try client.send("GET /app.js HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\nIf-None-Match: \(EntityTag.gzipVariant(of: tag))\r\n\r\n")
+            let unchanged = try client.receiveResponse()
+            #expect(unchanged.status == 304)
+            #expect(unchanged.header("Content-Encoding") == nil)
+            try client.send("GET /app.js HTTP/1.1\r\nHost: x\r\nIf-None-Match: \(EntityTag.gzipVariant(of: tag))\r\n\r\n")
+            #expect(try client.receiveResponse().status == 200)
+            try client.send("HEAD /app.js HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n")
+            let head = try client.receiveResponse(toHead: true)
+            #expect(head.header("Content-Length") == String(coded.body.count))
+            #expect(head.header("Content-Encoding") == "gzip")
+            try client.send("GET /app.js HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip;q=0, *\r\n\r\n")
+            #expect(try client.receiveResponse().header("Content-Encoding") == nil)
+            // Small files and images stay as they are, and say nothing of Accept-Encoding.
+            for path in ["/css/site.css", "/logo.png"] {
+                try client.send("GET \(path) HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n")
+                let response = try client.receiveResponse()
+                #expect(response.status == 200)
+                #expect(response.header("Content-Encoding") == nil, "\(path)")
+                #expect(response.header("Vary") == nil, "\(path)")
+            }
+        }
+    }
+
     @Test("Files are served with content type, ETag, Cache-Control; a matching If-None-Match is 304")
     func servesWithETag() async throws {
         let fixture = try Fixture()
