@@ -7,12 +7,15 @@ enum RankingReadBenchmark {
         var wrk: WrkRun
         /// `?view=compact`, and `/healthz` on the same server, same connections.
         var compact: WrkRun
+        /// `?view=compact` asked as browsers and phones ask (`Accept-Encoding: gzip`).
+        var compactGzip: WrkRun
         var healthz: WrkRun
         var afterWriteMilliseconds: Double
         /// The same with the workshop on `officina-1`, which reads the running tallies, not every ballot.
         var afterWriteTalliedMilliseconds: Double
         var bytes: Int
         var compactBytes: Int
+        var compactGzipBytes: Int
     }
 
     static func run(_ session: SystemSession, connections: Int = 64) throws -> Result {
@@ -36,11 +39,17 @@ enum RankingReadBenchmark {
             try WrkRun.run(url: session.baseURL + compactPath, connections: connections, seconds: options.seconds,
                            headers: ["Cookie: officina_session=\(session.fixture.facilitatorCookie)"])
         })
+        let gzipSample = try expect(facilitator.send("GET", compactPath, headers: [("Accept-Encoding", "gzip")]), 200, "gzip ranking")
+        let compactGzip = WrkRun.summary(try (0..<options.runs).map { _ in
+            try WrkRun.run(url: session.baseURL + compactPath, connections: connections, seconds: options.seconds,
+                           headers: ["Cookie: officina_session=\(session.fixture.facilitatorCookie)", "Accept-Encoding: gzip"])
+        })
         let health = WrkRun.summary(try (0..<options.runs).map { _ in
             try WrkRun.run(url: session.baseURL + "/healthz", connections: connections, seconds: options.seconds)
         })
         let ratio = { (run: WrkRun) in health.requestsPerSecond > 0 ? run.requestsPerSecond / health.requestsPerSecond : 0 }
         Bench.say("  ?view=compact (\(compactSample.body.count) bytes): \(compact.line)")
+        Bench.say("  ?view=compact, Accept-Encoding: gzip (\(gzipSample.body.count) bytes): \(compactGzip.line)")
         Bench.say("  /healthz: \(health.line); ranking / healthz \(Bench.format(ratio(summary), 2))×, compact / healthz \(Bench.format(ratio(compact), 2))×")
 
         // Uncached: one participant changes a ballot, then the facilitator asks for the ranking.
@@ -74,7 +83,8 @@ enum RankingReadBenchmark {
         try expect(facilitator.send("PATCH", scoring, json: #"{"method":"officina-2"}"#), 200, "scoring officina-2")
         let afterWriteTallied = Bench.median(tallied)
         Bench.say("  first ranking after a write, officina-1: median \(Bench.format(afterWriteTallied, 2)) ms (max \(Bench.format(tallied.max() ?? 0, 2)) ms)")
-        return Result(wrk: summary, compact: compact, healthz: health, afterWriteMilliseconds: afterWrite,
-                      afterWriteTalliedMilliseconds: afterWriteTallied, bytes: sample.body.count, compactBytes: compactSample.body.count)
+        return Result(wrk: summary, compact: compact, compactGzip: compactGzip, healthz: health, afterWriteMilliseconds: afterWrite,
+                      afterWriteTalliedMilliseconds: afterWriteTallied, bytes: sample.body.count, compactBytes: compactSample.body.count,
+                      compactGzipBytes: gzipSample.body.count)
     }
 }
