@@ -61,6 +61,17 @@ import Testing
         }
     }
 
+    @Test func aChangeWaitsBrieflyForTheOnesBehindItAndNeverPassesTheRateLimit() {
+        let interval = 0.25, gather = LiveHub.tallyGather
+        #expect(gather > 0 && gather < interval)
+        // Idle for a while: the first change waits only the gathering window.
+        #expect(LiveHub.tallyDelay(lastTallyAt: 100, now: 200, interval: interval) == gather)
+        // Right after a tally: the rest of the interval.
+        #expect(abs(LiveHub.tallyDelay(lastTallyAt: 100, now: 100.05, interval: interval) - 0.2) < 1e-9)
+        // Late in the interval: still the gathering window, never less.
+        #expect(LiveHub.tallyDelay(lastTallyAt: 100, now: 100.24, interval: interval) == gather)
+    }
+
     @Test func participantsDoNotSeeTalliesUnlessTheWorkshopShowsThem() async throws {
         try await withServer { server in
             let f = try await Fixture.make(server, phase: "voting")

@@ -33,6 +33,11 @@ public final class LiveHub: Sendable {
 
     let source: any LiveSource
     let tallyInterval: Double
+    /// How long a first change waits for the ones right behind it: a room voting at a signal sends
+    /// its ballots within tens of milliseconds, and one tally carrying them all reaches every
+    /// screen sooner than a tally of the first ballot (a fan-out to every stream while the rest are
+    /// still being written) followed by another a whole interval later.
+    static let tallyGather = 0.05
     let replayLimit: Int
     let state = Protected(State())
     /// The last tally's text per workshop, so streams opening at once share one encoding.
@@ -186,20 +191,27 @@ public final class LiveHub: Sendable {
         }
     }
 
-    /// Notes that a workshop's tallies changed; a `tally` event follows within `tallyInterval`.
+    /// Notes that a workshop's tallies changed; a `tally` event follows after `tallyGather`, or
+    /// `tallyInterval` after the last one if that is later.
     public func talliesChanged(workshopID: Int64) {
         let now = Date().timeIntervalSinceReferenceDate
         let delay: Double? = state.withLock { state in
             state.withChannel(workshopID) { channel -> Double? in
                 guard !channel.tallyScheduled else { return nil }
                 channel.tallyScheduled = true
-                return max(0, channel.lastTallyAt + tallyInterval - now)
+                return Self.tallyDelay(lastTallyAt: channel.lastTallyAt, now: now, interval: tallyInterval)
             } ?? nil
         }
         guard let delay else { return }
         DispatchQueue.global().asyncAfter(deadline: .now() + delay) {
             Task { await self.pushTallies(workshopID: workshopID) }
         }
+    }
+
+    /// Seconds until the tally of a change made at `now`: at least `tallyGather`, and never sooner
+    /// than `interval` after the last tally (`lastTallyAt`), so at most 1/`interval` a second.
+    static func tallyDelay(lastTallyAt: Double, now: Double, interval: Double) -> Double {
+        max(tallyGather, lastTallyAt + interval - now)
     }
 
     private func pushTallies(workshopID: Int64) async {
