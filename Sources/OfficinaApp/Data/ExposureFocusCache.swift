@@ -17,9 +17,9 @@ final class ExposureFocusCache: Sendable {
     private let entries = Protected([Int64: Entry]())
     private let ranking = Protected(Set<Int64>())
 
-    /// The contenders of `workshopID`, whose proposals have the rater counts `raters`; `rank` makes
-    /// the workshop's ranking when they must be found again. None until every counted proposal has
-    /// ``ExposureOrder/focusFloor`` raters (the order checks every visible one again).
+    /// The contenders of `workshopID`, whose visible proposals have the rater counts `raters`; `rank`
+    /// makes the workshop's ranking when they must be found again. None until every one of them has
+    /// ``ExposureOrder/focusFloor`` raters (no ranking is made before).
     func contending(workshopID: Int64, raters: some Collection<Int>, rank: () throws -> Ranking) rethrows -> Set<Int64> {
         guard let fewest = raters.min(), fewest >= ExposureOrder.focusFloor else { return [] }
         let total = raters.reduce(0, +)

@@ -41,6 +41,7 @@ extension ProposalRoutes {
             context.proposalListEncodings.store(encoding, for: audience, generation: generation)
         }
         let exposure = try ExposureInput.load(workshop, viewer: viewer, seen: seen, generation: generation, bases: context.exposureBases,
+                                              visible: snapshot.visibleByID.lazy.map { snapshot.ids[$0] },
                                               focus: context.exposureFocus, ballots: context.ballotCache, store: context.store)
         let order = exposure?.order(of: snapshot, shuffles: context.exposureShuffles, ledger: context.exposures,
                                     kept: context.exposureOrders)
