@@ -15,12 +15,14 @@ final class ExposureFocusCache: Sendable {
     /// Longest a workshop's contenders are kept while its raters barely change.
     static let maximumAge: Duration = .seconds(60)
     private let entries = Protected([Int64: Entry]())
-    private let ranking = Protected(Set<Int64>())
+    /// Workshops being ranked for their contenders right now.
+    private let inProgress = Protected(Set<Int64>())
 
     /// The contenders of `workshopID`, whose visible proposals have the rater counts `raters`; `rank`
     /// makes the workshop's ranking when they must be found again. None until every one of them has
-    /// ``ExposureOrder/focusFloor`` raters (no ranking is made before).
-    func contending(workshopID: Int64, raters: some Collection<Int>, rank: () throws -> Ranking) rethrows -> Set<Int64> {
+    /// ``ExposureOrder/focusFloor`` raters (no ranking is made before). The focus only helps: when
+    /// ranking fails (a store error), the list goes on with the contenders found last.
+    func contending(workshopID: Int64, raters: some Collection<Int>, rank: () throws -> Ranking) -> Set<Int64> {
         guard let fewest = raters.min(), fewest >= ExposureOrder.focusFloor else { return [] }
         let total = raters.reduce(0, +)
         let now = ContinuousClock.now
@@ -28,9 +30,10 @@ final class ExposureFocusCache: Sendable {
         if let kept, !ExposureFocus.isStale(ratersThen: kept.raters, ratersNow: total), now - kept.at < Self.maximumAge {
             return kept.contending
         }
-        guard ranking.withLock({ $0.insert(workshopID).inserted }) else { return kept?.contending ?? [] }
-        defer { _ = ranking.withLock { $0.remove(workshopID) } }
-        let contending = ExposureFocus.contending(in: try rank())
+        guard inProgress.withLock({ $0.insert(workshopID).inserted }) else { return kept?.contending ?? [] }
+        defer { _ = inProgress.withLock { $0.remove(workshopID) } }
+        guard let ranking = try? rank() else { return kept?.contending ?? [] }
+        let contending = ExposureFocus.contending(in: ranking)
         entries.withLock { entries in
             if entries.count >= 256, entries[workshopID] == nil { entries.removeAll(keepingCapacity: true) }
             entries[workshopID] = Entry(contending: contending, raters: total, at: now)

@@ -23,7 +23,7 @@ extension ExposureInput {
             var loaded = try store.read { try ExposureBasis.load(workshop, in: $0) }
             if loaded.effectiveMode == .balanced {
                 let counts = loaded.counts
-                loaded.contending = try focus.contending(workshopID: workshop.id, raters: visible.map { counts[$0]?.raters ?? 0 }) {
+                loaded.contending = focus.contending(workshopID: workshop.id, raters: visible.map { counts[$0]?.raters ?? 0 }) {
                     try store.read { db in
                         try WorkshopResults.load(workshop, weights: nil, audience: .anyone, in: db, ballots: ballots)
                     }.ranking()
