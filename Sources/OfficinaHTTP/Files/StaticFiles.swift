@@ -150,7 +150,9 @@ public struct StaticFiles: ImmediateResponder {
             modified: Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec))
         // The fields are the same on every answer for this version of the file: checked and
         // encoded once, here.
-        let packed = GzipForm.suits(contentType: contentType) ? GzipForm(bytes)?.bytes : nil
+        // Compressed once per version of a file the cache keeps; a larger file, read again on every
+        // request, is sent as it is rather than compressed every time.
+        let packed = bytes.count <= maxCachedFileBytes && GzipForm.suits(contentType: contentType) ? GzipForm(bytes)?.bytes : nil
         func headers(etag: String, coding: [(String, String)]) -> HTTPHeaders {
             var headers = HTTPHeaders()
             headers.set(HeaderBlock([

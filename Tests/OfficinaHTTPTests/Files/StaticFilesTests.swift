@@ -82,6 +82,25 @@ struct StaticFilesTests {
         }
     }
 
+    @Test("A text file too large to keep in memory is sent as it is, not compressed on every request")
+    func largeFilesAreNotCompressedPerRequest() async throws {
+        let fixture = try Fixture()
+        let script = String(repeating: "export const parola = 'officina';\n", count: 200)
+        try script.write(to: fixture.root.appendingPathComponent("big.js"), atomically: true, encoding: .utf8)
+        try await onThread {
+            var files = try StaticFiles(root: fixture.root.path)
+            files.maxCachedFileBytes = 2_000
+            let server = try TestServer { router in router.notFound = files.handler }
+            defer { server.stop() }
+            let client = try server.connect()
+            try client.send("GET /big.js HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n")
+            let response = try client.receiveResponse()
+            #expect(response.status == 200)
+            #expect(response.header("Content-Encoding") == nil)
+            #expect(response.text == script)
+        }
+    }
+
     @Test("Files are served with content type, ETag, Cache-Control; a matching If-None-Match is 304")
     func servesWithETag() async throws {
         let fixture = try Fixture()
