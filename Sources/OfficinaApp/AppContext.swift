@@ -27,6 +27,8 @@ public final class AppContext: Sendable {
     let workshopAnswers = GenerationCache<WorkshopAnswerKey, EncodedAnswer>(capacity: 256)
     /// Proposal lists' store reads by store generation, and each proposal's encoded pieces.
     let proposalLists = GenerationCache<String, ProposalListSnapshot>(capacity: 64)
+    /// What those lists read that no ballot changes, by workshop code, under `contentGeneration`.
+    let proposalContents = GenerationCache<String, ProposalListContent>(capacity: 64)
     let proposalPieces = ProposalPieceCache()
     /// Whole proposal lists for viewers without a participant cookie, by store generation.
     let proposalListAnswers = GenerationCache<ProposalListKey, EncodedAnswer>(capacity: 128)

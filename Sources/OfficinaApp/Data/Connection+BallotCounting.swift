@@ -13,8 +13,12 @@ extension SQLDatabase {
     /// Read from the running tallies (``countedSums(_:counting:ratings:)``): a few rows per proposal,
     /// whatever the number of ballots.
     func countedTallies(_ workshop: Workshop) throws -> [Int64: SupportTally] {
-        let counting = try ballotCounting(workshop)
-        return try countedSums(workshop, counting: counting, ratings: false).supportTallies(cap: counting.cap)
+        try countedTallies(workshop, counting: try ballotCounting(workshop))
+    }
+
+    /// The same, counted by a rule already at hand (it must be the workshop's as stored).
+    func countedTallies(_ workshop: Workshop, counting: BallotCounting) throws -> [Int64: SupportTally] {
+        try countedSums(workshop, counting: counting, ratings: false).supportTallies(cap: counting.cap)
             .mapValues { SupportTally(support: $0.support, supporters: $0.supporters) }
     }
 }

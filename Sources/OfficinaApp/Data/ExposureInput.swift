@@ -25,7 +25,7 @@ struct ExposureInput {
         guard effectiveMode == .balanced else {
             return ExposureOrder(ids: permutation.map { snapshot.ids[visible[Int($0)]] }, needsEyes: [])
         }
-        let source = ExposureOrderCache.Source(snapshotRead: snapshot.readID, basisRead: basis.readID,
+        let source = ExposureOrderCache.Source(contentRead: snapshot.content.readID, basisRead: basis.readID,
                                                ledgerVersion: ledger.version(workshopID: workshop.id), seen: seen)
         let order: ExposureOrder
         if let unchanged = kept.order(workshopID: workshop.id, participantID: participantID, source: source) {

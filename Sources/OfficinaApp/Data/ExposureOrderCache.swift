@@ -1,13 +1,13 @@
 import OfficinaCore
 
 /// Each participant's last balanced order, kept while everything it was arranged from is unchanged:
-/// the same snapshot and basis reads, the same exposure-ledger version and the same ballot
+/// the same proposal-content and basis reads, the same exposure-ledger version and the same ballot
 /// coverage. A phone reloading between two writes, while nobody else's list changes the ledger,
 /// gets it without arranging again.
 final class ExposureOrderCache: Sendable {
     /// What an order was arranged from.
     struct Source: Equatable, Sendable {
-        let snapshotRead: UInt64
+        let contentRead: UInt64
         let basisRead: UInt64
         let ledgerVersion: Int
         let seen: Set<Int64>

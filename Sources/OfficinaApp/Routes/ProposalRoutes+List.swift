@@ -5,7 +5,7 @@ import OfficinaStore
 extension ProposalRoutes {
     /// The proposals a viewer may list, in their order. Everything that is the same for every
     /// viewer between two writes is kept by store generation: the store reads
-    /// (`ProposalListSnapshot`), every proposal encoded per audience with its tally
+    /// (`ProposalListSnapshot`; its `ProposalListContent` kept across ballots), every proposal encoded per audience with its tally
     /// (`ProposalListEncoding`, from per-proposal `ProposalPieces`), the participant cookie's holder
     /// (`ListParticipant`) and the workshop-wide part of the order (`ExposureBasis`); a participant's
     /// permutation is kept for good (`ExposureShuffleCache`). Per request: the order's arrangement,
@@ -13,16 +13,24 @@ extension ProposalRoutes {
     func list(_ request: HTTPRequest) async throws -> HTTPResponse {
         // Taken before any read, so whatever is read next is at least this fresh.
         let generation = context.store.changeGeneration
+        let contentGeneration = context.store.contentGeneration
         let code = try request.parameter("code")
         let snapshot: ProposalListSnapshot
         if let cached = context.proposalLists.value(for: code, generation: generation) {
             snapshot = cached
         } else {
-            guard let loaded = try context.store.read({ try ProposalListSnapshot.load(code: code, in: $0) }) else {
-                throw APIError.notFound("Workshop")
+            let content: ProposalListContent
+            if let cached = context.proposalContents.value(for: code, generation: contentGeneration) {
+                content = cached
+            } else {
+                guard let loaded = try context.store.read({ try ProposalListContent.load(code: code, in: $0) }) else {
+                    throw APIError.notFound("Workshop")
+                }
+                context.proposalContents.store(loaded, for: code, generation: contentGeneration)
+                content = loaded
             }
-            context.proposalLists.store(loaded, for: code, generation: generation)
-            snapshot = loaded
+            snapshot = try context.store.read { try ProposalListSnapshot.load(content, in: $0) }
+            context.proposalLists.store(snapshot, for: code, generation: generation)
         }
         let workshop = snapshot.workshop
         let (viewer, seen) = try listViewer(request, in: workshop, generation: generation)

@@ -20,6 +20,8 @@ public final class Store: Sendable {
     let postgresURL: String?
     /// Batches other instances committed, as announced (see ``changeGeneration``).
     let remoteChanges = ChangeCounter()
+    /// Those of them that may have changed more than ballots (see ``contentGeneration``).
+    let remoteContentChanges = ChangeCounter()
     let writer: Writer
     let readers: ReaderPool
 

@@ -16,9 +16,11 @@ extension Writer {
     /// closing statements went with it (`closesBatch`: nothing follows the run, so the batch's tally
     /// changes and its announcement can ride in the run's last round trip); `nil` when a statement
     /// failed: the run was rolled back to its savepoint, and its writes are to be run one by one.
-    func storeBallotRun(_ run: ArraySlice<any PendingWriteProtocol>, closesBatch: Bool) -> (stored: [any PendingWriteProtocol], closed: Bool)? {
+    /// `payload` is the batch's announcement.
+    func storeBallotRun(
+        _ run: ArraySlice<any PendingWriteProtocol>, closesBatch: Bool, payload: String
+    ) -> (stored: [any PendingWriteProtocol], closed: Bool)? {
         let writes = run.compactMap { $0 as? any BallotWriteProtocol }
-        let payload = committedPayload
         let closing: ((any SQLDatabase) -> [SQLStatement])? = closesBatch ? { db in
             let owed = db.tallyDeltas ?? TallyDeltas()
             // Applied now, in the run's savepoint: a rollback of the run restores what was owed.

@@ -24,6 +24,11 @@ final class Writer: @unchecked Sendable {
     /// What a committed batch announces to the instances on PostgreSQL: `w:` and this writer's
     /// own tag, so that its own announcements, already counted in ``statistics``, are told apart.
     let committedPayload = "w:" + UUID().uuidString
+    /// What a committed batch of ballot replacements only announces: the same with ``ballotsSuffix``,
+    /// so other instances can keep what depends on anything but ballots (``Store/contentGeneration``).
+    var ballotsPayload: String { committedPayload + Self.ballotsSuffix }
+    /// Ends the announcement of a batch that held ballot replacements only.
+    static let ballotsSuffix = ":ballots"
     /// The writer's own thread: a write submitted from it (inside a write) would wait forever.
     private var writerThread: pthread_t?
 
@@ -139,11 +144,17 @@ final class Writer: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func record(transactions: Int, writes: Int) {
+    private func record(transactions: Int, writes: Int, contentWrites: Int) {
         condition.lock()
         statistics.transactions += transactions
         statistics.writes += writes
+        statistics.contentWrites += contentWrites
         condition.unlock()
+    }
+
+    /// Whether `write` may change more than ballots and tallies.
+    private static func changesContent(_ write: any PendingWriteProtocol) -> Bool {
+        !(write is any BallotWriteProtocol)
     }
 
     /// Runs `batch` in as few transactions as possible and answers every write after its commit.
@@ -170,7 +181,8 @@ final class Writer: @unchecked Sendable {
             var closedByRun = false
             while next < batch.endIndex {
                 if next >= unbatchedUntil, let end = ballotRunEnd(batch, from: next) {
-                    if let run = storeBallotRun(batch[next..<end], closesBatch: end == batch.endIndex) {
+                    let payload = done.contains(where: Self.changesContent) ? committedPayload : ballotsPayload
+                    if let run = storeBallotRun(batch[next..<end], closesBatch: end == batch.endIndex, payload: payload) {
                         done += batch[next..<end]
                         succeeded += run.stored
                         closedByRun = run.closed
@@ -196,6 +208,7 @@ final class Writer: @unchecked Sendable {
             }
             // Counted after the commit (the change counter reads it), including writes still in doubt.
             let ran = done.count
+            let contentRan = done.count(where: Self.changesContent)
             // Taken before anything can throw, so a failed batch leaves nothing owed behind.
             let owed = connection.tallyDeltas
             connection.tallyDeltas = nil
@@ -205,7 +218,8 @@ final class Writer: @unchecked Sendable {
                     // learn of the batch at its commit (their caches key on it). On PostgreSQL these go
                     // out together, one round trip.
                     var closing = owed?.statements() ?? []
-                    if !succeeded.isEmpty, !closedByRun, let announcement = connection.notifyStatement(committedPayload) {
+                    let payload = done.contains(where: Self.changesContent) ? committedPayload : ballotsPayload
+                    if !succeeded.isEmpty, !closedByRun, let announcement = connection.notifyStatement(payload) {
                         closing.append(announcement)
                     }
                     try connection.executeAll(closing)
@@ -221,7 +235,7 @@ final class Writer: @unchecked Sendable {
                     succeeded.forEach { $0.fail(error) }
                 }
             }
-            record(transactions: 1, writes: ran)
+            record(transactions: 1, writes: ran, contentWrites: contentRan)
             // Resuming callers costs a little each; do it off this thread so the next batch can start.
             let answers = Answers(done)
             answerQueue.async { answers.writes.forEach { $0.complete() } }

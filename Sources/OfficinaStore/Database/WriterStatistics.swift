@@ -4,6 +4,9 @@ public struct WriterStatistics: Sendable, Hashable {
     public var transactions = 0
     /// Writes it ran in them.
     public var writes = 0
+    /// Those of them that were not ballot replacements (``Store/replaceBallot(_:workshopID:check:)``):
+    /// the writes that may change anything besides ballots and tallies.
+    public var contentWrites = 0
     /// CPU time the writer thread spent running and committing them (excluding waits for the disk,
     /// which are not CPU time), in seconds.
     public var cpuSeconds = 0.0

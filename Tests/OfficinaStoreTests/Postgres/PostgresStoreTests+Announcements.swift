@@ -76,6 +76,50 @@ extension PostgresStoreTests {
     }
 }
 
+extension PostgresStoreTests {
+    /// A batch of ballots through instance A moves instance B's change generation but not its
+    /// content generation (B keeps its proposal lists' proposals); any other write through A moves both.
+    @Test func anotherInstancesBallotsLeaveTheContentGenerationAlone() async throws {
+        let database = try PostgresTestDatabase()
+        let a = try Store(postgres: database.url)
+        let b = try Store(postgres: database.url)
+        defer { a.close(); b.close() }
+        let (workshopID, participantID, proposalID) = try a.writeBlocking { db in
+            let programme = try db.programmes.create(
+                title: LocalizedText(it: "P", en: "P"), description: LocalizedText(it: "", en: ""), goals: Fixture.goals)
+            let workshop = try db.workshops.create(
+                programmeID: programme.id, theme: "t", title: LocalizedText(it: "W", en: "W"), description: LocalizedText(it: "", en: ""))
+            let participant = try db.participants.create(workshopID: workshop.id, name: "Voter", tokenHash: "voter")
+            let proposal = try db.proposals.create(workshopID: workshop.id, authorID: participant.id, title: "Idea", body: "", goals: [])
+            return (workshop.id, participant.id, proposal.id)
+        }
+        let heard = Heard()
+        let listener = try #require(b.listenToInstances { payload in heard.add(payload, b.changeGeneration) })
+        defer { listener.stop() }
+        var listening = false
+        for _ in 0..<100 where !listening {
+            try await a.write { db in _ = try db.events.append(workshopID: workshopID, type: "warm-up", data: "{}") }
+            listening = try await Heard.waitBriefly { !heard.all.isEmpty }
+        }
+        #expect(listening)
+        // Every announcement of the warm-up has arrived once B's generation stops moving.
+        var settled = b.changeGeneration
+        while try await Heard.waitBriefly({ b.changeGeneration != settled }) { settled = b.changeGeneration }
+
+        let changes = b.changeGeneration, content = b.contentGeneration
+        for dots in 1...3 {
+            try await a.replaceBallot(Ballot(participantID: participantID, support: [proposalID: dots]), workshopID: workshopID)
+        }
+        // Each batch announces its tally (`t:`) and itself (`w:…:ballots`).
+        #expect(try await heard.wait { _ in b.changeGeneration >= changes + 6 })
+        #expect(b.contentGeneration == content)
+
+        try await a.write { db in _ = try db.proposals.update(id: proposalID, title: "Renamed") }
+        #expect(try await heard.wait { _ in b.contentGeneration > content })
+        #expect(b.changeGeneration > changes + 6)
+    }
+}
+
 extension PostgresStoreTests.Heard {
     /// Polls for up to 0.2 s until `found` holds.
     static func waitBriefly(_ found: () -> Bool) async throws -> Bool {
