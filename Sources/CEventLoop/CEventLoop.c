@@ -8,6 +8,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 
 const uint32_t cel_epollin = EPOLLIN;
 const uint32_t cel_epollout = EPOLLOUT;
@@ -79,6 +80,15 @@ int cel_accept(int listen_fd, char *address, int address_capacity) {
 
 long cel_send(int fd, const void *bytes, unsigned long count) {
     return send(fd, bytes, count, MSG_NOSIGNAL | MSG_DONTWAIT);
+}
+
+long cel_send_two(int fd, const void *first, unsigned long first_count, const void *second, unsigned long second_count) {
+    struct iovec pieces[2] = {{(void *)first, first_count}, {(void *)second, second_count}};
+    struct msghdr message;
+    memset(&message, 0, sizeof message);
+    message.msg_iov = pieces;
+    message.msg_iovlen = 2;
+    return sendmsg(fd, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
 }
 
 long cel_recv(int fd, void *bytes, unsigned long count) { return recv(fd, bytes, count, MSG_DONTWAIT); }

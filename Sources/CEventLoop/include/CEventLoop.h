@@ -38,6 +38,9 @@ void cel_eventfd_drain(int fd);
 int cel_accept(int listen_fd, char *address, int address_capacity);
 /// send with MSG_NOSIGNAL | MSG_DONTWAIT, so a closed peer is EPIPE, never SIGPIPE.
 long cel_send(int fd, const void *bytes, unsigned long count);
+/// Sends `first` then `second` in one non-blocking call (`sendmsg` with two pieces, no SIGPIPE):
+/// a response head and a body kept elsewhere leave together without being copied into one buffer.
+long cel_send_two(int fd, const void *first, unsigned long first_count, const void *second, unsigned long second_count);
 /// recv with MSG_DONTWAIT.
 long cel_recv(int fd, void *bytes, unsigned long count);
 /// Sets TCP_NODELAY (responses are written whole; Nagle would only add latency).

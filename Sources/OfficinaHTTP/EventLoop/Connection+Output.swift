@@ -61,6 +61,39 @@ extension Connection {
         readAvailable()
     }
 
+    /// A body at least this large is sent from where it is (a cached answer's bytes) together with
+    /// its head, instead of being copied into the output buffer first; only what the socket does
+    /// not take at once is copied.
+    static let directBodyBytes = 16 * 1024
+
+    /// Sends the head and `body` in one call while nothing else is queued, keeps what the socket
+    /// did not take as pending output, and returns the count of body bytes of the response.
+    private func sendDirectly(_ response: HTTPResponse, body: [UInt8], context: ResponseEncoder.Context) -> Int {
+        guard ResponseEncoder.encodeHead(status: response.status, headers: response.headers, bodyCount: body.count,
+                                         context: context, into: &output) else { return 0 }
+        var sent = 0
+        while true {
+            sent = output.withUnsafeBytes { head in
+                body.withUnsafeBytes { bytes in
+                    cel_send_two(fd, head.baseAddress, UInt(head.count), bytes.baseAddress, UInt(bytes.count))
+                }
+            }
+            if sent >= 0 || errno != EINTR { break }
+        }
+        // A failed send leaves everything queued: `flush` meets the same error and closes.
+        let taken = max(0, sent)
+        if taken > 0 { lastWrite = cel_monotonic_ns() }
+        if taken >= output.count {
+            let bodyTaken = taken - output.count
+            output.removeAll(keepingCapacity: true)
+            output.append(contentsOf: body[bodyTaken...])
+        } else {
+            outputOffset = taken
+            output.append(contentsOf: body)
+        }
+        return body.count
+    }
+
     /// Writes the response to the request in flight, answered by a task, and resumes reading.
     func complete(_ response: HTTPResponse) {
         guard !isClosed, inFlight != nil else { return }
@@ -95,7 +128,11 @@ extension Connection {
         var bytes = 0
         switch response.body {
         case .bytes(let body):
-            bytes = ResponseEncoder.encode(status: response.status, headers: response.headers, body: body, context: context, into: &output)
+            if body.count >= Self.directBodyBytes, output.isEmpty {
+                bytes = sendDirectly(response, body: body, context: context)
+            } else {
+                bytes = ResponseEncoder.encode(status: response.status, headers: response.headers, body: body, context: context, into: &output)
+            }
             state = keepAlive ? .reading : .closing
         case .eventStream(let open):
             ResponseEncoder.encodeStreamHead(status: response.status, headers: response.headers, context: context, into: &output)

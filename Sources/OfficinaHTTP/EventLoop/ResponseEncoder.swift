@@ -35,16 +35,22 @@ enum ResponseEncoder {
     static func encode(
         status: HTTPStatus, headers: HTTPHeaders, body: [UInt8], context: Context, into output: inout [UInt8]
     ) -> Int {
+        output.reserveCapacity(output.count + 160 + (headers.block?.encoded?.count ?? 0) + body.count)
+        guard encodeHead(status: status, headers: headers, bodyCount: body.count, context: context, into: &output) else { return 0 }
+        output.append(contentsOf: body)
+        return body.count
+    }
+
+    /// Appends the head of a response whose body holds `bodyCount` bytes, and returns whether the
+    /// body is to follow it (not for HEAD, nor for a status that has no body).
+    static func encodeHead(status: HTTPStatus, headers: HTTPHeaders, bodyCount: Int, context: Context, into output: inout [UInt8]) -> Bool {
         let bodyless = status.code < 200 || status.code == 204 || status.code == 304
         var length: String?
         if !bodyless {
-            if context.isHead, let declared = headers["Content-Length"] { length = declared } else { length = String(body.count) }
+            if context.isHead, let declared = headers["Content-Length"] { length = declared } else { length = String(bodyCount) }
         }
-        output.reserveCapacity(output.count + 160 + (headers.block?.encoded?.count ?? 0) + body.count)
         appendHead(status: status, headers: headers, length: length, context: context, into: &output)
-        guard !bodyless, !context.isHead else { return 0 }
-        output.append(contentsOf: body)
-        return body.count
+        return !bodyless && !context.isHead
     }
 
     /// Appends the head of an event stream: no length, the body ends when the connection does.

@@ -136,4 +136,36 @@ struct KeepAliveTests {
             #expect(responses.map(\.text) == ["later", "now", "now", "later", "now", "Not Found\n"])
         }
     }
+
+    @Test("Large bodies, sent from where they are kept, arrive whole and in order to a slow reader")
+    func largeBodiesArriveWholeToASlowReader() async throws {
+        // Bodies past `Connection.directBodyBytes` leave with their head in one call; what the
+        // socket does not take is queued. The larger body is more than Linux's largest send
+        // buffer (4 MiB by default) and the client reads late, so part of it is queued and the
+        // bodies pipelined behind it wait in the queue too.
+        let large = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        let larger = (0..<9_000_000).map { UInt8(truncatingIfNeeded: $0 &* 17 &+ $0 >> 11) }
+        try await onThread {
+            let server = try TestServer { router in
+                router.immediate(.get, "/large") { _ in HTTPResponse(contentType: "application/octet-stream", body: large) }
+                router.get("/larger") { _ in HTTPResponse(contentType: "application/octet-stream", body: larger) }
+                router.immediate(.get, "/small") { _ in HTTPResponse(contentType: "text/plain", text: "small") }
+            }
+            defer { server.stop() }
+            let client = try TestClient(port: server.port, receiveBuffer: 4096)
+            let paths = ["/large", "/small", "/larger", "/large", "/small"]
+            try client.send(paths.map { "GET \($0) HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
+            Thread.sleep(forTimeInterval: 0.2)
+            let responses = try client.receiveResponses(paths.count)
+            #expect(responses.map(\.status) == [200, 200, 200, 200, 200])
+            // Compared as booleans: a failure should not print megabytes.
+            let whole = [responses[0].body == large, responses[2].body == larger, responses[3].body == large]
+            #expect(whole == [true, true, true], "bodies that arrived different from what was sent")
+            #expect(responses[1].text == "small" && responses[4].text == "small")
+            // The connection is still usable afterwards.
+            try client.send("GET /large HTTP/1.1\r\nHost: x\r\n\r\n")
+            let again = try client.receiveResponse().body == large
+            #expect(again)
+        }
+    }
 }
