@@ -9,6 +9,9 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <sys/mman.h>
+#include <sys/sendfile.h>
+#include <fcntl.h>
 
 const uint32_t cel_epollin = EPOLLIN;
 const uint32_t cel_epollout = EPOLLOUT;
@@ -89,6 +92,44 @@ long cel_send_two(int fd, const void *first, unsigned long first_count, const vo
     message.msg_iov = pieces;
     message.msg_iovlen = 2;
     return sendmsg(fd, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+}
+
+long cel_send_more(int fd, const void *bytes, unsigned long count) {
+    return send(fd, bytes, count, MSG_NOSIGNAL | MSG_DONTWAIT | MSG_MORE);
+}
+
+int cel_memory_file(const void *bytes, unsigned long count) {
+    int file = memfd_create("officina-answer", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    if (file < 0) return -1;
+    const char *next = bytes;
+    unsigned long left = count;
+    while (left > 0) {
+        ssize_t written = write(file, next, left);
+        if (written < 0 && errno == EINTR) continue;
+        if (written <= 0) {
+            int saved = errno;
+            close(file);
+            errno = saved ? saved : EIO;
+            return -1;
+        }
+        next += written;
+        left -= (unsigned long)written;
+    }
+    // Nothing may change or cut it while responses are sent from it.
+    if (fcntl(file, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) != 0) {
+        int saved = errno;
+        close(file);
+        errno = saved;
+        return -1;
+    }
+    return file;
+}
+
+long cel_sendfile(int fd, int file, long *offset, unsigned long count) {
+    off_t at = (off_t)*offset;
+    ssize_t sent = sendfile(fd, file, &at, count);
+    *offset = (long)at;
+    return sent;
 }
 
 long cel_recv(int fd, void *bytes, unsigned long count) { return recv(fd, bytes, count, MSG_DONTWAIT); }

@@ -41,6 +41,13 @@ long cel_send(int fd, const void *bytes, unsigned long count);
 /// Sends `first` then `second` in one non-blocking call (`sendmsg` with two pieces, no SIGPIPE):
 /// a response head and a body kept elsewhere leave together without being copied into one buffer.
 long cel_send_two(int fd, const void *first, unsigned long first_count, const void *second, unsigned long second_count);
+/// send with MSG_MORE as well: a response head whose body follows at once (by `cel_sendfile`).
+long cel_send_more(int fd, const void *bytes, unsigned long count);
+/// A sealed in-memory file (memfd_create, close-on-exec) holding `count` bytes, or -1 with errno set.
+int cel_memory_file(const void *bytes, unsigned long count);
+/// sendfile from `file` at `*offset` to the non-blocking socket `fd`, at most `count` bytes; the
+/// kernel sends the file's pages without copying them into the socket's buffer.
+long cel_sendfile(int fd, int file, long *offset, unsigned long count);
 /// recv with MSG_DONTWAIT.
 long cel_recv(int fd, void *bytes, unsigned long count);
 /// Sets TCP_NODELAY (responses are written whole; Nagle would only add latency).

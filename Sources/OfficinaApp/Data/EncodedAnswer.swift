@@ -3,14 +3,17 @@ import OfficinaHTTP
 /// A JSON answer encoded once, with a strong entity tag derived from its bytes (RFC 9110 §8.8.3),
 /// so a client that already holds it gets `304 Not Modified` and no body (§13.1.2); and, from
 /// 1 KiB, a gzip form made on first demand for clients whose `Accept-Encoding` takes it (phones,
-/// browsers), with a tag of its own.
+/// browsers), with a tag of its own. The plain form is a `SharedBody`: a large one is sent to every
+/// client from one in-memory file, not copied per response.
 struct EncodedAnswer: Sendable {
-    let bytes: [UInt8]
+    let plain: SharedBody
     let etag: String
     let gzip: GzipForm?
 
+    var bytes: [UInt8] { plain.bytes }
+
     init(_ bytes: [UInt8]) {
-        self.bytes = bytes
+        plain = SharedBody(bytes)
         etag = Self.tag(bytes)
         gzip = GzipForm(bytes)
     }
@@ -33,11 +36,11 @@ struct EncodedAnswer: Sendable {
     /// again) and, when a gzip form exists, `Vary: Accept-Encoding`.
     func response(to request: HTTPRequest) -> HTTPResponse {
         var headers: HTTPHeaders = ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-cache"]
-        var body = bytes, tag = etag, coded = false
+        var body = HTTPResponse.Body.shared(plain), tag = etag, coded = false
         if let gzip {
             headers["Vary"] = "Accept-Encoding"
             if AcceptEncoding.acceptsGzip(request.headers["Accept-Encoding"]), let packed = gzip.bytes {
-                (body, tag, coded) = (packed, EntityTag.gzipVariant(of: etag), true)
+                (body, tag, coded) = (.bytes(packed), EntityTag.gzipVariant(of: etag), true)
             }
         }
         headers["ETag"] = tag
@@ -45,7 +48,7 @@ struct EncodedAnswer: Sendable {
             return HTTPResponse(status: .notModified, headers: headers)
         }
         if coded { headers["Content-Encoding"] = "gzip" }
-        return HTTPResponse(status: .ok, headers: headers, body: .bytes(body))
+        return HTTPResponse(status: .ok, headers: headers, body: body)
     }
 
     /// ``response(to:)`` when it costs no compressing: nil when the client takes gzip and the gzip

@@ -66,6 +66,50 @@ extension Connection {
     /// not take at once is copied.
     static let directBodyBytes = 16 * 1024
 
+    /// Queues or sends a response with a byte body, and returns the count of its body bytes: a large
+    /// body while nothing else is queued leaves at once, from the shared body's file when it has
+    /// one, else from where the bytes are; anything else is copied into the output buffer.
+    private func send(_ response: HTTPResponse, body: [UInt8], shared: SharedBody?, context: ResponseEncoder.Context) -> Int {
+        guard body.count >= Self.directBodyBytes, output.isEmpty else {
+            return ResponseEncoder.encode(status: response.status, headers: response.headers, body: body, context: context, into: &output)
+        }
+        if !context.isHead, let file = shared?.descriptor {
+            return sendFromFile(response, body: body, file: file, context: context)
+        }
+        return sendDirectly(response, body: body, context: context)
+    }
+
+    /// Sends the head, then the body from `file` (which holds exactly `body`) with `sendfile`;
+    /// whatever the socket does not take now is copied into the output buffer from `body`, as
+    /// `sendDirectly` does. Nothing else is queued.
+    private func sendFromFile(_ response: HTTPResponse, body: [UInt8], file: Int32, context: ResponseEncoder.Context) -> Int {
+        guard ResponseEncoder.encodeHead(status: response.status, headers: response.headers, bodyCount: body.count,
+                                         context: context, into: &output) else { return 0 }
+        var sent = 0
+        repeat {
+            sent = output.withUnsafeBytes { cel_send_more(fd, $0.baseAddress, UInt($0.count)) }
+        } while sent < 0 && errno == EINTR
+        guard sent == output.count else {
+            // Rare: the head itself did not fit. Queue the rest of it and the whole body.
+            outputOffset = max(0, sent)
+            if sent > 0 { lastWrite = cel_monotonic_ns() }
+            output.append(contentsOf: body)
+            return body.count
+        }
+        lastWrite = cel_monotonic_ns()
+        output.removeAll(keepingCapacity: true)
+        var offset = 0
+        while offset < body.count {
+            let count = cel_sendfile(fd, file, &offset, UInt(body.count - offset))
+            if count > 0 { continue }
+            if count < 0 && errno == EINTR { continue }
+            // EAGAIN (the socket is full) or an error: `flush` sends the rest or meets the error.
+            break
+        }
+        if offset < body.count { output.append(contentsOf: body[offset...]) }
+        return body.count
+    }
+
     /// Sends the head and `body` in one call while nothing else is queued, keeps what the socket
     /// did not take as pending output, and returns the count of body bytes of the response.
     private func sendDirectly(_ response: HTTPResponse, body: [UInt8], context: ResponseEncoder.Context) -> Int {
@@ -128,11 +172,10 @@ extension Connection {
         var bytes = 0
         switch response.body {
         case .bytes(let body):
-            if body.count >= Self.directBodyBytes, output.isEmpty {
-                bytes = sendDirectly(response, body: body, context: context)
-            } else {
-                bytes = ResponseEncoder.encode(status: response.status, headers: response.headers, body: body, context: context, into: &output)
-            }
+            bytes = send(response, body: body, shared: nil, context: context)
+            state = keepAlive ? .reading : .closing
+        case .shared(let shared):
+            bytes = send(response, body: shared.bytes, shared: shared, context: context)
             state = keepAlive ? .reading : .closing
         case .eventStream(let open):
             ResponseEncoder.encodeStreamHead(status: response.status, headers: response.headers, context: context, into: &output)

@@ -1,7 +1,11 @@
-/// A response: status, headers and a body that is either bytes or a live event stream.
+/// A response: status, headers and a body that is bytes (kept by the response or shared by many)
+/// or a live event stream.
 public struct HTTPResponse: Sendable {
     public enum Body: Sendable {
         case bytes([UInt8])
+        /// Bytes many responses send alike (a cached answer): large ones leave from a shared
+        /// in-memory file without being copied per response (``SharedBody``).
+        case shared(SharedBody)
         /// A server-sent event stream: the server calls `open` once the head is written, as a
         /// task on its handler threads (so `open` may do blocking reads, e.g. replay what a
         /// client missed), with a stream that any thread may write to until it is closed.

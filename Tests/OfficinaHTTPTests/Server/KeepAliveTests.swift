@@ -146,26 +146,36 @@ struct KeepAliveTests {
         let large = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
         let larger = (0..<9_000_000).map { UInt8(truncatingIfNeeded: $0 &* 17 &+ $0 >> 11) }
         try await onThread {
+            // The same bodies as `SharedBody`s leave from in-memory files (`sendfile`).
+            let sharedLarge = SharedBody(large), sharedLarger = SharedBody(larger)
             let server = try TestServer { router in
                 router.immediate(.get, "/large") { _ in HTTPResponse(contentType: "application/octet-stream", body: large) }
                 router.get("/larger") { _ in HTTPResponse(contentType: "application/octet-stream", body: larger) }
                 router.immediate(.get, "/small") { _ in HTTPResponse(contentType: "text/plain", text: "small") }
+                router.immediate(.get, "/shared-large") { _ in HTTPResponse(headers: ["Content-Type": "application/octet-stream"], body: .shared(sharedLarge)) }
+                router.get("/shared-larger") { _ in HTTPResponse(headers: ["Content-Type": "application/octet-stream"], body: .shared(sharedLarger)) }
             }
             defer { server.stop() }
-            let client = try TestClient(port: server.port, receiveBuffer: 4096)
-            let paths = ["/large", "/small", "/larger", "/large", "/small"]
-            try client.send(paths.map { "GET \($0) HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
-            Thread.sleep(forTimeInterval: 0.2)
-            let responses = try client.receiveResponses(paths.count)
-            #expect(responses.map(\.status) == [200, 200, 200, 200, 200])
-            // Compared as booleans: a failure should not print megabytes.
-            let whole = [responses[0].body == large, responses[2].body == larger, responses[3].body == large]
-            #expect(whole == [true, true, true], "bodies that arrived different from what was sent")
-            #expect(responses[1].text == "small" && responses[4].text == "small")
-            // The connection is still usable afterwards.
-            try client.send("GET /large HTTP/1.1\r\nHost: x\r\n\r\n")
-            let again = try client.receiveResponse().body == large
-            #expect(again)
+            for prefix in ["/", "/shared-"] {
+                let client = try server.connect()
+                let paths = ["large", "small", "larger", "large", "small"].map { $0 == "small" ? "/small" : prefix + $0 }
+                try client.send(paths.map { "GET \($0) HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
+                Thread.sleep(forTimeInterval: 0.2)
+                let responses = try client.receiveResponses(paths.count)
+                #expect(responses.map(\.status) == [200, 200, 200, 200, 200])
+                // Compared as booleans: a failure should not print megabytes.
+                let whole = [responses[0].body == large, responses[2].body == larger, responses[3].body == large]
+                #expect(whole == [true, true, true], "bodies through \(prefix) that arrived different from what was sent")
+                #expect(responses[1].text == "small" && responses[4].text == "small")
+                // The connection is still usable afterwards, and HEAD sends no body (one request
+                // at a time: each receive starts a fresh buffer).
+                try client.send("HEAD \(prefix)large HTTP/1.1\r\nHost: x\r\n\r\n")
+                let head = try client.receiveResponse(toHead: true)
+                #expect(head.header("Content-Length") == String(large.count))
+                try client.send("GET \(prefix)large HTTP/1.1\r\nHost: x\r\n\r\n")
+                let again = try client.receiveResponse().body == large
+                #expect(again)
+            }
         }
     }
 }

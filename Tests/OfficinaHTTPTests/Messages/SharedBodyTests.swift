@@ -1,0 +1,38 @@
+import Glibc
+import Testing
+@testable import OfficinaHTTP
+
+@Suite("A shared body's in-memory file")
+struct SharedBodyTests {
+    @Test("A large body gets one sealed file holding exactly its bytes; a small one gets none")
+    func largeBodiesGetAFileWithTheirBytes() throws {
+        let bytes = (0..<(SharedBody.fileThreshold + 12_345)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 8) }
+        let shared = SharedBody(bytes)
+        let descriptor = try #require(shared.descriptor)
+        #expect(shared.descriptor == descriptor, "made once")
+        var read = [UInt8](repeating: 0, count: bytes.count + 10)
+        let count = read.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        #expect(count == bytes.count)
+        let same = Array(read[0..<max(0, count)]) == bytes
+        #expect(same)
+        // Sealed: nothing can write to it or cut it.
+        #expect(pwrite(descriptor, [UInt8(1)], 1, 0) == -1)
+        #expect(ftruncate(descriptor, 10) == -1)
+
+        #expect(SharedBody(Array(repeating: 1, count: SharedBody.fileThreshold - 1)).descriptor == nil)
+    }
+
+    @Test("No more files than the budget allows are alive at once, and a body's file goes with it")
+    func filesAreBoundedAndReleased() throws {
+        // A budget of its own and of few files: the suite's processes are spawned by Foundation,
+        // whose Process.run reads /proc/self/fd and is known to crash now and then when many
+        // descriptors are open (swift-corelibs-foundation PR 5472).
+        let budget = SharedBody.FileBudget(capacity: 3)
+        let bytes = [UInt8](repeating: 7, count: SharedBody.fileThreshold)
+        var bodies = (0..<5).map { _ in SharedBody(bytes, budget: budget) }
+        #expect(bodies.map { $0.descriptor != nil } == [true, true, true, false, false])
+        bodies.removeFirst(2)
+        #expect(bodies.map { $0.descriptor != nil } == [true, true, true], "files are given back when their bodies go")
+        #expect(bodies[2].descriptor != nil)
+    }
+}
