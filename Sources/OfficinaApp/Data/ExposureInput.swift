@@ -19,11 +19,12 @@ struct ExposureInput {
     /// recorded there.
     func order(of snapshot: ProposalListSnapshot, shuffles: ExposureShuffleCache, ledger: ExposureLedger,
                kept: ExposureOrderCache) -> ExposureOrder {
-        let visible = snapshot.visibleByID
+        let content = snapshot.content
+        let visible = content.visibleByID
         let permutation = shuffles.permutation(secret: basis.secret, workshopCode: workshop.code.value, participantID: participantID,
                                                count: visible.count)
         guard effectiveMode == .balanced else {
-            return ExposureOrder(ids: permutation.map { snapshot.ids[visible[Int($0)]] }, needsEyes: [])
+            return ExposureOrder(ids: permutation.map { content.ids[visible[Int($0)]] }, needsEyes: [])
         }
         let source = ExposureOrderCache.Source(contentRead: snapshot.content.readID, basisRead: basis.readID,
                                                ledgerVersion: ledger.version(workshopID: workshop.id), seen: seen)
@@ -37,7 +38,7 @@ struct ExposureInput {
         // Unseen ones lead a balanced order, so this stops after about `recorded` ids.
         var unseen: [Int64] = []
         for id in order.ids where unseen.count < ExposureLedger.recorded {
-            if let index = snapshot.index[id], snapshot.authors[index] != participantID, !seen.contains(id) {
+            if let index = content.index[id], content.authors[index] != participantID, !seen.contains(id) {
                 unseen.append(id)
             }
         }
@@ -47,15 +48,16 @@ struct ExposureInput {
 
     /// The balanced order of the snapshot's visible proposals, from the participant's permutation.
     private func arrange(_ snapshot: ProposalListSnapshot, permutation: [Int32], ledger: ExposureLedger) -> ExposureOrder {
-        let visible = snapshot.visibleByID
+        let content = snapshot.content
+        let visible = content.visibleByID
         let pending = ledger.counts(workshopID: workshop.id, excluding: participantID)
         let candidates = permutation.map { position in
             let index = visible[Int(position)]
-            let id = snapshot.ids[index]
+            let id = content.ids[index]
             let counts = basis.counts[id]
             return ExposureCandidate(
                 id: id, raters: max(counts?.raters ?? 0, pending[id] ?? 0), ratings: counts?.ratings ?? 0,
-                seenByViewer: snapshot.authors[index] == participantID || seen.contains(id),
+                seenByViewer: content.authors[index] == participantID || seen.contains(id),
                 contending: basis.contending.contains(id)
             )
         }

@@ -14,16 +14,6 @@ final class ProposalListSnapshot: Sendable {
         self.tallies = tallies
     }
 
-    var workshop: Workshop { content.workshop }
-    var threads: [ProposalThread] { content.threads }
-    var notes: [Int64: ProposalNote] { content.notes }
-    var visibleByID: [Int] { content.visibleByID }
-    var index: [Int64: Int] { content.index }
-    var involving: [Int64: [Int]] { content.involving }
-    var ids: [Int64] { content.ids }
-    var statuses: [ProposalStatus] { content.statuses }
-    var authors: [Int64] { content.authors }
-
     /// Whether `viewer` lists the proposal at `index` (`Viewer.lists(_:)`).
     func lists(_ index: Int, by viewer: Viewer) -> Bool {
         viewer.lists(status: content.statuses[index], authorID: content.authors[index])

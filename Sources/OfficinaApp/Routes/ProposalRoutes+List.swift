@@ -32,7 +32,8 @@ extension ProposalRoutes {
             snapshot = try context.store.read { try ProposalListSnapshot.load(content, in: $0) }
             context.proposalLists.store(snapshot, for: code, generation: generation)
         }
-        let workshop = snapshot.workshop
+        let content = snapshot.content
+        let workshop = content.workshop
         let (viewer, seen) = try listViewer(request, in: workshop, generation: generation)
         // Without a participant the answer depends only on the audience (no order of its own, no
         // `mine`): kept whole per generation, and answered with an ETag.
@@ -49,14 +50,14 @@ extension ProposalRoutes {
             context.proposalListEncodings.store(encoding, for: audience, generation: generation)
         }
         let exposure = try ExposureInput.load(workshop, viewer: viewer, seen: seen, generation: generation, bases: context.exposureBases,
-                                              visible: snapshot.visibleByID.lazy.map { snapshot.ids[$0] },
+                                              visible: content.visibleByID.lazy.map { content.ids[$0] },
                                               focus: context.exposureFocus, ballots: context.ballotCache, store: context.store)
         let order = exposure?.order(of: snapshot, shuffles: context.exposureShuffles, ledger: context.exposures,
                                     kept: context.exposureOrders)
-        let own = viewer.participantID.flatMap { snapshot.involving[$0] } ?? []
+        let own = viewer.participantID.flatMap { content.involving[$0] } ?? []
 
         var output: [UInt8] = []
-        output.reserveCapacity(snapshot.threads.count * 400 + 64)
+        output.reserveCapacity(content.threads.count * 400 + 64)
         output.append(contentsOf: #"{"proposals":["#.utf8)
         var first = true
         func append(_ index: Int) {
@@ -64,20 +65,20 @@ extension ProposalRoutes {
             if !first { output.append(UInt8(ascii: ",")) }
             first = false
             if own.contains(index) || !encoding.write(index, into: &output) {
-                let id = snapshot.ids[index]
-                ProposalView(thread: snapshot.threads[index], workshopCode: workshop.code.value, settings: workshop.settings,
-                             phase: workshop.phase, tally: snapshot.tallies[id], note: snapshot.notes[id])
+                let id = content.ids[index]
+                ProposalView(thread: content.threads[index], workshopCode: workshop.code.value, settings: workshop.settings,
+                             phase: workshop.phase, tally: snapshot.tallies[id], note: content.notes[id])
                     .json(for: viewer).write(into: &output)
             }
         }
         if let order {
-            for id in order.ids { if let index = snapshot.index[id] { append(index) } }
+            for id in order.ids { if let index = content.index[id] { append(index) } }
             // Proposals outside the order (the viewer's own hidden ones) go last, by id.
-            for index in own.sorted(by: { snapshot.ids[$0] < snapshot.ids[$1] }) where snapshot.statuses[index] != .visible {
+            for index in own.sorted(by: { content.ids[$0] < content.ids[$1] }) where content.statuses[index] != .visible {
                 append(index)
             }
         } else {
-            for index in snapshot.threads.indices { append(index) }
+            for index in content.threads.indices { append(index) }
         }
         output.append(contentsOf: #"],"order":"#.utf8)
         ExposureInput.json(order, mode: exposure?.effectiveMode).write(into: &output)

@@ -12,27 +12,28 @@ struct ProposalListEncoding: Sendable {
 
     /// Encodes the snapshot's proposals from the audience's cached pieces (`pieces`).
     init(_ snapshot: ProposalListSnapshot, facilitator: Bool, pieces: ProposalPieceCache) {
-        let workshop = snapshot.workshop
+        let content = snapshot.content
+        let workshop = content.workshop
         let audience: Viewer = facilitator ? .facilitator : .anyone
         let tallyShown = facilitator || ProposalView.talliesVisible(workshop.settings, workshop.phase)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(snapshot.threads.count * 400)
+        bytes.reserveCapacity(content.threads.count * 400)
         var ranges: [Range<Int>?] = []
-        ranges.reserveCapacity(snapshot.threads.count)
-        for thread in snapshot.threads {
+        ranges.reserveCapacity(content.threads.count)
+        for thread in content.threads {
             guard audience.lists(thread.proposal) else {
                 ranges.append(nil)
                 continue
             }
             let id = thread.proposal.id
             let start = bytes.count
-            let inputs = ProposalPieces.Inputs(thread: thread, note: snapshot.notes[id], workshopCode: workshop.code.value,
+            let inputs = ProposalPieces.Inputs(thread: thread, note: content.notes[id], workshopCode: workshop.code.value,
                                                anonymous: workshop.settings.anonymous, facilitator: facilitator)
             if let cut = pieces.pieces(inputs, settings: workshop.settings, phase: workshop.phase) {
                 cut.write(tally: ProposalPieces.tallyBytes(snapshot.tallies[id], shown: tallyShown), into: &bytes)
             } else {
                 ProposalView(thread: thread, workshopCode: workshop.code.value, settings: workshop.settings, phase: workshop.phase,
-                             tally: snapshot.tallies[id], note: snapshot.notes[id]).json(for: audience).write(into: &bytes)
+                             tally: snapshot.tallies[id], note: content.notes[id]).json(for: audience).write(into: &bytes)
             }
             ranges.append(start..<bytes.count)
         }
