@@ -39,40 +39,20 @@ extension PostgresStoreTests {
     /// every stream of B and never corrected until the next ballot (seen by
     /// `officina-bench system cross`: now and then a ballot whose tally no stream of B ever got).
     @Test func anotherInstancesBatchMovesTheChangeGenerationBeforeItsAnnouncementsAreHandled() async throws {
-        let database = try PostgresTestDatabase()
-        let a = try Store(postgres: database.url)
-        let b = try Store(postgres: database.url)
-        defer { a.close(); b.close() }
-        let (workshopID, participantID, proposalID) = try a.writeBlocking { db in
-            let programme = try db.programmes.create(
-                title: LocalizedText(it: "P", en: "P"), description: LocalizedText(it: "", en: ""), goals: Fixture.goals)
-            let workshop = try db.workshops.create(
-                programmeID: programme.id, theme: "t", title: LocalizedText(it: "W", en: "W"), description: LocalizedText(it: "", en: ""))
-            let participant = try db.participants.create(workshopID: workshop.id, name: "Voter", tokenHash: "voter")
-            let proposal = try db.proposals.create(workshopID: workshop.id, authorID: participant.id, title: "Idea", body: "", goals: [])
-            return (workshop.id, participant.id, proposal.id)
-        }
-        let heard = Heard()
-        let listener = try #require(b.listenToInstances { payload in heard.add(payload, b.changeGeneration) })
-        defer { listener.stop() }
-        // B listens once it has heard one of A's events.
-        var listening = false
-        for _ in 0..<100 where !listening {
-            try await a.write { db in _ = try db.events.append(workshopID: workshopID, type: "warm-up", data: "{}") }
-            listening = try await Heard.waitBriefly { !heard.all.isEmpty }
-        }
-        #expect(listening)
+        try await withListeningInstances { a, b, heard, room in
+            let (workshopID, participantID, proposalID) = (room.workshop.id, room.participant.id, room.proposals[0].id)
 
-        let ballot = Ballot(participantID: participantID, support: [proposalID: 2])
-        try await a.write { db in
-            _ = try db.events.append(workshopID: workshopID, type: "x", data: "{}")
-            try db.ballots.replace(ballot, workshopID: workshopID)
+            let ballot = Ballot(participantID: participantID, support: [proposalID: 2])
+            try await a.write { db in
+                _ = try db.events.append(workshopID: workshopID, type: "x", data: "{}")
+                try db.ballots.replace(ballot, workshopID: workshopID)
+            }
+            #expect(try await heard.wait { $0.contains { $0.payload == "t:\(workshopID)" } })
+            let entries = heard.all
+            let tally = try #require(entries.lastIndex { $0.payload == "t:\(workshopID)" })
+            let event = try #require(entries[..<tally].lastIndex { $0.payload == "e:\(workshopID)" })
+            #expect(entries[tally].generation > entries[event].generation)
         }
-        #expect(try await heard.wait { $0.contains { $0.payload == "t:\(workshopID)" } })
-        let entries = heard.all
-        let tally = try #require(entries.lastIndex { $0.payload == "t:\(workshopID)" })
-        let event = try #require(entries[..<tally].lastIndex { $0.payload == "e:\(workshopID)" })
-        #expect(entries[tally].generation > entries[event].generation)
     }
 }
 
@@ -80,43 +60,50 @@ extension PostgresStoreTests {
     /// A batch of ballots through instance A moves instance B's change generation but not its
     /// content generation (B keeps its proposal lists' proposals); any other write through A moves both.
     @Test func anotherInstancesBallotsLeaveTheContentGenerationAlone() async throws {
+        try await withListeningInstances { a, b, heard, room in
+            let (workshopID, participantID, proposalID) = (room.workshop.id, room.participant.id, room.proposals[0].id)
+            // Every announcement of the warm-up has arrived once B's generation stops moving.
+            var settled = b.changeGeneration
+            while try await Heard.waitBriefly({ b.changeGeneration != settled }) { settled = b.changeGeneration }
+
+            let changes = b.changeGeneration, content = b.contentGeneration
+            for dots in 1...3 {
+                try await a.replaceBallot(Ballot(participantID: participantID, support: [proposalID: dots]), workshopID: workshopID)
+            }
+            // Each batch announces its tally (`t:`) and itself (`w:…:ballots`).
+            #expect(try await heard.wait { _ in b.changeGeneration >= changes + 6 })
+            #expect(b.contentGeneration == content)
+
+            try await a.write { db in _ = try db.proposals.update(id: proposalID, title: "Renamed") }
+            #expect(try await heard.wait { _ in b.contentGeneration > content })
+            #expect(b.changeGeneration > changes + 6)
+        }
+    }
+}
+
+extension PostgresStoreTests {
+    /// Runs `body` with two instances on a fresh schema, a room seeded through A, and B listening to
+    /// the instances' channel into `heard` (with B's change generation at each announcement), once
+    /// B has heard one of A's events: a LISTEN takes effect some time after the listener starts.
+    func withListeningInstances(
+        _ body: (_ a: Store, _ b: Store, _ heard: Heard, _ room: (workshop: Workshop, participant: Participant, proposals: [Proposal]))
+            async throws -> Void
+    ) async throws {
         let database = try PostgresTestDatabase()
         let a = try Store(postgres: database.url)
         let b = try Store(postgres: database.url)
         defer { a.close(); b.close() }
-        let (workshopID, participantID, proposalID) = try a.writeBlocking { db in
-            let programme = try db.programmes.create(
-                title: LocalizedText(it: "P", en: "P"), description: LocalizedText(it: "", en: ""), goals: Fixture.goals)
-            let workshop = try db.workshops.create(
-                programmeID: programme.id, theme: "t", title: LocalizedText(it: "W", en: "W"), description: LocalizedText(it: "", en: ""))
-            let participant = try db.participants.create(workshopID: workshop.id, name: "Voter", tokenHash: "voter")
-            let proposal = try db.proposals.create(workshopID: workshop.id, authorID: participant.id, title: "Idea", body: "", goals: [])
-            return (workshop.id, participant.id, proposal.id)
-        }
+        let room = try seed(a)
         let heard = Heard()
         let listener = try #require(b.listenToInstances { payload in heard.add(payload, b.changeGeneration) })
         defer { listener.stop() }
         var listening = false
         for _ in 0..<100 where !listening {
-            try await a.write { db in _ = try db.events.append(workshopID: workshopID, type: "warm-up", data: "{}") }
+            try await a.write { db in _ = try db.events.append(workshopID: room.workshop.id, type: "warm-up", data: "{}") }
             listening = try await Heard.waitBriefly { !heard.all.isEmpty }
         }
         #expect(listening)
-        // Every announcement of the warm-up has arrived once B's generation stops moving.
-        var settled = b.changeGeneration
-        while try await Heard.waitBriefly({ b.changeGeneration != settled }) { settled = b.changeGeneration }
-
-        let changes = b.changeGeneration, content = b.contentGeneration
-        for dots in 1...3 {
-            try await a.replaceBallot(Ballot(participantID: participantID, support: [proposalID: dots]), workshopID: workshopID)
-        }
-        // Each batch announces its tally (`t:`) and itself (`w:…:ballots`).
-        #expect(try await heard.wait { _ in b.changeGeneration >= changes + 6 })
-        #expect(b.contentGeneration == content)
-
-        try await a.write { db in _ = try db.proposals.update(id: proposalID, title: "Renamed") }
-        #expect(try await heard.wait { _ in b.contentGeneration > content })
-        #expect(b.changeGeneration > changes + 6)
+        try await body(a, b, heard, room)
     }
 }
 

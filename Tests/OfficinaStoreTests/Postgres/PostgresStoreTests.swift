@@ -7,7 +7,7 @@ import Testing
 /// stand for two instances.
 @Suite(.enabled(if: PostgresTestDatabase.isConfigured, "needs OFFICINA_TEST_DB=postgres://…"))
 struct PostgresStoreTests {
-    private func seed(_ store: Store) throws -> (workshop: Workshop, participant: Participant, proposals: [Proposal]) {
+    func seed(_ store: Store) throws -> (workshop: Workshop, participant: Participant, proposals: [Proposal]) {
         try store.writeBlocking { db in
             let programme = try db.programmes.create(
                 title: LocalizedText(it: "P", en: "P"), description: LocalizedText(it: "", en: ""), goals: Fixture.goals)
