@@ -1,4 +1,3 @@
-import CEventLoop
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,8 +8,9 @@ import Glibc
 /// ``fileThreshold``, or past their ``FileBudget``'s files alive at once, are sent as plain bytes.
 public final class SharedBody: Sendable {
     public let bytes: [UInt8]
-    private let file = Locked(FileState.notMade)
-    private let budget: FileBudget
+    /// The in-memory file, once made (`descriptor`, in `SharedBody+File.swift`, beside the system calls).
+    let file = Locked(FileState.notMade)
+    let budget: FileBudget
 
     /// Bodies smaller than this gain nothing from a file: copying them costs less than the call.
     public static let fileThreshold = 64 * 1024
@@ -42,7 +42,7 @@ public final class SharedBody: Sendable {
         }
     }
 
-    private enum FileState {
+    enum FileState {
         case notMade
         case made(Int32)
         case unavailable
@@ -61,30 +61,6 @@ public final class SharedBody: Sendable {
         if case .made(let descriptor) = file.withLock({ $0 }) {
             Glibc.close(descriptor)
             budget.giveBack()
-        }
-    }
-
-    /// The file holding the bytes, made on first use; nil for a small body, when too many files
-    /// are alive, or when the system refuses one (the bytes are then sent as they are).
-    var descriptor: Int32? {
-        guard bytes.count >= Self.fileThreshold else { return nil }
-        return file.withLock { state in
-            switch state {
-            case .made(let descriptor):
-                return descriptor
-            case .unavailable:
-                return nil
-            case .notMade:
-                guard budget.take() else { return nil }
-                let descriptor = bytes.withUnsafeBytes { cel_memory_file($0.baseAddress, UInt($0.count)) }
-                guard descriptor >= 0 else {
-                    budget.giveBack()
-                    state = .unavailable
-                    return nil
-                }
-                state = .made(descriptor)
-                return descriptor
-            }
         }
     }
 }
