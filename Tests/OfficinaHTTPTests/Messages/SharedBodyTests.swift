@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 import Testing
 @testable import OfficinaHTTP
@@ -34,5 +35,23 @@ struct SharedBodyTests {
         bodies.removeFirst(2)
         #expect(bodies.map { $0.descriptor != nil } == [true, true, true], "files are given back when their bodies go")
         #expect(bodies[2].descriptor != nil)
+    }
+
+    @Test("Threads asking for one body's file at once all get the same file, and the others' places come back")
+    func concurrentFirstSendsShareOneFile() throws {
+        let budget = SharedBody.FileBudget(capacity: 2)
+        let bytes = [UInt8](repeating: 3, count: SharedBody.fileThreshold)
+        let body = SharedBody(bytes, budget: budget)
+        let seen = Locked([Int32?]())
+        DispatchQueue.concurrentPerform(iterations: 16) { _ in
+            let descriptor = body.descriptor
+            seen.withLock { $0.append(descriptor) }
+        }
+        let all = seen.withLock { $0 }
+        #expect(all.count == 16 && Set(all).count == 1 && all[0] != nil)
+        // One place is taken by the body's file; the threads that lost the race gave theirs back.
+        let second = SharedBody(bytes, budget: budget), third = SharedBody(bytes, budget: budget)
+        #expect(second.descriptor != nil)
+        #expect(third.descriptor == nil)
     }
 }
