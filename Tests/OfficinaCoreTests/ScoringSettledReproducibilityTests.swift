@@ -36,4 +36,30 @@ import Testing
         ]
         #expect(Self.probabilities(.officina1) == recorded)
     }
+
+    /// A block's resamples shared among threads give the figure of one thread, bit for bit: resample r
+    /// draws the same bits whichever thread runs it. Rooms of 80 to 240 voters, and one of 2,000 (the
+    /// size at which a ranking shares its blocks by default), each with 1 to 7 lanes.
+    @Test func sharingTheResamplesAmongThreadsChangesNoBit() throws {
+        var rooms = Self.rooms()
+        var random = SeededGenerator(seed: 2_026)
+        let truth = (0..<40).map { _ in Double.random(in: 1.7...2.3, using: &random) }
+        rooms.append(ScoringSettledBootstrapTests.room(truth: truth, voters: 2_000, viewed: 6, seed: 12))
+        #expect(SettledBootstrap.lanes(ballots: 2_000) == min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        var compared = 0
+        for input in rooms {
+            let computation = RankingComputation(input: input, configuration: ScoringConfiguration(method: .officina2))
+            let statistics = computation.goals.indices.map(computation.goalStatistics)
+            let ordered = computation.candidates.indices.map { computation.figures($0, statistics: statistics) }
+                .sorted { RankingOrder.precedes($0, $1) }
+            let bootstrap = try #require(computation.settledBootstrap(ordered, statistics: statistics))
+            guard bootstrap.contenders.count > bootstrap.k else { continue }
+            let alone = bootstrap.estimate(lanes: 1)
+            for lanes in 2...7 {
+                #expect(bootstrap.estimate(lanes: lanes).bitPattern == alone.bitPattern, "\(lanes) lanes, \(input.ballots.count) ballots")
+            }
+            compared += 1
+        }
+        #expect(compared >= 6)
+    }
 }

@@ -20,10 +20,24 @@ import OfficinaStore
 final class CountedBallotCache: Sendable {
     private struct Entry {
         var revisions: [Int64: BallotRepository.Revision]
-        var cast: [Int64: Ballot]
+        /// The voters by ascending participant id; `cast` and `counted` are in the same order, so a
+        /// ranking gets `counted` as it is kept (shared, not copied or sorted).
+        var voters: [Int64]
+        var position: [Int64: Int]
+        var cast: [Ballot]
         var rule: BallotCounting
-        var counted: [Int64: Ballot]
+        var counted: [Ballot]
         var lastUse: Int
+
+        init(revisions: [Int64: BallotRepository.Revision], cast: [Ballot], counting: BallotCounting) {
+            self.revisions = revisions
+            self.cast = cast.sorted { $0.participantID < $1.participantID }
+            voters = self.cast.map(\.participantID)
+            position = Dictionary(uniqueKeysWithValues: voters.enumerated().map { ($1, $0) })
+            rule = counting
+            counted = self.cast.map { CountedBallotCache.count($0, by: counting) }
+            lastUse = 0
+        }
     }
 
     let capacity: Int
@@ -35,55 +49,66 @@ final class CountedBallotCache: Sendable {
         self.maximumBallots = maximumBallots
     }
 
-    /// The workshop's ballots counted by `counting`, one per participant, by participant id: the same
-    /// as `db.ballots.all(workshopID:).map { counting.count($0).ballot }` in `db`'s snapshot.
+    /// The workshop's ballots counted by `counting`, one per participant, by ascending participant id:
+    /// the same as `db.ballots.all(workshopID:).map { counting.count($0).ballot }` in `db`'s snapshot.
+    ///
+    /// The workshop's entry is taken out while it is brought up to date, so the update owns its
+    /// storage and changes it in place; a ranking of the same workshop meanwhile reads every ballot.
     func countedBallots(workshopID: Int64, counting: BallotCounting, in db: any SQLDatabase) throws -> [Ballot] {
         let listed = try db.ballots.revisions(workshopID: workshopID)
         guard listed.count <= maximumBallots else {
             state.withLock { _ = $0.entries.removeValue(forKey: workshopID) }
             return try db.ballots.all(workshopID: workshopID).map { counting.count($0).ballot }
         }
-        let cached = state.withLock { $0.entries[workshopID] }
         var entry: Entry
-        if var previous = cached {
-            var stale: [Int64] = []
-            var staleParticipants: [Int64] = []
-            for (participant, revision) in listed where previous.revisions[participant] != revision {
-                stale.append(revision.ballotID)
-                staleParticipants.append(participant)
-            }
-            var gone: [Int64] = []
-            for participant in previous.revisions.keys where listed[participant] == nil { gone.append(participant) }
-            let sameRule = Self.same(previous.rule, counting)
-            let fresh = try db.ballots.ballots(ids: stale)
-            for participant in gone {
-                previous.cast[participant] = nil
-                previous.counted[participant] = nil
-            }
-            for participant in staleParticipants {
-                let ballot = fresh[participant] ?? Ballot(participantID: participant)
-                previous.cast[participant] = ballot
-                if sameRule { previous.counted[participant] = Self.count(ballot, by: counting) }
-            }
-            if !sameRule {
-                previous.counted = previous.cast.mapValues { Self.count($0, by: counting) }
-                previous.rule = counting
-            }
-            previous.revisions = listed
+        if var previous = state.withLock({ $0.entries.removeValue(forKey: workshopID) }) {
+            try bringUpToDate(&previous, listed: listed, counting: counting, in: db)
             entry = previous
         } else {
-            let all = try db.ballots.all(workshopID: workshopID)
-            var cast: [Int64: Ballot] = Dictionary(minimumCapacity: all.count)
-            var counted: [Int64: Ballot] = Dictionary(minimumCapacity: all.count)
-            for ballot in all {
-                cast[ballot.participantID] = ballot
-                counted[ballot.participantID] = Self.count(ballot, by: counting)
-            }
-            entry = Entry(revisions: listed, cast: cast, rule: counting, counted: counted, lastUse: 0)
+            entry = Entry(revisions: listed, cast: try db.ballots.all(workshopID: workshopID), counting: counting)
         }
-        let counted = entry.counted.values.sorted { $0.participantID < $1.participantID }
+        let counted = entry.counted
         keep(entry, for: workshopID)
         return counted
+    }
+
+    /// Re-reads the ballots whose revision changed, adds new voters' and drops those no longer listed,
+    /// and counts again by `counting` what needs it.
+    private func bringUpToDate(
+        _ entry: inout Entry, listed: [Int64: BallotRepository.Revision], counting: BallotCounting, in db: any SQLDatabase
+    ) throws {
+        var stale: [Int64] = []
+        var staleVoters: [Int64] = []
+        for (participant, revision) in listed where entry.revisions[participant] != revision {
+            stale.append(revision.ballotID)
+            staleVoters.append(participant)
+        }
+        let fresh = try db.ballots.ballots(ids: stale)
+        let sameRule = Self.same(entry.rule, counting)
+        var added = 0
+        for participant in staleVoters {
+            let ballot = fresh[participant] ?? Ballot(participantID: participant)
+            guard let at = entry.position[participant] else {
+                entry.cast.append(ballot)
+                entry.counted.append(ballot)
+                added += 1
+                continue
+            }
+            entry.cast[at] = ballot
+            if sameRule { entry.counted[at] = Self.count(ballot, by: counting) }
+        }
+        // Every listed voter is now in `cast`; more there than listed means some are gone.
+        if added > 0 || entry.revisions.count + added > listed.count {
+            // Voters came or went: the order is laid out again (the rule counts every ballot below).
+            let kept = entry.cast.filter { listed[$0.participantID] != nil }
+            entry = Entry(revisions: listed, cast: kept, counting: counting)
+            return
+        }
+        if !sameRule {
+            entry.counted = entry.cast.map { Self.count($0, by: counting) }
+            entry.rule = counting
+        }
+        entry.revisions = listed
     }
 
     private func keep(_ entry: Entry, for workshopID: Int64) {
@@ -103,7 +128,7 @@ final class CountedBallotCache: Sendable {
     }
 
     /// The ballot as it counts; the cast value itself (its storage shared) when counting changes nothing.
-    private static func count(_ ballot: Ballot, by counting: BallotCounting) -> Ballot {
+    fileprivate static func count(_ ballot: Ballot, by counting: BallotCounting) -> Ballot {
         guard !counting.countsAsCast(ballot) else { return ballot }
         let counted = counting.count(ballot).ballot
         return counted == ballot ? ballot : counted

@@ -10,8 +10,17 @@ struct NormalDraws {
         self.state = state
     }
 
+    /// What every `nextBits()` adds to the state (SplitMix64's golden-ratio increment).
+    static let increment: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// The stream that `state` starts, already moved past its first `skipped` `nextBits()`: SplitMix64
+    /// only adds a constant per step, so jumping ahead costs one multiplication.
+    init(state: UInt64, skippingBits skipped: UInt64) {
+        self.state = state &+ skipped &* Self.increment
+    }
+
     mutating func nextBits() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
+        state &+= Self.increment
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `officina-2`'s settled probability (docs/scoring.md §16): a bootstrap over ballots (Efron 1979).
 /// Each resample draws as many ballots as the room cast, with replacement, recomputes the overall of
 /// every contested proposal from the ballots drawn, and checks whether the current top k are still
@@ -62,40 +64,93 @@ struct SettledBootstrap {
     /// threshold (more than 4 standard errors of a proportion at the threshold away from it), else at
     /// `maximum`. Effort goes where the settled decision is close: a room far from settled costs 200
     /// rescorings, one near 90% up to 1,000 (standard error ≈ 0.009 there). Deterministic all the same.
+    ///
+    /// A block's resamples are shared among `lanes` threads (default ``lanes(ballots:)``). Resample r
+    /// always draws the stream's bits r·ballots onwards, so the figure is the same bit for bit whatever
+    /// the number of lanes.
     func estimate(
-        minimum: Int = defaultMinimum, maximum: Int = defaultResamples, threshold: Double = SettledProbability.threshold
+        minimum: Int = defaultMinimum, maximum: Int = defaultResamples, threshold: Double = SettledProbability.threshold,
+        lanes: Int? = nil
     ) -> Double {
         guard k < contenders.count else { return contenders.isEmpty ? 0 : 1 }
         guard k > 0, maximum > 0, ballots > 0 else { return 0 }
-        var random = NormalDraws(state: Self.seed)
         let evidence = SettledBootstrapEvidence(contenders, formula: formula, ballots: ballots)
-        let contenderCount = contenders.count
-        var weights = Array(repeating: Int32(0), count: ballots)
+        let lanes = min(max(lanes ?? Self.lanes(ballots: ballots), 1), Self.block)
         var same = 0
         var drawn = 0
-        let n = UInt64(ballots)
         while drawn < maximum {
-            for _ in 0..<min(Self.block, maximum - drawn) {
-                weights.withUnsafeMutableBufferPointer { weights in
-                    for b in 0..<ballots { weights[b] = 0 }
-                    // Lemire's multiply-shift maps 32 random bits onto 0..<n without a division.
-                    for _ in 0..<ballots { weights[Int(((random.nextBits() >> 32) &* n) >> 32)] += 1 }
-                }
-                let kept = weights.withUnsafeBufferPointer { weights -> Bool in
-                    var lowestInside = Double.infinity
-                    for j in 0..<k { lowestInside = min(lowestInside, evidence.overall(j, weights: weights)) }
-                    for j in k..<contenderCount where evidence.overall(j, weights: weights) >= lowestInside {
-                        return false
-                    }
-                    return true
-                }
-                if kept { same += 1 }
-                drawn += 1
-            }
+            let size = min(Self.block, maximum - drawn)
+            same += kept(drawn..<(drawn + size), lanes: lanes, evidence: evidence)
+            drawn += size
             let estimate = Double(same) / Double(drawn)
             let standardError = (threshold * (1 - threshold) / Double(drawn)).squareRoot()
             if drawn >= minimum, abs(estimate - threshold) > 4 * standardError { break }
         }
         return Double(same) / Double(drawn)
     }
+
+    /// Ballots from which a block is worth sharing among threads: below it, handing the work out costs
+    /// about what it saves.
+    static let ballotsPerLane = 500
+
+    /// Threads a block's resamples are shared among: one per core, at most 4, and one for small rooms.
+    static func lanes(ballots: Int) -> Int {
+        guard ballots >= ballotsPerLane else { return 1 }
+        return min(ProcessInfo.processInfo.activeProcessorCount, 4, max(1, ballots / ballotsPerLane))
+    }
+
+    /// How many of the resamples `resamples` keep the current top k, shared among `lanes` threads.
+    private func kept(_ resamples: Range<Int>, lanes: Int, evidence: SettledBootstrapEvidence) -> Int {
+        guard lanes > 1 else { return kept(resamples, evidence: evidence) }
+        let counts = LaneCounts(lanes)
+        defer { counts.release() }
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            let share = resamples.count * lane / lanes..<resamples.count * (lane + 1) / lanes
+            counts.set(lane, kept((resamples.lowerBound + share.lowerBound)..<(resamples.lowerBound + share.upperBound),
+                                  evidence: evidence))
+        }
+        return counts.total
+    }
+
+    /// How many of the resamples `resamples` keep the current top k, on the calling thread.
+    private func kept(_ resamples: Range<Int>, evidence: SettledBootstrapEvidence) -> Int {
+        guard !resamples.isEmpty else { return 0 }
+        var random = NormalDraws(state: Self.seed, skippingBits: UInt64(resamples.lowerBound) &* UInt64(ballots))
+        let scratch = evidence.makeScratch()
+        let contenderCount = contenders.count
+        let n = UInt64(ballots)
+        var weights = Array(repeating: Int32(0), count: ballots)
+        var same = 0
+        for _ in resamples {
+            let kept = weights.withUnsafeMutableBufferPointer { weights -> Bool in
+                for b in 0..<ballots { weights[b] = 0 }
+                // Lemire's multiply-shift maps 32 random bits onto 0..<n without a division.
+                for _ in 0..<ballots { weights[Int(((random.nextBits() >> 32) &* n) >> 32)] += 1 }
+                let drawn = UnsafeBufferPointer(weights)
+                var lowestInside = Double.infinity
+                for j in 0..<k { lowestInside = min(lowestInside, evidence.overall(j, weights: drawn, scratch: scratch)) }
+                for j in k..<contenderCount where evidence.overall(j, weights: drawn, scratch: scratch) >= lowestInside {
+                    return false
+                }
+                return true
+            }
+            if kept { same += 1 }
+        }
+        return same
+    }
+}
+
+/// One count per lane of a block shared among threads: each lane writes only its own slot, and the
+/// total is read after every lane has finished (`concurrentPerform` returns only then).
+private struct LaneCounts: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Int>
+
+    init(_ lanes: Int) {
+        slots = .allocate(capacity: lanes)
+        slots.initialize(repeating: 0)
+    }
+
+    func set(_ lane: Int, _ count: Int) { slots[lane] = count }
+    var total: Int { slots.reduce(0, +) }
+    func release() { slots.deallocate() }
 }

@@ -7,7 +7,9 @@
 /// The arithmetic is the point estimate's, in the same order as before (ratings in ballot order per
 /// goal, then goals in order), so the same ballots give the same probability to the last bit
 /// (`ScoringSettledReproducibilityTests`).
-final class SettledBootstrapEvidence {
+///
+/// Read-only once made, so several threads may rescore from it at once, each with its own `Scratch`.
+final class SettledBootstrapEvidence: @unchecked Sendable {
     private let ratingStart: UnsafeMutableBufferPointer<Int>
     private let ratingBallot: UnsafeMutableBufferPointer<Int32>
     private let ratingGoal: UnsafeMutableBufferPointer<Int32>
@@ -17,9 +19,6 @@ final class SettledBootstrapEvidence {
     private let supportUnits: UnsafeMutableBufferPointer<Int32>
     private let goalMeans: UnsafeMutableBufferPointer<Double>
     private let goalPoints: UnsafeMutableBufferPointer<Double>
-    /// Per-goal scratch space for one rescoring.
-    private let count: UnsafeMutableBufferPointer<Double>
-    private let sum: UnsafeMutableBufferPointer<Double>
     private let formula: SettledBootstrap.Formula
     private let ballots: Int
 
@@ -59,19 +58,48 @@ final class SettledBootstrapEvidence {
         _ = goalMeans.initialize(from: formula.goalMeans)
         goalPoints = .allocate(capacity: goals)
         _ = goalPoints.initialize(from: formula.goalPoints.prefix(goals))
-        count = .allocate(capacity: goals)
-        sum = .allocate(capacity: goals)
     }
 
     deinit {
         for buffer in [ratingStart, supportStart] { buffer.deallocate() }
         for buffer in [ratingBallot, ratingGoal, supportBallot, supportUnits] { buffer.deallocate() }
-        for buffer in [ratingValue, goalMeans, goalPoints, count, sum] { buffer.deallocate() }
+        for buffer in [ratingValue, goalMeans, goalPoints] { buffer.deallocate() }
     }
+
+    /// Per-goal working space of one thread's rescorings.
+    final class Scratch {
+        fileprivate let count: UnsafeMutableBufferPointer<Double>
+        fileprivate let sum: UnsafeMutableBufferPointer<Double>
+
+        init(goals: Int) {
+            count = .allocate(capacity: goals)
+            sum = .allocate(capacity: goals)
+        }
+
+        deinit {
+            count.deallocate()
+            sum.deallocate()
+        }
+    }
+
+    /// A scratch space that fits this evidence's goals.
+    func makeScratch() -> Scratch { Scratch(goals: goalMeans.count) }
 
     /// The overall of contender `j` when ballot b counts `weights[b]` times (all 1: the ranking's own).
     func overall(_ j: Int, weights: UnsafeBufferPointer<Int32>) -> Double {
-        let goals = count.count
+        overall(j, weights: weights, scratch: makeScratch())
+    }
+
+    /// `overall(_:weights:)` with the caller's scratch space, so several threads may rescore at once.
+    func overall(_ j: Int, weights: UnsafeBufferPointer<Int32>, scratch: Scratch) -> Double {
+        overall(j, weights: weights, count: scratch.count, sum: scratch.sum)
+    }
+
+    private func overall(
+        _ j: Int, weights: UnsafeBufferPointer<Int32>, count: UnsafeMutableBufferPointer<Double>,
+        sum: UnsafeMutableBufferPointer<Double>
+    ) -> Double {
+        let goals = goalMeans.count
         for g in 0..<goals {
             count[g] = 0
             sum[g] = 0
