@@ -51,14 +51,15 @@ struct ExposureInput {
         let content = snapshot.content
         let visible = content.visibleByID
         let pending = ledger.counts(workshopID: workshop.id, excluding: participantID)
+        let contending = basis.contending
         let candidates = permutation.map { position in
             let index = visible[Int(position)]
             let id = content.ids[index]
             let counts = basis.counts[id]
             return ExposureCandidate(
-                id: id, raters: max(counts?.raters ?? 0, pending[id] ?? 0), ratings: counts?.ratings ?? 0,
-                seenByViewer: content.authors[index] == participantID || seen.contains(id),
-                contending: basis.contending.contains(id)
+                id: id, raters: max(counts?.raters ?? 0, pending[id]), ratings: counts?.ratings ?? 0,
+                seenByViewer: content.authors[index] == participantID || (!seen.isEmpty && seen.contains(id)),
+                contending: !contending.isEmpty && contending.contains(id)
             )
         }
         return ExposureOrder.arrange(candidates, mode: .balanced)

@@ -20,12 +20,27 @@ final class ExposureLedger: Sendable {
 
     private let workshops = Protected([Int64: ExposureLedgerWorkshop]())
 
-    /// Per proposal, how many other participants had it at the top of their list within the window
-    /// (a proposal recorded once keeps its key, at 0 once nobody counts for it).
-    func counts(workshopID: Int64, excluding participant: Int64, now: Date = Date()) -> [Int64: Int] {
+    /// Per proposal, how many participants other than one had it at the top of their list within the
+    /// window: the workshop's counts as they were, read without copying them.
+    struct Counts {
+        let counted: [Int64: Int]
+        /// The proposals the excluded participant counts for (each counted once in `counted`).
+        let own: Set<Int64>
+
+        subscript(proposal: Int64) -> Int {
+            guard let count = counted[proposal] else { return 0 }
+            return own.contains(proposal) ? count - 1 : count
+        }
+
+        /// The counts' sum: every (other participant, proposal) entry within the window.
+        var total: Int { counted.values.reduce(0, +) - own.count }
+    }
+
+    /// Per proposal, how many other participants had it at the top of their list within the window.
+    func counts(workshopID: Int64, excluding participant: Int64, now: Date = Date()) -> Counts {
         workshops.withLock { workshops in
             workshops[workshopID]?.expire(now: now)
-            return workshops[workshopID]?.counts(excluding: participant) ?? [:]
+            return workshops[workshopID]?.counts(excluding: participant) ?? Counts(counted: [:], own: [])
         }
     }
 

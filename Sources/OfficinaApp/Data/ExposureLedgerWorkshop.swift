@@ -25,11 +25,8 @@ struct ExposureLedgerWorkshop {
     private(set) var version = 0
 
     /// Per proposal, the participants other than `participant` counting for it.
-    func counts(excluding participant: Int64) -> [Int64: Int] {
-        guard let own = byParticipant[participant] else { return counted }
-        var counts = counted
-        for proposal in own { counts[proposal, default: 1] -= 1 }
-        return counts
+    func counts(excluding participant: Int64) -> ExposureLedger.Counts {
+        ExposureLedger.Counts(counted: counted, own: byParticipant[participant] ?? [])
     }
 
     /// Records that `participant`'s list starts with `proposals`, after letting expired entries go.

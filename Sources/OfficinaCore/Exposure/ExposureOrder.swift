@@ -55,25 +55,52 @@ public struct ExposureOrder: Sendable, Hashable {
             return ExposureOrder(ids: random.map(\.id), needsEyes: [])
         }
         // Each proposal's key: its raters plus up to `jitter` from its place in the participant's
-        // random order; ties (with no jitter) go to fewer ratings, then the random order.
+        // random order; ties (with no jitter) go to fewer ratings, then the random order. Unseen ones
+        // first and, when focusing, contending ones first among them: both folded into `group`.
         let spread = jitter.isFinite ? max(jitter, 0) : 0
-        let keyed = random.enumerated().map { index, candidate in
-            (candidate: candidate, key: Double(candidate.raters) + spread * Double(index) / Double(random.count), index: index)
-        }
+        let count = random.count
         let focusing = random.allSatisfy { $0.raters >= focusFloor } && random.contains { $0.contending }
-        let ordered = keyed.sorted { a, b in
-            if a.candidate.seenByViewer != b.candidate.seenByViewer { return !a.candidate.seenByViewer }
-            if focusing, a.candidate.contending != b.candidate.contending { return a.candidate.contending }
+        var keys: [ArrangeKey] = []
+        keys.reserveCapacity(count)
+        var total = 0
+        for (index, candidate) in random.enumerated() {
+            let group = (candidate.seenByViewer ? 2 : 0) + (focusing && !candidate.contending ? 1 : 0)
+            keys.append(ArrangeKey(group: group, key: Double(candidate.raters) + spread * Double(index) / Double(count),
+                                   ratings: candidate.ratings, index: index))
+            total += candidate.raters
+        }
+        keys.sort()
+        // "Fewer raters than average" is compared on integers: raters · count < total. The group shown
+        // as needing eyes leads the list, so the page can head it as one group.
+        var needing: [Int64] = []
+        for key in keys where needing.count < needsEyesLimit {
+            let candidate = random[key.index]
+            if !candidate.seenByViewer, focusing ? candidate.contending : candidate.raters * count < total {
+                needing.append(candidate.id)
+            }
+        }
+        var ids = needing
+        ids.reserveCapacity(count)
+        for key in keys {
+            let id = random[key.index].id
+            if !needing.contains(id) { ids.append(id) }
+        }
+        return ExposureOrder(ids: ids, needsEyes: needing)
+    }
+
+    /// One candidate's place in a balanced order, compared field by field: its group (unseen before
+    /// seen; contending first when focusing), its key, its ratings, its place in the random order.
+    private struct ArrangeKey: Comparable {
+        let group: Int
+        let key: Double
+        let ratings: Int
+        let index: Int
+
+        static func < (a: ArrangeKey, b: ArrangeKey) -> Bool {
+            if a.group != b.group { return a.group < b.group }
             if a.key != b.key { return a.key < b.key }
-            if a.candidate.ratings != b.candidate.ratings { return a.candidate.ratings < b.candidate.ratings }
+            if a.ratings != b.ratings { return a.ratings < b.ratings }
             return a.index < b.index
-        }.map(\.candidate)
-        // "Fewer raters than average" is compared on integers: raters · count < total.
-        let total = random.reduce(0) { $0 + $1.raters }
-        // The group shown as needing eyes leads the list, so the page can head it as one group.
-        let needing = ordered.filter { !$0.seenByViewer && (focusing ? $0.contending : $0.raters * random.count < total) }
-            .prefix(needsEyesLimit).map(\.id)
-        let marked = Set(needing)
-        return ExposureOrder(ids: needing + ordered.map(\.id).filter { !marked.contains($0) }, needsEyes: needing)
+        }
     }
 }
