@@ -24,19 +24,22 @@ let package = Package(
         .target(name: "OfficinaStore", dependencies: ["CSQLite", "OfficinaCore"]),
         .target(name: "OfficinaHTTP", dependencies: ["CEventLoop"]),
         .target(name: "OfficinaApp", dependencies: ["CHeap", "OfficinaCore", "OfficinaStore", "OfficinaHTTP"]),
+        // Child processes for the tests and the benchmark (posix_spawn; the server starts none).
+        .target(name: "ChildProcesses"),
 
         // Executables.
         .executableTarget(name: "officina", dependencies: ["OfficinaApp"]),
         .executableTarget(
             name: "officina-bench",
-            dependencies: ["OfficinaApp", "OfficinaHTTP", "OfficinaStore", "OfficinaCore", "CEventLoop"]
+            dependencies: ["OfficinaApp", "OfficinaHTTP", "OfficinaStore", "OfficinaCore", "CEventLoop", "ChildProcesses"]
         ),
 
         // One test target per module.
-        .testTarget(name: "OfficinaCoreTests", dependencies: ["OfficinaCore"]),
-        .testTarget(name: "OfficinaStoreTests", dependencies: ["OfficinaStore", "OfficinaCore"]),
-        .testTarget(name: "OfficinaHTTPTests", dependencies: ["OfficinaHTTP"]),
-        .testTarget(name: "OfficinaAppTests", dependencies: ["OfficinaApp", "OfficinaHTTP", "OfficinaStore", "OfficinaCore"]),
+        .testTarget(name: "OfficinaCoreTests", dependencies: ["OfficinaCore", "ChildProcesses"]),
+        .testTarget(name: "OfficinaStoreTests", dependencies: ["OfficinaStore", "OfficinaCore", "ChildProcesses"]),
+        .testTarget(name: "OfficinaHTTPTests", dependencies: ["OfficinaHTTP", "ChildProcesses"]),
+        .testTarget(name: "ChildProcessesTests", dependencies: ["ChildProcesses"]),
+        .testTarget(name: "OfficinaAppTests", dependencies: ["OfficinaApp", "OfficinaHTTP", "OfficinaStore", "OfficinaCore", "ChildProcesses"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 import OfficinaStore
@@ -72,19 +73,11 @@ import OfficinaStore
 
     /// Runs the executable; returns status, stdout, stderr.
     func run(_ arguments: [String], stdin: String? = nil) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe(), input = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        let seen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return (process.terminationStatus, seen, String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        let result = try ChildProcess.run(Self.executable, arguments, input: Array((stdin ?? "").utf8))
+        guard case .exited(let status) = result.termination else {
+            throw ChildProcess.Failure(description: "\(Self.executable) ended with \(result.termination)")
+        }
+        return (status, result.outputText, result.errorText)
     }
 
     @Test func aBadFlagPrintsOneLineAndExitsNonZero() throws {

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 @testable import OfficinaCore
@@ -60,36 +61,16 @@ import Testing
         var description: String
     }
 
-    /// Runs `tool` with its output going to files rather than pipes: other suites in the same process
-    /// install signal handlers, and Foundation's pipe reads crash on EINTR instead of retrying.
+    /// Runs `tool` with its output going to files rather than pipes (`ChildProcess.run`).
     private static func run(_ tool: String, _ arguments: [String], package: String, in directory: URL) throws -> String {
         let searchPath = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         guard let executable = searchPath.map({ "\($0)/\(tool)" }).first(where: FileManager.default.isExecutableFile(atPath:)) else {
             throw ToolFailure(description: "\(tool) not found on PATH: install Debian's \(package) (`apt-get install -y \(package)`, as .ci/steps/05-install-qr-tools.sh does)")
         }
-        let outFile = directory.appendingPathComponent("\(tool).out")
-        let errFile = directory.appendingPathComponent("\(tool).err")
-        try Data().write(to: outFile)
-        try Data().write(to: errFile)
-        let out = try FileHandle(forWritingTo: outFile)
-        let err = try FileHandle(forWritingTo: errFile)
-        defer {
-            try? out.close()
-            try? err.close()
+        let result = try ChildProcess.run(executable, arguments)
+        guard result.termination == .exited(0) else {
+            throw ToolFailure(description: "\(tool) \(arguments.joined(separator: " ")) ended with \(result.termination): \(result.errorText)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        let output = try Data(contentsOf: outFile)
-        guard process.terminationStatus == 0 else {
-            let errors = (try? Data(contentsOf: errFile)) ?? Data()
-            throw ToolFailure(description: "\(tool) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(String(decoding: errors, as: UTF8.self))")
-        }
-        return String(decoding: output, as: UTF8.self)
+        return result.outputText
     }
 }

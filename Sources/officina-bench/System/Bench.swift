@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 
 /// Shared helpers of the system benchmark: timing, statistics, running tools, printing.
@@ -22,24 +23,10 @@ enum Bench {
     /// unless `mergeErrors`). Throws if it exits non-zero.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], input: String? = nil, mergeErrors: Bool = false) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = mergeErrors ? output : FileHandle.nullDevice
-        let inputPipe = Pipe()
-        if input != nil { process.standardInput = inputPipe }
-        try process.run()
-        if let input {
-            inputPipe.fileHandleForWriting.write(Data(input.utf8))
-            try inputPipe.fileHandleForWriting.close()
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw BenchError("\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(text.suffix(400))")
+        let result = try ChildProcess.run(executable, arguments, input: Array((input ?? "").utf8))
+        let text = result.outputText + (mergeErrors ? result.errorText : "")
+        guard result.termination == .exited(0) else {
+            throw BenchError("\(executable) \(arguments.joined(separator: " ")) ended with \(result.termination): \(text.suffix(400))")
         }
         return text
     }

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -6,7 +7,7 @@ import Glibc
 /// A server under test run as a child process (`officina serve`, the peer, or nginx), on a loopback
 /// port of its own; stopped with SIGTERM (or SIGKILL) when the benchmark is done with it.
 final class ServerProcess {
-    let process = Process()
+    let process: ChildProcess
     let port: Int
     let name: String
 
@@ -14,21 +15,13 @@ final class ServerProcess {
     init(name: String, executable: String, arguments: [String], port: Int, logFile: String? = nil) throws {
         self.name = name
         self.port = port
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let logFile {
-            _ = FileManager.default.createFile(atPath: logFile, contents: nil)
-            let handle = FileHandle(forWritingAtPath: logFile)
-            process.standardOutput = handle
-            process.standardError = handle
-        } else {
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-        }
-        try process.run()
+        // Both streams into the one log, emptied first; each writes at its end, so neither overwrites the other.
+        if let logFile { _ = FileManager.default.createFile(atPath: logFile, contents: nil) }
+        let log: ChildProcess.Stream = logFile.map { .appendingFile($0) } ?? .null
+        process = try ChildProcess(executable, arguments, stdout: log, stderr: log)
     }
 
-    var pid: Int32 { process.processIdentifier }
+    var pid: Int32 { process.pid }
 
     /// Polls `path` until a response arrives; returns the seconds waited since `since`.
     @discardableResult
@@ -39,7 +32,7 @@ final class ServerProcess {
             if let response = try? client.send("GET", path, timeout: 2), response.status > 0 {
                 return Bench.seconds(ContinuousClock.now - start)
             }
-            guard process.isRunning else { throw BenchError("\(name) exited with status \(process.terminationStatus) before answering") }
+            guard process.isRunning else { throw BenchError("\(name) ended with \(process.wait()) before answering") }
             guard Bench.seconds(ContinuousClock.now - start) < timeout else { throw BenchError("\(name) did not answer within \(timeout) s") }
             usleep(2_000)
         }
@@ -62,6 +55,6 @@ final class ServerProcess {
         let deadline = ContinuousClock.now + .milliseconds(Int(grace * 1000))
         while process.isRunning, ContinuousClock.now < deadline { usleep(10_000) }
         if process.isRunning { kill(pid, SIGKILL) }
-        process.waitUntilExit()
+        process.wait()
     }
 }

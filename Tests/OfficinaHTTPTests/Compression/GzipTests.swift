@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Testing
 @testable import OfficinaHTTP
@@ -13,21 +14,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("in.gz"), output = directory.appendingPathComponent("out")
         try Data(bytes).write(to: input)
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        let sink = try FileHandle(forWritingTo: output)
-        defer { try? sink.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-dc", input.path]
-        process.standardOutput = sink
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw GzipFailure(status: process.terminationStatus) }
+        let gzip = try ChildProcess("/bin/gzip", ["-dc", input.path], stdout: .file(output.path), stderr: .null)
+        let termination = gzip.wait()
+        guard termination == .exited(0) else { throw GzipFailure(termination: termination) }
         return [UInt8](try Data(contentsOf: output))
     }
 
-    struct GzipFailure: Error { let status: Int32 }
+    struct GzipFailure: Error { let termination: ChildProcess.Termination }
 
     /// Deterministic pseudo-random bytes (SplitMix64).
     static func noise(_ count: Int, seed: UInt64) -> [UInt8] {

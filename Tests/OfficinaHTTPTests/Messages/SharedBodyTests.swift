@@ -25,9 +25,7 @@ struct SharedBodyTests {
 
     @Test("No more files than the budget allows are alive at once, and a body's file goes with it")
     func filesAreBoundedAndReleased() throws {
-        // A budget of its own and of few files: the suite's processes are spawned by Foundation,
-        // whose Process.run reads /proc/self/fd and is known to crash now and then when many
-        // descriptors are open (swift-corelibs-foundation PR 5472).
+        // A budget of its own and of few files, so the test holds few descriptors at once.
         let budget = SharedBody.FileBudget(capacity: 3)
         let bytes = [UInt8](repeating: 7, count: SharedBody.fileThreshold)
         var bodies = (0..<5).map { _ in SharedBody(bytes, budget: budget) }

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import OfficinaCore
 import Testing
@@ -26,11 +27,7 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         var checked = 0
         for round in 0..<6 {
-            let child = Process()
-            child.executableURL = bench
-            child.arguments = ["store", "crash-writer", database, log, "--writers", "8"]
-            child.standardOutput = FileHandle.nullDevice
-            try child.run()
+            let child = try ChildProcess(bench.path, ["store", "crash-writer", database, log, "--writers", "8"], stdout: .null)
             // Kill only once this round has acknowledged new writes (an order of events, not a fixed
             // pause: on a loaded machine the child may take seconds to start), then at a random moment.
             let before = try Self.acknowledgedWrites(in: log).count
@@ -40,9 +37,8 @@ import Testing
             }
             usleep(useconds_t(Int.random(in: 0...300, using: &generator) * 1_000))
             #expect(child.isRunning, "the writer died on its own in round \(round)")
-            kill(child.processIdentifier, SIGKILL)
-            child.waitUntilExit()
-            #expect(child.terminationReason == .uncaughtSignal)
+            child.send(SIGKILL)
+            #expect(child.wait() == .signalled(SIGKILL))
 
             let acknowledged = try Self.acknowledgedWrites(in: log)
             let store = try Store(path: database)

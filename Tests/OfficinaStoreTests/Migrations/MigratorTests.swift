@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import OfficinaCore
 import Testing
@@ -131,11 +132,7 @@ import Testing
     }
 
     static func run(_ tool: String, _ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        guard case .exited(let status) = try ChildProcess(tool, arguments).wait() else { return -1 }
+        return status
     }
 }
