@@ -1,7 +1,7 @@
 /// Integer sums of every ballot, per ranked proposal and goal: the only pass over the ballots.
 ///
 /// Sums are kept as integers so they are exact and independent of the order ballots arrive in.
-struct RankingTally {
+struct RankingTally: Equatable {
     let proposalCount: Int
     let goalCount: Int
     /// Support units per proposal, each ballot's contribution capped.
@@ -28,21 +28,52 @@ struct RankingTally {
     /// Tallies `ballots` for the proposals in `index` (id → position) and goals in `goalIndex`.
     /// Support for unknown proposals and ratings on unknown goals are ignored; ratings are clamped to
     /// 0…`Ballot.maxRating` and support to 0…`cap`.
+    ///
+    /// Large rooms are tallied in consecutive shares of the ballots on several threads (``Lanes``) and
+    /// the shares added in order: integer sums, and the kept columns in ballot order, so the tally is
+    /// the same whatever the split.
     init(
         ballots: [Ballot], index: [Int64: Int], goalIndex: [String: Int], cap: Int,
-        countRatings: Bool, keepRatings: Bool = false
+        countRatings: Bool, keepRatings: Bool = false, lanes: Int? = nil
     ) {
-        proposalCount = index.count
-        goalCount = goalIndex.count
+        self.init(proposalCount: index.count, goalCount: goalIndex.count)
+        let lanes = max(1, lanes ?? Lanes.count(items: ballots.count, perLane: Self.ballotsPerLane))
+        guard lanes > 1 else {
+            add(ballots[...], index: index, goalIndex: goalIndex, cap: cap, countRatings: countRatings, keepRatings: keepRatings)
+            return
+        }
+        let shares = Lanes.map(lanes) { lane in
+            var share = RankingTally(proposalCount: index.count, goalCount: goalIndex.count)
+            share.add(ballots[Lanes.share(lane, of: lanes, count: ballots.count)], index: index, goalIndex: goalIndex, cap: cap,
+                      countRatings: countRatings, keepRatings: keepRatings)
+            return share
+        }
+        for share in shares { add(share) }
+    }
+
+    /// Ballots from which a tally is worth sharing among threads.
+    static let ballotsPerLane = 1_000
+
+    /// An empty tally.
+    private init(proposalCount: Int, goalCount: Int) {
+        self.proposalCount = proposalCount
+        self.goalCount = goalCount
         units = Array(repeating: 0, count: proposalCount)
-        supporters = Array(repeating: 0, count: proposalCount)
-        unitSquares = supporters
+        supporters = units
+        unitSquares = units
         ratingCount = Array(repeating: 0, count: proposalCount * goalCount)
         ratingSum = ratingCount
         ratingSquares = ratingCount
+    }
+
+    /// Adds `ballots`, a slice of the room's ballots: a ballot's position is its index in the room.
+    private mutating func add(
+        _ ballots: ArraySlice<Ballot>, index: [Int64: Int], goalIndex: [String: Int], cap: Int,
+        countRatings: Bool, keepRatings: Bool
+    ) {
         var goalKeys = Array(repeating: "", count: goalIndex.count)
         for (key, g) in goalIndex { goalKeys[g] = key }
-        for (b, ballot) in ballots.enumerated() {
+        for (b, ballot) in zip(ballots.indices, ballots) {
             for (id, given) in ballot.support where given > 0 {
                 guard let p = index[id] else { continue }
                 units[p] += min(given, cap)
@@ -72,6 +103,26 @@ struct RankingTally {
                 }
             }
         }
+    }
+
+    /// Adds the tally of the ballots that follow this one's.
+    private mutating func add(_ next: RankingTally) {
+        for p in 0..<proposalCount {
+            units[p] += next.units[p]
+            supporters[p] += next.supporters[p]
+            unitSquares[p] += next.unitSquares[p]
+        }
+        for cell in ratingCount.indices {
+            ratingCount[cell] += next.ratingCount[cell]
+            ratingSum[cell] += next.ratingSum[cell]
+            ratingSquares[cell] += next.ratingSquares[cell]
+        }
+        ratingRater += next.ratingRater
+        ratingCell += next.ratingCell
+        ratingValue += next.ratingValue
+        supportBallot += next.supportBallot
+        supportProposal += next.supportProposal
+        supportUnits += next.supportUnits
     }
 
     /// A goal's position. With a handful of goals, comparing the (small, inline) key strings is several

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `officina-2`'s settled probability (docs/scoring.md §16): a bootstrap over ballots (Efron 1979).
 /// Each resample draws as many ballots as the room cast, with replacement, recomputes the overall of
 /// every contested proposal from the ballots drawn, and checks whether the current top k are still
@@ -95,21 +93,16 @@ struct SettledBootstrap {
 
     /// Threads a block's resamples are shared among: one per core, at most 4, and one for small rooms.
     static func lanes(ballots: Int) -> Int {
-        guard ballots >= ballotsPerLane else { return 1 }
-        return min(ProcessInfo.processInfo.activeProcessorCount, 4, max(1, ballots / ballotsPerLane))
+        Lanes.count(items: ballots, perLane: ballotsPerLane)
     }
 
     /// How many of the resamples `resamples` keep the current top k, shared among `lanes` threads.
     private func kept(_ resamples: Range<Int>, lanes: Int, evidence: SettledBootstrapEvidence) -> Int {
         guard lanes > 1 else { return kept(resamples, evidence: evidence) }
-        let counts = LaneCounts(lanes)
-        defer { counts.release() }
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            let share = resamples.count * lane / lanes..<resamples.count * (lane + 1) / lanes
-            counts.set(lane, kept((resamples.lowerBound + share.lowerBound)..<(resamples.lowerBound + share.upperBound),
-                                  evidence: evidence))
-        }
-        return counts.total
+        return Lanes.map(lanes) { lane in
+            let share = Lanes.share(lane, of: lanes, count: resamples.count)
+            return kept((resamples.lowerBound + share.lowerBound)..<(resamples.lowerBound + share.upperBound), evidence: evidence)
+        }.reduce(0, +)
     }
 
     /// How many of the resamples `resamples` keep the current top k, on the calling thread.
@@ -140,17 +133,3 @@ struct SettledBootstrap {
     }
 }
 
-/// One count per lane of a block shared among threads: each lane writes only its own slot, and the
-/// total is read after every lane has finished (`concurrentPerform` returns only then).
-private struct LaneCounts: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Int>
-
-    init(_ lanes: Int) {
-        slots = .allocate(capacity: lanes)
-        slots.initialize(repeating: 0)
-    }
-
-    func set(_ lane: Int, _ count: Int) { slots[lane] = count }
-    var total: Int { slots.reduce(0, +) }
-    func release() { slots.deallocate() }
-}
