@@ -117,8 +117,9 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     deinit {
-        // A child never waited for is reaped here, so none is left a zombie.
-        if ended == nil { _ = wait() }
+        // A child that has ended is reaped here, so none is left a zombie; one still running is left
+        // to run (never waited for here: dropping a handle must not block).
+        _ = isRunning
     }
 
     /// Whether the child has not ended yet (reaps it if it has).

@@ -52,8 +52,8 @@ final class CountedBallotCache: Sendable {
     /// The workshop's ballots counted by `counting`, one per participant, by ascending participant id:
     /// the same as `db.ballots.all(workshopID:).map { counting.count($0).ballot }` in `db`'s snapshot.
     ///
-    /// The workshop's entry is taken out while it is brought up to date, so the update owns its
-    /// storage and changes it in place; a ranking of the same workshop meanwhile reads every ballot.
+    /// Concurrent rankings each bring their own copy of the workshop's entry up to date (its arrays
+    /// copied once, on the first change) and keep it; none waits for another or reads every ballot.
     func countedBallots(workshopID: Int64, counting: BallotCounting, in db: any SQLDatabase) throws -> [Ballot] {
         let listed = try db.ballots.revisions(workshopID: workshopID)
         guard listed.count <= maximumBallots else {
@@ -61,7 +61,7 @@ final class CountedBallotCache: Sendable {
             return try db.ballots.all(workshopID: workshopID).map { counting.count($0).ballot }
         }
         var entry: Entry
-        if var previous = state.withLock({ $0.entries.removeValue(forKey: workshopID) }) {
+        if var previous = state.withLock({ $0.entries[workshopID] }) {
             try bringUpToDate(&previous, listed: listed, counting: counting, in: db)
             entry = previous
         } else {
