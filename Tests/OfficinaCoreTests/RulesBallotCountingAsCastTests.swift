@@ -10,6 +10,7 @@ import Testing
         var random = SeededGenerator(seed: 0xA5CA_57)
         var shortcuts = 0
         var same = 0
+        var tabled = 0
         let cases = 2_000
         for n in 0..<cases {
             let quiet = n % 2 == 0
@@ -24,7 +25,7 @@ import Testing
             }
             let counting = BallotCounting(statuses: statuses, authors: authors, cap: Int.random(in: 1...3, using: &random))
             var cast = Ballot(participantID: Int64.random(in: 1...6, using: &random))
-            for id in (Int64(1)...9).shuffled(using: &random).prefix(Int.random(in: 0...3, using: &random)) {
+            for id in (Int64(0)...9).shuffled(using: &random).prefix(Int.random(in: 0...3, using: &random)) {
                 cast.support[id] = Int.random(in: -1...4, using: &random)
             }
             for id in (Int64(1)...9).shuffled(using: &random).prefix(Int.random(in: 0...3, using: &random)) {
@@ -32,8 +33,11 @@ import Testing
             }
             if counting.countsAsCast(cast) { shortcuts += 1 }
             if counting.count(cast) == counting.countedByRule(cast) { same += 1 }
+            // The table laid out once for many ballots answers the same, ids outside it included.
+            if BallotCounting.AsCastTable(counting)?.countsAsCast(cast) == counting.countsAsCast(cast) { tabled += 1 }
         }
         #expect(same == cases)
+        #expect(tabled == cases)
         #expect(shortcuts > cases / 10)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import OfficinaCore
 import OfficinaStore
 
@@ -17,13 +18,18 @@ import OfficinaStore
 /// ``capacity`` workshops and ``maximumBallots`` ballots in all are kept, the least recently used
 /// workshop goes first, and a workshop with more than ``maximumBallots`` ballots is not kept at all
 /// (read whole each time, as before).
+///
+/// With a ``file`` (SQLite databases: `<database>-ballots`), the cache is also kept on disk
+/// (``BallotCacheFile``) for workshops of at least ``persistMinimum`` ballots: written a few seconds
+/// after such a workshop was read whole, and at shutdown (``persist()``). A workshop not in memory
+/// then starts from the file's ballots, checked by revision as above — unless more than a quarter of
+/// them changed since, when reading them whole is cheaper.
 final class CountedBallotCache: Sendable {
     private struct Entry {
         var revisions: [Int64: BallotRepository.Revision]
         /// The voters by ascending participant id; `cast` and `counted` are in the same order, so a
         /// ranking gets `counted` as it is kept (shared, not copied or sorted).
         var voters: [Int64]
-        var position: [Int64: Int]
         var cast: [Ballot]
         var rule: BallotCounting
         var counted: [Ballot]
@@ -31,23 +37,46 @@ final class CountedBallotCache: Sendable {
 
         init(revisions: [Int64: BallotRepository.Revision], cast: [Ballot], counting: BallotCounting) {
             self.revisions = revisions
-            self.cast = cast.sorted { $0.participantID < $1.participantID }
+            let ordered = zip(cast, cast.dropFirst()).allSatisfy { $0.participantID < $1.participantID }
+            self.cast = ordered ? cast : cast.sorted { $0.participantID < $1.participantID }
             voters = self.cast.map(\.participantID)
-            position = Dictionary(uniqueKeysWithValues: voters.enumerated().map { ($1, $0) })
             rule = counting
-            counted = self.cast.map { CountedBallotCache.count($0, by: counting) }
+            counted = CountedBallotCache.count(self.cast, by: counting)
             lastUse = 0
+        }
+
+        /// The voter's position in `voters` (binary search: they are in ascending order).
+        func position(of participant: Int64) -> Int? {
+            var low = 0, high = voters.count
+            while low < high {
+                let middle = (low + high) / 2
+                if voters[middle] < participant { low = middle + 1 } else { high = middle }
+            }
+            return low < voters.count && voters[low] == participant ? low : nil
         }
     }
 
     let capacity: Int
     let maximumBallots: Int
+    /// The cache's file, if it keeps one.
+    let file: String?
+    /// The fewest ballots a workshop needs to be kept on disk.
+    let persistMinimum: Int
     private let state = Protected((entries: [Int64: Entry](), uses: 0))
+    /// The database's identity in the file (read at first use), changes since the file was last
+    /// written, whether a write is scheduled, and ballots taken from the file so far.
+    private let disk = Protected((identity: [UInt8]?.none, changes: 0, written: 0, scheduled: false, loaded: 0))
+    private let writing = DispatchQueue(label: "officina-ballot-cache", qos: .utility)
 
-    init(capacity: Int = 8, maximumBallots: Int = 150_000) {
+    init(capacity: Int = 8, maximumBallots: Int = 150_000, file: String? = nil, persistMinimum: Int = 5_000) {
         self.capacity = max(1, capacity)
         self.maximumBallots = maximumBallots
+        self.file = file
+        self.persistMinimum = persistMinimum
     }
+
+    /// Ballots taken from the file instead of the database since this cache was made.
+    var ballotsLoadedFromFile: Int { disk.withLock { $0.loaded } }
 
     /// The workshop's ballots counted by `counting`, one per participant, by ascending participant id:
     /// the same as `db.ballots.all(workshopID:).map { counting.count($0).ballot }` in `db`'s snapshot.
@@ -64,12 +93,103 @@ final class CountedBallotCache: Sendable {
         if var previous = state.withLock({ $0.entries[workshopID] }) {
             try bringUpToDate(&previous, listed: listed, counting: counting, in: db)
             entry = previous
+        } else if var saved = try fromFile(workshopID: workshopID, listed: listed, counting: counting, in: db) {
+            try bringUpToDate(&saved, listed: listed, counting: counting, in: db)
+            entry = saved
         } else {
             entry = Entry(revisions: listed, cast: try db.ballots.all(workshopID: workshopID), counting: counting)
+            if listed.count >= persistMinimum { noteChange(schedule: true) }
         }
         let counted = entry.counted
         keep(entry, for: workshopID)
         return counted
+    }
+
+    // MARK: The file
+
+    /// The workshop's entry as the file holds it, when the file has one for this database that is
+    /// at least three quarters current.
+    private func fromFile(
+        workshopID: Int64, listed: [Int64: BallotRepository.Revision], counting: BallotCounting, in db: any SQLDatabase
+    ) throws -> Entry? {
+        guard let file, listed.count >= persistMinimum, let identity = try identity(db),
+              let section = BallotCacheFile.section(workshopID: workshopID, identity: identity, path: file) else { return nil }
+        // The entry's revisions are the listed ones except where the file's ballot is another
+        // (stale: re-read below) or gone (dropped below); voters the file lacks are left out of
+        // them, so they count as new.
+        var revisions = listed
+        var current = 0, matched = 0
+        for (ballot, revision) in zip(section.ballots, section.revisions) {
+            let now = listed[ballot.participantID]
+            if now != nil { matched += 1 }
+            if now == revision { current += 1 } else { revisions[ballot.participantID] = revision }
+        }
+        guard current * 4 >= listed.count * 3 else { return nil }
+        if matched < listed.count {
+            let voters = section.ballots.map(\.participantID)
+            for participant in listed.keys where !Self.contains(voters, participant) { revisions[participant] = nil }
+        }
+        disk.withLock { $0.loaded += current }
+        return Entry(revisions: revisions, cast: section.ballots, counting: counting)
+    }
+
+    /// Whether the ascending `values` hold `value`.
+    private static func contains(_ values: [Int64], _ value: Int64) -> Bool {
+        var low = 0, high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < values.count && values[low] == value
+    }
+
+    private func identity(_ db: any SQLDatabase) throws -> [UInt8]? {
+        if let known = disk.withLock({ $0.identity }) { return known }
+        guard let identity = try? BallotCacheFile.identity(of: db) else { return nil }
+        disk.withLock { $0.identity = identity }
+        return identity
+    }
+
+    /// Counts a change worth writing; `schedule` writes the file a few seconds later (one write at
+    /// a time, after the ranking that read the ballots, not during it).
+    private func noteChange(schedule: Bool) {
+        guard file != nil else { return }
+        let start = disk.withLock { disk -> Bool in
+            disk.changes += 1
+            guard schedule, !disk.scheduled else { return false }
+            disk.scheduled = true
+            return true
+        }
+        guard start else { return }
+        writing.asyncAfter(deadline: .now() + 3) { [self] in
+            disk.withLock { $0.scheduled = false }
+            try? write()
+        }
+    }
+
+    /// Writes the file now if anything changed since it was last written (at shutdown).
+    func persist() {
+        writing.sync { try? write() }
+    }
+
+    /// Writes every kept workshop of at least ``persistMinimum`` ballots; runs on `writing`.
+    private func write() throws {
+        guard let file else { return }
+        let (identity, changes) = disk.withLock { ($0.identity, $0.changes) }
+        guard let identity, changes > disk.withLock({ $0.written }) else { return }
+        let entries = state.withLock { state in state.entries.filter { $0.value.revisions.count >= persistMinimum } }
+        let sections = entries.map { id, entry in
+            var section = BallotCacheFile.Section(workshopID: id, ballots: [], revisions: [])
+            for ballot in entry.cast {
+                guard let revision = entry.revisions[ballot.participantID] else { continue }
+                section.ballots.append(ballot)
+                section.revisions.append(revision)
+            }
+            return section
+        }
+        guard !sections.isEmpty else { return }
+        try BallotCacheFile.write(BallotCacheFile.encode(sections, identity: identity), to: file)
+        disk.withLock { $0.written = changes }
     }
 
     /// Re-reads the ballots whose revision changed, adds new voters' and drops those no longer listed,
@@ -83,12 +203,13 @@ final class CountedBallotCache: Sendable {
             stale.append(revision.ballotID)
             staleVoters.append(participant)
         }
+        if !stale.isEmpty, entry.revisions.count >= persistMinimum { noteChange(schedule: false) }
         let fresh = try db.ballots.ballots(ids: stale)
         let sameRule = Self.same(entry.rule, counting)
         var added = 0
         for participant in staleVoters {
             let ballot = fresh[participant] ?? Ballot(participantID: participant)
-            guard let at = entry.position[participant] else {
+            guard let at = entry.position(of: participant) else {
                 entry.cast.append(ballot)
                 entry.counted.append(ballot)
                 added += 1
@@ -100,12 +221,14 @@ final class CountedBallotCache: Sendable {
         // Every listed voter is now in `cast`; more there than listed means some are gone.
         if added > 0 || entry.revisions.count + added > listed.count {
             // Voters came or went: the order is laid out again (the rule counts every ballot below).
+            // Gone voters (an erasure among them) leave the file at its next writing, soon.
+            if entry.revisions.count + added > listed.count, listed.count >= persistMinimum { noteChange(schedule: true) }
             let kept = entry.cast.filter { listed[$0.participantID] != nil }
             entry = Entry(revisions: listed, cast: kept, counting: counting)
             return
         }
         if !sameRule {
-            entry.counted = entry.cast.map { Self.count($0, by: counting) }
+            entry.counted = Self.count(entry.cast, by: counting)
             entry.rule = counting
         }
         entry.revisions = listed
@@ -127,9 +250,19 @@ final class CountedBallotCache: Sendable {
         }
     }
 
+    /// Every ballot as it counts, in order; shared among the cores from 20,000 ballots.
+    fileprivate static func count(_ cast: [Ballot], by counting: BallotCounting) -> [Ballot] {
+        let table = BallotCounting.AsCastTable(counting)
+        let lanes = Lanes.count(items: cast.count, perLane: 20_000)
+        guard lanes > 1 else { return cast.map { count($0, by: counting, table: table) } }
+        return Lanes.map(lanes) { lane in
+            cast[Lanes.share(lane, of: lanes, count: cast.count)].map { count($0, by: counting, table: table) }
+        }.flatMap { $0 }
+    }
+
     /// The ballot as it counts; the cast value itself (its storage shared) when counting changes nothing.
-    fileprivate static func count(_ ballot: Ballot, by counting: BallotCounting) -> Ballot {
-        guard !counting.countsAsCast(ballot) else { return ballot }
+    fileprivate static func count(_ ballot: Ballot, by counting: BallotCounting, table: BallotCounting.AsCastTable? = nil) -> Ballot {
+        guard !(table?.countsAsCast(ballot) ?? counting.countsAsCast(ballot)) else { return ballot }
         let counted = counting.count(ballot).ballot
         return counted == ballot ? ballot : counted
     }
