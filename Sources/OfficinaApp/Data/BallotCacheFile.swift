@@ -120,7 +120,7 @@ enum BallotCacheFile {
     /// Writes `bytes` to `path` whole or not at all (a temporary file renamed over it), readable by
     /// the server's user only: it holds ballots.
     static func write(_ bytes: [UInt8], to path: String) throws {
-        let temporary = path + ".tmp"
+        let temporary = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
             throw CocoaError(.fileWriteUnknown)
         }
@@ -132,31 +132,36 @@ enum BallotCacheFile {
 
     // MARK: Reading
 
-    /// The workshop's section in the file at `path`, or nil when the file is missing, of another
-    /// database or format, damaged, or holds nothing for the workshop.
-    static func section(workshopID: Int64, identity: [UInt8], path: String) -> Section? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return data.withUnsafeBytes { raw in
-            try? section(workshopID: workshopID, identity: identity, in: raw)
-        } ?? nil
+    /// What a file holds: the identity of the database it was written for, and its sections.
+    struct Contents: Sendable {
+        var identity: [UInt8]
+        var sections: [Int64: Section]
     }
 
-    private static func section(workshopID: Int64, identity: [UInt8], in raw: UnsafeRawBufferPointer) throws -> Section? {
+    /// The file at `path` with its sections (only `workshopID`'s, when given), or nil when the file is
+    /// missing, of another format or cut short. A section whose checksum fails is left out.
+    static func read(path: String, only workshopID: Int64? = nil) -> Contents? {
+        // Mapped, not copied: only the header and the wanted section are touched.
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
+        return data.withUnsafeBytes { raw in try? read(raw, only: workshopID) } ?? nil
+    }
+
+    private static func read(_ raw: UnsafeRawBufferPointer, only workshopID: Int64?) throws -> Contents? {
         var header = PackedReader(raw, range: 0..<raw.count)
-        guard Array(try header.takeBytes(magic.count)) == magic, try header.take(UInt32.self) == format,
-              Array(try header.takeBytes(identity.count)) == identity else { return nil }
+        guard Array(try header.takeBytes(magic.count)) == magic, try header.take(UInt32.self) == format else { return nil }
+        var contents = Contents(identity: Array(try header.takeBytes(32)), sections: [:])
         let sections = try header.takeCount(UInt32.self, minimumSize: 32)
         for _ in 0..<sections {
             let id = try header.take(Int64.self)
             let offset = Int(try header.take(UInt64.self)), length = Int(try header.take(UInt64.self))
             let checksum = try header.take(UInt64.self)
-            guard id == workshopID else { continue }
+            guard workshopID == nil || id == workshopID else { continue }
             guard offset >= 0, length >= 0, offset <= raw.count, length <= raw.count - offset else { return nil }
             let body = UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + length)])
-            guard PackedChecksum.of(body) == checksum else { return nil }
-            return try decode(body, workshopID: workshopID)
+            guard PackedChecksum.of(body) == checksum, let section = try? decode(body, workshopID: id) else { continue }
+            contents.sections[id] = section
         }
-        return nil
+        return contents
     }
 
     private static func decode(_ body: UnsafeRawBufferPointer, workshopID: Int64) throws -> Section {

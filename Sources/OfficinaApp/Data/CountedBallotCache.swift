@@ -84,6 +84,8 @@ final class CountedBallotCache: Sendable {
     /// Concurrent rankings each bring their own copy of the workshop's entry up to date (its arrays
     /// copied once, on the first change) and keep it; none waits for another or reads every ballot.
     func countedBallots(workshopID: Int64, counting: BallotCounting, in db: any SQLDatabase) throws -> [Ballot] {
+        // A workshop not in memory may be in the file: reading it starts now, beside the revision list.
+        let reading = state.withLock { $0.entries[workshopID] == nil } ? FileRead(file, workshopID: workshopID) : nil
         let listed = try db.ballots.revisions(workshopID: workshopID)
         guard listed.count <= maximumBallots else {
             state.withLock { _ = $0.entries.removeValue(forKey: workshopID) }
@@ -93,7 +95,7 @@ final class CountedBallotCache: Sendable {
         if var previous = state.withLock({ $0.entries[workshopID] }) {
             try bringUpToDate(&previous, listed: listed, counting: counting, in: db)
             entry = previous
-        } else if var saved = try fromFile(workshopID: workshopID, listed: listed, counting: counting, in: db) {
+        } else if var saved = try fromFile(reading, listed: listed, counting: counting, in: db) {
             try bringUpToDate(&saved, listed: listed, counting: counting, in: db)
             entry = saved
         } else {
@@ -110,10 +112,10 @@ final class CountedBallotCache: Sendable {
     /// The workshop's entry as the file holds it, when the file has one for this database that is
     /// at least three quarters current.
     private func fromFile(
-        workshopID: Int64, listed: [Int64: BallotRepository.Revision], counting: BallotCounting, in db: any SQLDatabase
+        _ reading: FileRead?, listed: [Int64: BallotRepository.Revision], counting: BallotCounting, in db: any SQLDatabase
     ) throws -> Entry? {
-        guard let file, listed.count >= persistMinimum, let identity = try identity(db),
-              let section = BallotCacheFile.section(workshopID: workshopID, identity: identity, path: file) else { return nil }
+        guard let reading, listed.count >= persistMinimum, let identity = try identity(db),
+              let section = reading.section(identity: identity) else { return nil }
         // The entry's revisions are the listed ones except where the file's ballot is another
         // (stale: re-read below) or gone (dropped below); voters the file lacks are left out of
         // them, so they count as new.
@@ -270,5 +272,31 @@ final class CountedBallotCache: Sendable {
     /// Whether two rules count every ballot alike (the merge targets follow from the statuses).
     private static func same(_ a: BallotCounting, _ b: BallotCounting) -> Bool {
         a.cap == b.cap && a.statuses == b.statuses && a.authors == b.authors
+    }
+}
+
+/// One workshop's section read from the cache's file on another thread, while the caller lists
+/// the revisions it will be checked against.
+private final class FileRead: Sendable {
+    private let workshopID: Int64
+    private let done = DispatchGroup()
+    private let contents = Protected(BallotCacheFile.Contents?.none)
+
+    /// Starts reading; nil when the cache keeps no file.
+    init?(_ file: String?, workshopID: Int64) {
+        guard let file else { return nil }
+        self.workshopID = workshopID
+        done.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            let read = BallotCacheFile.read(path: file, only: workshopID)
+            contents.withLock { $0 = read }
+            done.leave()
+        }
+    }
+
+    /// The workshop's section once read, if the file holds one written for this database.
+    func section(identity: [UInt8]) -> BallotCacheFile.Section? {
+        done.wait()
+        return contents.withLock { $0?.identity == identity ? $0?.sections[workshopID] : nil }
     }
 }

@@ -14,5 +14,6 @@ public enum Schema {
         tallies,
         ballotRevisions,
         raterTallies,
+        groupedParticipants,
     ]
 }

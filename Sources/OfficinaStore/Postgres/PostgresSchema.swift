@@ -11,7 +11,7 @@ import Foundation
 public enum PostgresSchema {
     /// Every PostgreSQL migration of this build, in order.
     public static let migrations: [Migration] = [
-        baseline, clusters, participantGroups, comparisons, tallies, ballotRevisions, raterTallies, cellReferences,
+        baseline, clusters, participantGroups, comparisons, tallies, ballotRevisions, raterTallies, cellReferences, groupedParticipants,
     ]
 
     /// Everything SQLite's migrations "1-programmes" to "14-contact-exports" build.
