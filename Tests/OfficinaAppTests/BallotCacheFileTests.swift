@@ -58,72 +58,73 @@ import Testing
 
     @Test(arguments: [UInt64(21), 22])
     func aRestartStartsFromTheFileAndStillMatchesEveryBallot(seed: UInt64) throws {
-        let scratch = try ScratchStore("ballot-file")
-        defer { scratch.close() }
-        let store = scratch.store
-        let file = scratch.folder.appendingPathComponent("officina.db-ballots").path
-        var generator = Workload.Generator(state: seed)
-        var room = try Self.makeRoom(store, &generator)
-        try Self.writeFile(store, room, to: file)
+        try Self.withRoom(seed: seed) { store, written, file, generator in
+            var room = written
 
-        // While no cache runs: rewrites, an emptied ballot, a deleted ballot, a voter gone with
-        // everything they cast, a new voter, and a hidden proposal (another counting rule).
-        try Self.rewrite(room.participants[10..<14], store, room, &generator)
-        room = try store.writeBlocking { [room, generator] db in
-            var room = room, generator = generator
-            try db.ballots.replace(Ballot(participantID: room.participants[20]), workshopID: room.workshop.id)
-            try db.execute("DELETE FROM ballots WHERE participant_id = ? AND workshop_id = ?", [room.participants[21], room.workshop.id])
-            try db.execute("DELETE FROM participants WHERE id = ?", [room.participants[22]])
-            room.participants.remove(at: 22)
-            let newcomer = try db.participants.create(workshopID: room.workshop.id, name: "New", tokenHash: "f-new").id
-            room.participants.append(newcomer)
-            try db.ballots.replace(Workload.randomBallot(newcomer, room, &generator), workshopID: room.workshop.id)
-            _ = try db.proposals.setStatus(id: room.proposals[1], .hidden)
-            return room
-        }
-
-        let restarted = CountedBallotCache(file: file, persistMinimum: 1)
-        try store.read { db in try CountedBallotCacheTests.check(db, room, cache: restarted, step: 1) }
-        // Every ballot the file held unchanged came from it (80 less the 4 rewritten, the emptied,
-        // the deleted and the gone one); the rest from the database.
-        #expect(restarted.ballotsLoadedFromFile == Self.voters - 7)
-
-        // And from there on it follows random workloads like a cache filled from the database.
-        for step in 2..<40 {
-            (room, generator) = try store.writeBlocking { [room, generator] db in
+            // While no cache runs: rewrites, an emptied ballot, a deleted ballot, a voter gone with
+            // everything they cast, a new voter, and a hidden proposal (another counting rule).
+            try Self.rewrite(room.participants[10..<14], store, room, &generator)
+            room = try store.writeBlocking { [room, generator] db in
                 var room = room, generator = generator
-                try Workload.step(db, &room, &generator, serial: step)
-                return (room, generator)
+                try db.ballots.replace(Ballot(participantID: room.participants[20]), workshopID: room.workshop.id)
+                try db.execute("DELETE FROM ballots WHERE participant_id = ? AND workshop_id = ?", [room.participants[21], room.workshop.id])
+                try db.execute("DELETE FROM participants WHERE id = ?", [room.participants[22]])
+                room.participants.remove(at: 22)
+                let newcomer = try db.participants.create(workshopID: room.workshop.id, name: "New", tokenHash: "f-new").id
+                room.participants.append(newcomer)
+                try db.ballots.replace(Workload.randomBallot(newcomer, room, &generator), workshopID: room.workshop.id)
+                _ = try db.proposals.setStatus(id: room.proposals[1], .hidden)
+                return room
             }
-            try store.read { db in try CountedBallotCacheTests.check(db, room, cache: restarted, step: step) }
+
+            let restarted = CountedBallotCache(file: file, persistMinimum: 1)
+            try store.read { db in try CountedBallotCacheTests.check(db, room, cache: restarted, step: 1) }
+            // Every ballot the file held unchanged came from it (80 less the 4 rewritten, the emptied,
+            // the deleted and the gone one); the rest from the database.
+            #expect(restarted.ballotsLoadedFromFile == Self.voters - 7)
+
+            // And from there on it follows random workloads like a cache filled from the database.
+            try CountedBallotCacheTests.follow(2..<40, store, &room, &generator, cache: restarted)
         }
     }
 
-    @Test func aDamagedOrCutFileIsIgnored() throws {
+    /// A scratch store with a room (``makeRoom(_:_:)``) and the path of its cache file, written
+    /// first from a cache filled from the database unless `written` is false.
+    static func withRoom(
+        seed: UInt64, written: Bool = true, _ body: (Store, Workload.Room, String, inout Workload.Generator) throws -> Void
+    ) throws {
         let scratch = try ScratchStore("ballot-file")
         defer { scratch.close() }
-        let store = scratch.store
         let file = scratch.folder.appendingPathComponent("officina.db-ballots").path
-        var generator = Workload.Generator(state: 31)
-        let room = try Self.makeRoom(store, &generator)
-        try Self.writeFile(store, room, to: file)
-        let written = try #require(FileManager.default.contents(atPath: file))
+        var generator = Workload.Generator(state: seed)
+        let room = try makeRoom(scratch.store, &generator)
+        if written { try writeFile(scratch.store, room, to: file) }
+        try body(scratch.store, room, file, &generator)
+    }
 
-        // One bit of the first ballot's revision: it still decodes, and only the checksum can tell.
-        var damaged = [UInt8](written)
-        damaged[try Self.firstRevisionOffset(in: damaged)] ^= 0x01
-        let variants = [damaged, Array(written.prefix(written.count - 9)), Array(written.prefix(60)), []]
-        for (index, bytes) in variants.enumerated() {
-            try Data(bytes).write(to: URL(fileURLWithPath: file))
-            let cache = CountedBallotCache(file: file, persistMinimum: 1)
-            try store.read { db in try CountedBallotCacheTests.check(db, room, cache: cache, step: index) }
-            #expect(cache.ballotsLoadedFromFile == 0, "variant \(index) was used")
-        }
-        // The file as written is used (so the variants above were refused for their damage).
-        try written.write(to: URL(fileURLWithPath: file))
+    /// How many ballots a fresh cache on `file` took from it, after checking what it hands out
+    /// against every ballot read afresh.
+    static func loadedAfterRestart(_ store: Store, _ room: Workload.Room, file: String, step: Int = 0) throws -> Int {
         let cache = CountedBallotCache(file: file, persistMinimum: 1)
-        try store.read { db in try CountedBallotCacheTests.check(db, room, cache: cache, step: 9) }
-        #expect(cache.ballotsLoadedFromFile == Self.voters)
+        try store.read { db in try CountedBallotCacheTests.check(db, room, cache: cache, step: step) }
+        return cache.ballotsLoadedFromFile
+    }
+
+    @Test func aDamagedOrCutFileIsIgnored() throws {
+        try Self.withRoom(seed: 31) { store, room, file, _ in
+            let written = try #require(FileManager.default.contents(atPath: file))
+            // One bit of the first ballot's revision: it still decodes, and only the checksum can tell.
+            var damaged = [UInt8](written)
+            damaged[try Self.firstRevisionOffset(in: damaged)] ^= 0x01
+            let variants = [damaged, Array(written.prefix(written.count - 9)), Array(written.prefix(60)), []]
+            for (index, bytes) in variants.enumerated() {
+                try Data(bytes).write(to: URL(fileURLWithPath: file))
+                #expect(try Self.loadedAfterRestart(store, room, file: file, step: index) == 0, "variant \(index) was used")
+            }
+            // The file as written is used (so the variants above were refused for their damage).
+            try written.write(to: URL(fileURLWithPath: file))
+            #expect(try Self.loadedAfterRestart(store, room, file: file) == Self.voters)
+        }
     }
 
     /// Where the first ballot's revision lies in a file of one section (the layout in `BallotCacheFile`).
@@ -143,46 +144,28 @@ import Testing
     }
 
     @Test func anotherDatabasesFileIsIgnored() throws {
-        let scratch = try ScratchStore("ballot-file")
-        defer { scratch.close() }
-        let store = scratch.store
-        let file = scratch.folder.appendingPathComponent("officina.db-ballots").path
-        var generator = Workload.Generator(state: 41)
-        let room = try Self.makeRoom(store, &generator)
-        try Self.writeFile(store, room, to: file)
-        // The same rows under another database's secret: the file's identity no longer matches.
-        try store.writeBlocking { db in
-            try db.execute("UPDATE server_secrets SET value = ? WHERE name = 'exposure'", [(0..<32).map { _ in UInt8.random(in: 0...255) }])
+        try Self.withRoom(seed: 41) { store, room, file, _ in
+            // The same rows under another database's secret: the file's identity no longer matches.
+            try store.writeBlocking { db in
+                try db.execute("UPDATE server_secrets SET value = ? WHERE name = 'exposure'", [(0..<32).map { _ in UInt8.random(in: 0...255) }])
+            }
+            #expect(try Self.loadedAfterRestart(store, room, file: file) == 0)
         }
-        let cache = CountedBallotCache(file: file, persistMinimum: 1)
-        try store.read { db in try CountedBallotCacheTests.check(db, room, cache: cache, step: 0) }
-        #expect(cache.ballotsLoadedFromFile == 0)
     }
 
     @Test func aMostlyRewrittenWorkshopIsReadWhole() throws {
-        let scratch = try ScratchStore("ballot-file")
-        defer { scratch.close() }
-        let store = scratch.store
-        let file = scratch.folder.appendingPathComponent("officina.db-ballots").path
-        var generator = Workload.Generator(state: 51)
-        let room = try Self.makeRoom(store, &generator)
-        try Self.writeFile(store, room, to: file)
-        try Self.rewrite(room.participants.prefix(Self.voters / 4 + 1), store, room, &generator)
-        let cache = CountedBallotCache(file: file, persistMinimum: 1)
-        try store.read { db in try CountedBallotCacheTests.check(db, room, cache: cache, step: 0) }
-        #expect(cache.ballotsLoadedFromFile == 0)
+        try Self.withRoom(seed: 51) { store, room, file, generator in
+            try Self.rewrite(room.participants.prefix(Self.voters / 4 + 1), store, room, &generator)
+            #expect(try Self.loadedAfterRestart(store, room, file: file) == 0)
+        }
     }
 
     @Test func workshopsBelowTheMinimumAreNotWritten() throws {
-        let scratch = try ScratchStore("ballot-file")
-        defer { scratch.close() }
-        let store = scratch.store
-        let file = scratch.folder.appendingPathComponent("officina.db-ballots").path
-        var generator = Workload.Generator(state: 61)
-        let room = try Self.makeRoom(store, &generator)
-        let cache = CountedBallotCache(file: file, persistMinimum: Self.voters + 1)
-        try store.read { db in try CountedBallotCacheTests.check(db, room, cache: cache, step: 0) }
-        cache.persist()
-        #expect(!FileManager.default.fileExists(atPath: file))
+        try Self.withRoom(seed: 61, written: false) { store, room, file, _ in
+            let cache = CountedBallotCache(file: file, persistMinimum: Self.voters + 1)
+            try store.read { db in try CountedBallotCacheTests.check(db, room, cache: cache, step: 0) }
+            cache.persist()
+            #expect(!FileManager.default.fileExists(atPath: file))
+        }
     }
 }

@@ -133,14 +133,21 @@ import Testing
             }
             return room
         }
-        let cache = CountedBallotCache(maximumBallots: 3)
-        for step in 0..<20 {
+        try Self.follow(0..<20, store, &room, &generator, cache: CountedBallotCache(maximumBallots: 3))
+    }
+
+    /// Random workload steps, each written alone and followed by a check of `cache`.
+    static func follow(
+        _ steps: Range<Int>, _ store: Store, _ room: inout Workload.Room, _ generator: inout Workload.Generator,
+        cache: CountedBallotCache
+    ) throws {
+        for step in steps {
             (room, generator) = try store.writeBlocking { [room, generator] db in
                 var room = room, generator = generator
                 try Workload.step(db, &room, &generator, serial: step)
                 return (room, generator)
             }
-            try store.read { db in try Self.check(db, room, cache: cache, step: step) }
+            try store.read { db in try check(db, room, cache: cache, step: step) }
         }
     }
 }

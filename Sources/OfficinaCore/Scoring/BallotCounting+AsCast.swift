@@ -5,12 +5,15 @@ extension BallotCounting {
     /// reader counting a whole workshop (a cold start reads 100,000 ballots) can skip building it again.
     /// A few dictionary look-ups per named proposal; no allocation.
     public func countsAsCast(_ cast: Ballot) -> Bool {
-        for (id, dots) in cast.support where dots < 1 || dots > cap || !countsAsNamed(id, for: cast.participantID) {
-            return false
-        }
-        for (id, goals) in cast.ratings where goals.isEmpty || !countsAsNamed(id, for: cast.participantID) {
-            return false
-        }
+        Self.countsAsCast(cast, cap: cap) { countsAsNamed($0, for: cast.participantID) }
+    }
+
+    /// The test both forms share: support in 1…cap, no empty rating entry, and every named proposal
+    /// passing `countsAsNamed`.
+    @inline(__always)
+    fileprivate static func countsAsCast(_ cast: Ballot, cap: Int, _ countsAsNamed: (Int64) -> Bool) -> Bool {
+        for (id, dots) in cast.support where dots < 1 || dots > cap || !countsAsNamed(id) { return false }
+        for (id, goals) in cast.ratings where goals.isEmpty || !countsAsNamed(id) { return false }
         return true
     }
 
@@ -57,13 +60,7 @@ extension BallotCounting {
 
         /// The same answer as ``BallotCounting/countsAsCast(_:)`` for the rule the table was made from.
         public func countsAsCast(_ cast: Ballot) -> Bool {
-            for (id, dots) in cast.support where dots < 1 || dots > cap || !countsAsNamed(id, for: cast.participantID) {
-                return false
-            }
-            for (id, goals) in cast.ratings where goals.isEmpty || !countsAsNamed(id, for: cast.participantID) {
-                return false
-            }
-            return true
+            BallotCounting.countsAsCast(cast, cap: cap) { countsAsNamed($0, for: cast.participantID) }
         }
 
         private func countsAsNamed(_ id: Int64, for participant: Int64) -> Bool {
