@@ -45,14 +45,9 @@ final class CountedBallotCache: Sendable {
             lastUse = 0
         }
 
-        /// The voter's position in `voters` (binary search: they are in ascending order).
+        /// The voter's position in `voters`.
         func position(of participant: Int64) -> Int? {
-            var low = 0, high = voters.count
-            while low < high {
-                let middle = (low + high) / 2
-                if voters[middle] < participant { low = middle + 1 } else { high = middle }
-            }
-            return low < voters.count && voters[low] == participant ? low : nil
+            CountedBallotCache.position(of: participant, in: voters)
         }
     }
 
@@ -129,20 +124,20 @@ final class CountedBallotCache: Sendable {
         guard current * 4 >= listed.count * 3 else { return nil }
         if matched < listed.count {
             let voters = section.ballots.map(\.participantID)
-            for participant in listed.keys where !Self.contains(voters, participant) { revisions[participant] = nil }
+            for participant in listed.keys where Self.position(of: participant, in: voters) == nil { revisions[participant] = nil }
         }
         disk.withLock { $0.loaded += current }
         return Entry(revisions: revisions, cast: section.ballots, counting: counting)
     }
 
-    /// Whether the ascending `values` hold `value`.
-    private static func contains(_ values: [Int64], _ value: Int64) -> Bool {
+    /// Where the ascending `values` hold `value` (binary search), or nil.
+    fileprivate static func position(of value: Int64, in values: [Int64]) -> Int? {
         var low = 0, high = values.count
         while low < high {
             let middle = (low + high) / 2
             if values[middle] < value { low = middle + 1 } else { high = middle }
         }
-        return low < values.count && values[low] == value
+        return low < values.count && values[low] == value ? low : nil
     }
 
     private func identity(_ db: any SQLDatabase) throws -> [UInt8]? {
