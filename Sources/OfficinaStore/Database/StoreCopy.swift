@@ -27,6 +27,10 @@ public enum StoreCopy {
         "buildons", "ballots", "merges", "offers", "actions", "action_notes", "contact_exports",
     ]
 
+    /// Columns derived from others and rebuilt on the target, not copied: a ballot's packed content
+    /// (SQLite only) follows from its support and rating rows.
+    static let derivedColumns: [String: Set<String>] = ["ballots": ["content"]]
+
     /// Copies `source` into `target`. A target holding any row (other than its own generated
     /// secret) is refused unless `force`, which empties it first. Returns the source's reports,
     /// which the target's matched.
@@ -47,8 +51,10 @@ public enum StoreCopy {
                     try db.execute("SELECT setval(pg_get_serial_sequence('\(table)', 'id'), coalesce((SELECT max(id) FROM \(table)), 0) + 1, false)")
                 }
             }
-            // The rows went in by plain SQL, past the ballot writer that keeps the running tallies.
+            // The rows went in by plain SQL, past the ballot writer that keeps the running tallies
+            // and (SQLite) each ballot's content.
             try db.ballots.rebuildTallies()
+            try db.ballots.fillMissingContent()
         }
         let expected = data.map { report(table: $0.0, rows: $0.2) }
         let copied = try target.read { db in try tables.map { report(table: $0, rows: try rows(of: $0, in: db, columns: try columns(of: $0, in: db))) } }
@@ -58,8 +64,13 @@ public enum StoreCopy {
         return expected
     }
 
-    /// Column names in a fixed order (sorted), the same on both engines.
+    /// Column names in a fixed order (sorted), the same on both engines; derived ones left out.
     static func columns(of table: String, in db: any SQLDatabase) throws -> [String] {
+        let derived = derivedColumns[table] ?? []
+        return try storedColumns(of: table, in: db).filter { !derived.contains($0) }
+    }
+
+    private static func storedColumns(of table: String, in db: any SQLDatabase) throws -> [String] {
         switch db.dialect {
         case .sqlite:
             return try db.query("SELECT name FROM pragma_table_info(?) ORDER BY name", [table]) { $0.text(0) }

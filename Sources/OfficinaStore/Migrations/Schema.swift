@@ -15,5 +15,6 @@ public enum Schema {
         ballotRevisions,
         raterTallies,
         groupedParticipants,
+        ballotContent,
     ]
 }

@@ -36,6 +36,11 @@ extension BallotRepository {
 
     /// The ballots with these row ids as cast, by participant id (ids no longer present are absent).
     public func ballots(ids: [Int64]) throws -> [Int64: Ballot] {
+        keepsContent ? try packedBallots(ids: ids) : try rowBallots(ids: ids)
+    }
+
+    /// The ballots with these row ids assembled from their support and rating rows, by participant id.
+    func rowBallots(ids: [Int64]) throws -> [Int64: Ballot] {
         var ballots: [Int64: Ballot] = [:]
         var participantOf: [Int64: Int64] = [:]
         var start = 0

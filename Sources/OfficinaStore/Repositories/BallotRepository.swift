@@ -37,8 +37,12 @@ public struct BallotRepository {
         var statements: [SQLStatement] = []
         try writeSupport(ballotID: ballotID, old: oldSupport, new: ballot.support.filter { $0.value != 0 }, deltas: &deltas, into: &statements)
         try writeRatings(ballotID: ballotID, old: oldRatings, new: ballot.ratings.filter { !$0.value.isEmpty }, deltas: &deltas, into: &statements)
-        // A changed ballot gets a new revision; an unchanged one keeps its row, revision and all.
-        if !touched, !statements.isEmpty {
+        // A changed ballot gets a new revision (and, where kept, its new content); an unchanged one
+        // keeps its row, revision and all.
+        if keepsContent, touched || !statements.isEmpty {
+            statements.insert(SQLStatement("UPDATE ballots SET updated_at = ?, revision = ?, content = ? WHERE id = ?",
+                                           [now, Self.newRevision(), Self.content(of: ballot), ballotID]), at: 0)
+        } else if !touched, !statements.isEmpty {
             statements.insert(SQLStatement("UPDATE ballots SET updated_at = ?, revision = ? WHERE id = ?", [now, Self.newRevision(), ballotID]), at: 0)
         }
         // None of these needs an answer before the next: on PostgreSQL they go out in one round trip.
@@ -55,6 +59,11 @@ public struct BallotRepository {
 
     /// Every ballot of the workshop, for scoring, ordered by participant id.
     public func all(workshopID: Int64) throws -> [Ballot] {
+        keepsContent ? try packedBallots(workshopID: workshopID) : try rowBallots(workshopID: workshopID)
+    }
+
+    /// Every ballot of the workshop assembled from its support and rating rows, ordered by participant id.
+    func rowBallots(workshopID: Int64) throws -> [Ballot] {
         var assembly = BallotAssembly(expectedBallots: try count(workshopID: workshopID))
         try db.forEachRow("SELECT participant_id FROM ballots WHERE workshop_id = ? ORDER BY participant_id", [workshopID]) { row in
             assembly.addBallot(participantID: row.int64(0))

@@ -94,6 +94,19 @@ public struct Row {
         }
     }
 
+    /// `body` given the column's bytes in place (`NULL` reads as empty); they are valid only inside it.
+    public func withUnsafeBytes<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        switch source {
+        case .sqlite(let statement):
+            let column = Int32(index)
+            let pointer = sqlite3_column_blob(statement.handle, column)
+            let count = Int(sqlite3_column_bytes(statement.handle, column))
+            return try body(UnsafeRawBufferPointer(start: pointer, count: pointer == nil ? 0 : count))
+        case .postgres:
+            return try bytes(index).withUnsafeBytes(body)
+        }
+    }
+
     /// The column as `Data` (`NULL` reads as empty).
     public func data(_ index: Int) -> Data {
         Data(bytes(index))

@@ -4,7 +4,8 @@ import OfficinaStore
 /// Cold start: launch `officina serve` on a database holding many ballots and time the first
 /// answered `/healthz` and the first answered ranking. The database is built by voting 1,000
 /// ballots through the API, then copying participants and their ballots in SQL (sqlite3) up to
-/// the wanted count — the server's start-up does not care how the rows got there.
+/// the wanted count, each copy with its rows and packed content as the ballot writer leaves them —
+/// the server's start-up does not care how the rows got there.
 ///
 /// The first launch finds no ballot file (`<database>-ballots`, deleted before it) and reads every
 /// ballot, as the first start after an upgrade would; it writes the file at its stop, and the later
@@ -93,6 +94,7 @@ enum ColdStartBenchmark {
               SELECT c.ballot, s.proposal_id, s.dots FROM copies c JOIN ballot_support s ON s.ballot_id = c.source;
             INSERT INTO ballot_ratings (ballot_id, proposal_id, goal_key, value)
               SELECT c.ballot, r.proposal_id, r.goal_key, r.value FROM copies c JOIN ballot_ratings r ON r.ballot_id = c.source;
+            UPDATE ballots SET content = s.content FROM copies c JOIN ballots s ON s.id = c.source WHERE ballots.id = c.ballot;
             DELETE FROM support_tallies;
             DELETE FROM rating_tallies;
             DELETE FROM rater_tallies;
