@@ -21,8 +21,7 @@ public final class AppContext: Sendable {
     let rankings = RankingCache(capacity: 64)
     /// Who may read which workshop's results, by store generation (``ResultAccess``).
     let resultAccess = ResultAccessCache(capacity: 256)
-    /// Workshops' counted ballots between rankings, re-read only where rewritten; on SQLite also
-    /// kept on disk beside the database (`<database>-ballots`) for the next start.
+    /// Workshops' counted ballots between rankings, re-read only where rewritten.
     let ballotCache: CountedBallotCache
     /// `GET /api/workshops/{code}` answers by store generation.
     let workshopAnswers = GenerationCache<WorkshopAnswerKey, EncodedAnswer>(capacity: 256)
@@ -56,7 +55,7 @@ public final class AppContext: Sendable {
     public init(configuration: AppConfiguration, store: Store) {
         self.configuration = configuration
         self.store = store
-        ballotCache = CountedBallotCache(file: store.dialect == .sqlite ? store.path + "-ballots" : nil)
+        ballotCache = CountedBallotCache()
         cookies = CookiePolicy(secure: configuration.secureCookies)
         loginThrottle = LoginThrottle(burst: configuration.loginBurst, perSecond: configuration.loginRefillPerSecond)
         clientAddresses = ClientAddressResolver(trustedProxies: configuration.trustedProxies, header: configuration.forwardedHeader)

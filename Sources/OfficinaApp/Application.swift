@@ -66,14 +66,12 @@ public final class Application: Sendable {
         return (router, routes.patterns.map { ($0.method.rawValue, $0.pattern) })
     }
 
-    /// Stops live streams and the hashing threads, writes the ballot cache's file, and closes the
-    /// store (which checkpoints the WAL).
+    /// Stops live streams and the hashing threads, and closes the store (which checkpoints the WAL).
     public func shutdown() {
         context.deadlines.stop()
         instances?.stop()
         context.hub.closeAll()
         context.hashing.stop()
-        context.ballotCache.persist()
         context.store.close()
     }
 }

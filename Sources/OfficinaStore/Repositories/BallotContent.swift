@@ -1,3 +1,4 @@
+import Foundation
 import OfficinaCore
 
 /// A ballot's support and ratings packed into one value, kept on its `ballots` row ("22-ballot-content",
@@ -15,11 +16,14 @@ public enum BallotContent {
     static let format: UInt8 = 1
 
     /// The ballot packed, or nil when it holds a negative number (the schema allows none).
+    /// Everything is written in ascending order (goal keys, proposals, goals by index), so equal
+    /// ballots pack to equal bytes and ballots rating the same goals share their goal table's bytes.
     public static func encode(_ ballot: Ballot) -> [UInt8]? {
         var goals: [String] = []
         for values in ballot.ratings.values {
             for goal in values.keys where !goals.contains(goal) { goals.append(goal) }
         }
+        goals.sort()
         var out: [UInt8] = [format]
         out.reserveCapacity(8 + goals.count * 12 + ballot.support.count * 4 + ballot.ratings.count * 10)
         put(goals.count, into: &out)
@@ -29,18 +33,20 @@ public enum BallotContent {
             out += utf8
         }
         put(ballot.support.count, into: &out)
-        for (proposal, dots) in ballot.support {
+        for (proposal, dots) in ballot.support.sorted(by: { $0.key < $1.key }) {
             guard proposal >= 0, dots >= 0 else { return nil }
             put(Int(proposal), into: &out)
             put(dots, into: &out)
         }
         put(ballot.ratings.count, into: &out)
-        for (proposal, values) in ballot.ratings {
+        for (proposal, values) in ballot.ratings.sorted(by: { $0.key < $1.key }) {
             guard proposal >= 0 else { return nil }
             put(Int(proposal), into: &out)
             put(values.count, into: &out)
-            for (goal, value) in values {
-                guard value >= 0, let index = goals.firstIndex(of: goal) else { return nil }
+            let indexed = values.compactMap { goal, value in goals.firstIndex(of: goal).map { ($0, value) } }
+            guard indexed.count == values.count else { return nil }
+            for (index, value) in indexed.sorted(by: { $0.0 < $1.0 }) {
+                guard value >= 0 else { return nil }
                 put(index, into: &out)
                 put(value, into: &out)
             }
@@ -65,6 +71,9 @@ public enum BallotContent {
         /// One proposal's ratings by (goal, value) pairs: ballots repeat a handful of them (a few
         /// goals, values 0–4), so most proposals' ratings share one dictionary's storage.
         private var interned: [UInt64: [String: Int]] = [:]
+        /// The last goal table read (its bytes) and its goals' numbers: the next ballot's table is
+        /// usually the same bytes, compared instead of read.
+        private var lastTable: [UInt8] = []
         private var localGoals: [Int] = []
 
         public init() {}
@@ -73,11 +82,17 @@ public enum BallotContent {
         /// this format.
         public mutating func decode(_ bytes: UnsafeRawBufferPointer, participantID: Int64) -> Ballot? {
             var reader = Reader(bytes: bytes)
-            guard reader.byte() == BallotContent.format, let goalCount = reader.count(minimumSize: 1) else { return nil }
-            localGoals.removeAll(keepingCapacity: true)
-            for _ in 0..<goalCount {
-                guard let length = reader.count(minimumSize: 1), let name = reader.bytes(length) else { return nil }
-                localGoals.append(goal(name))
+            guard reader.byte() == BallotContent.format else { return nil }
+            if !reader.skip(lastTable) {
+                let start = reader.offset
+                guard let goalCount = reader.count(minimumSize: 1) else { return nil }
+                localGoals.removeAll(keepingCapacity: true)
+                for _ in 0..<goalCount {
+                    guard let length = reader.count(minimumSize: 1), let name = reader.bytes(length) else { return nil }
+                    localGoals.append(goal(name))
+                }
+                lastTable.removeAll(keepingCapacity: true)
+                lastTable.append(contentsOf: bytes[start..<reader.offset])
             }
             guard let supportCount = reader.count(minimumSize: 2) else { return nil }
             var ballot = Ballot(participantID: participantID)
@@ -103,20 +118,25 @@ public enum BallotContent {
 
         private mutating func values(_ reader: inout Reader) -> [String: Int]? {
             guard let count = reader.count(minimumSize: 2) else { return nil }
-            var pairs: [(goal: Int, value: Int)] = []
-            pairs.reserveCapacity(count)
+            // The pairs read once into a key; read again into a dictionary only when it is new.
+            let pairs = reader.offset
             var key = UInt64(count)
             var packable = count <= 3
             for _ in 0..<count {
                 guard let index = reader.integer(), index < localGoals.count, let value = reader.integer() else { return nil }
                 let goal = localGoals[index]
-                pairs.append((goal, value))
                 packable = packable && goal < 256 && value < 256
                 key = key << 16 | UInt64(truncatingIfNeeded: goal) << 8 | UInt64(truncatingIfNeeded: value)
             }
             if packable, let known = interned[key] { return known }
+            let end = reader.offset
+            reader.offset = pairs
             var values: [String: Int] = Dictionary(minimumCapacity: count)
-            for (goal, value) in pairs { values[goalNames[goal]] = value }
+            for _ in 0..<count {
+                guard let index = reader.integer(), let value = reader.integer() else { return nil }
+                values[goalNames[localGoals[index]]] = value
+            }
+            guard reader.offset == end else { return nil }
             if packable { interned[key] = values }
             return values
         }
@@ -161,6 +181,14 @@ public enum BallotContent {
         mutating func count(minimumSize: Int) -> Int? {
             guard let count = integer(), count <= (bytes.count - offset) / minimumSize else { return nil }
             return count
+        }
+
+        /// Moves past `expected` when the next bytes are exactly those; false (not moving) otherwise.
+        mutating func skip(_ expected: [UInt8]) -> Bool {
+            guard !expected.isEmpty, expected.count <= bytes.count - offset else { return false }
+            let same = expected.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress! + offset, expected.count) == 0 }
+            if same { offset += expected.count }
+            return same
         }
 
         mutating func bytes(_ count: Int) -> UnsafeRawBufferPointer? {

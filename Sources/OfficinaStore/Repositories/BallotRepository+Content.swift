@@ -4,6 +4,18 @@ import OfficinaCore
 /// instead of a dozen support and rating rows. A ballot without content, or whose content does not
 /// decode, is read from its rows.
 extension BallotRepository {
+    /// A workshop's ballots by ascending participant, each with its revision (`revisions[i]` is
+    /// `ballots[i]`'s), read together in one snapshot.
+    public struct Listed: Sendable {
+        public var ballots: [Ballot]
+        public var revisions: [Revision]
+
+        public init(ballots: [Ballot], revisions: [Revision]) {
+            self.ballots = ballots
+            self.revisions = revisions
+        }
+    }
+
     /// Whether this database keeps each ballot's content on its row.
     var keepsContent: Bool { db.dialect == .sqlite }
 
@@ -14,44 +26,47 @@ extension BallotRepository {
             .map { .blob($0) } ?? .null
     }
 
-    /// Every ballot of the workshop from its content, ordered by participant id.
-    func packedBallots(workshopID: Int64) throws -> [Ballot] {
-        var column = PackedColumn()
-        var missing: [Int64] = []
-        try db.forEachRow("SELECT participant_id, id, content FROM ballots WHERE workshop_id = ?", [workshopID]) { row in
-            if row.isNull(2) {
-                missing.append(row.int64(1))
-            } else {
-                row.withUnsafeBytes(2) { column.append(participant: row.int64(0), ballotID: row.int64(1), $0) }
+    /// Every ballot of the workshop with its revision: one read of the `ballots` rows where they
+    /// hold the content (decoded while the rows are read), the revisions and the support and
+    /// rating rows otherwise.
+    public func listed(workshopID: Int64) throws -> Listed {
+        guard keepsContent else {
+            let revisions = try revisions(workshopID: workshopID)
+            let ballots = try rowBallots(workshopID: workshopID).filter { revisions[$0.participantID] != nil }
+            return Listed(ballots: ballots, revisions: ballots.compactMap { revisions[$0.participantID] })
+        }
+        let column = PipelinedColumn()
+        try db.forEachRow("SELECT participant_id, id, revision, content FROM ballots WHERE workshop_id = ?", [workshopID]) { row in
+            let revision = Revision(ballotID: row.int64(1), revision: row.int64(2))
+            row.withUnsafeBytes(3) { column.append(participant: row.int64(0), revision: revision, content: row.isNull(3) ? nil : $0) }
+        }
+        var decoded = column.finish()
+        if !decoded.undecoded.isEmpty {
+            let fromRows = try rowBallots(ids: decoded.undecoded.map(\.ballotID))
+            for i in decoded.ballots.indices where decoded.ballots[i].participantID < 0 {
+                let participant = -decoded.ballots[i].participantID
+                decoded.ballots[i] = fromRows[participant] ?? Ballot(participantID: participant)
             }
         }
-        var (ballots, undecoded) = column.decode()
-        missing += undecoded
-        guard !missing.isEmpty else { return ballots }
-        ballots += try rowBallots(ids: missing).values
-        return ballots.sorted { $0.participantID < $1.participantID }
+        return Listed(ballots: decoded.ballots, revisions: decoded.revisions)
     }
 
     /// The ballots with these row ids, by participant id, from their content where they have one.
     func packedBallots(ids: [Int64]) throws -> [Int64: Ballot] {
         var column = PackedColumn()
-        var missing: [Int64] = []
         var start = 0
         while start < ids.count {
             let chunk: [any DatabaseValueConvertible] = ids[start..<min(ids.count, start + Self.idsPerQuery)].map { $0 }
             start += chunk.count
             let list = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            try db.forEachRow("SELECT participant_id, id, content FROM ballots WHERE id IN (\(list))", chunk) { row in
-                if row.isNull(2) {
-                    missing.append(row.int64(1))
-                } else {
-                    row.withUnsafeBytes(2) { column.append(participant: row.int64(0), ballotID: row.int64(1), $0) }
-                }
+            try db.forEachRow("SELECT participant_id, id, revision, content FROM ballots WHERE id IN (\(list))", chunk) { row in
+                let revision = Revision(ballotID: row.int64(1), revision: row.int64(2))
+                row.withUnsafeBytes(3) { column.append(participant: row.int64(0), revision: revision, content: row.isNull(3) ? nil : $0) }
             }
         }
-        let (decoded, undecoded) = column.decode()
-        var ballots = try rowBallots(ids: missing + undecoded)
-        for ballot in decoded { ballots[ballot.participantID] = ballot }
+        let decoded = column.decode()
+        var ballots = try rowBallots(ids: decoded.undecoded.map(\.ballotID))
+        for ballot in decoded.ballots where ballot.participantID > 0 { ballots[ballot.participantID] = ballot }
         return ballots
     }
 
@@ -79,46 +94,5 @@ extension BallotRepository {
             }
         }
         return filled
-    }
-}
-
-/// Ballots' contents gathered from rows into one buffer, then decoded on a few threads.
-private struct PackedColumn {
-    var participants: [Int64] = []
-    var ballotIDs: [Int64] = []
-    var starts: [Int] = [0]
-    var bytes: [UInt8] = []
-
-    mutating func append(participant: Int64, ballotID: Int64, _ content: UnsafeRawBufferPointer) {
-        participants.append(participant)
-        ballotIDs.append(ballotID)
-        bytes.append(contentsOf: content)
-        starts.append(bytes.count)
-    }
-
-    /// The ballots by ascending participant, and the row ids of those whose content did not decode.
-    func decode() -> (ballots: [Ballot], undecoded: [Int64]) {
-        let count = participants.count
-        let ordered = zip(participants, participants.dropFirst()).allSatisfy { $0 < $1 }
-        let order = ordered ? Array(0..<count) : (0..<count).sorted { participants[$0] < participants[$1] }
-        let lanes = Lanes.count(items: count, perLane: 20_000)
-        let parts = Lanes.map(lanes) { [self] lane -> (ballots: [Ballot], undecoded: [Int64]) in
-            var decoder = BallotContent.Decoder()
-            var ballots: [Ballot] = [], undecoded: [Int64] = []
-            let share = Lanes.share(lane, of: lanes, count: count)
-            ballots.reserveCapacity(share.count)
-            bytes.withUnsafeBytes { raw in
-                for i in order[share] {
-                    let content = UnsafeRawBufferPointer(rebasing: raw[starts[i]..<starts[i + 1]])
-                    if let ballot = decoder.decode(content, participantID: participants[i]) {
-                        ballots.append(ballot)
-                    } else {
-                        undecoded.append(ballotIDs[i])
-                    }
-                }
-            }
-            return (ballots, undecoded)
-        }
-        return (parts.flatMap(\.ballots), parts.flatMap(\.undecoded))
     }
 }

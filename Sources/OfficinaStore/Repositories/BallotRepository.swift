@@ -59,7 +59,7 @@ public struct BallotRepository {
 
     /// Every ballot of the workshop, for scoring, ordered by participant id.
     public func all(workshopID: Int64) throws -> [Ballot] {
-        keepsContent ? try packedBallots(workshopID: workshopID) : try rowBallots(workshopID: workshopID)
+        keepsContent ? try listed(workshopID: workshopID).ballots : try rowBallots(workshopID: workshopID)
     }
 
     /// Every ballot of the workshop assembled from its support and rating rows, ordered by participant id.

@@ -88,8 +88,7 @@ func systemBenchmark(_ arguments: ArraySlice<String>) throws {
     if part == "all" || part == "coldstart" {
         let cold = try ColdStartBenchmark.run(options)
         card.add("first ranking after a cold start, \(cold.ballots) ballots", "\(Bench.format(cold.ranking * 1000)) ms", "≤ 300 ms", cold.ranking <= 0.3)
-        card.add("… the first start, no ballot file yet", "\(Bench.format(cold.rankingWithoutFile * 1000)) ms", "≤ 300 ms",
-                 cold.rankingWithoutFile <= 0.3)
+        card.add("… the first start after upgrading (packs every ballot once)", "\(Bench.format(cold.rankingAfterUpgrade * 1000)) ms", "—", nil)
         card.add("first ranking after a cold start, officina-1 (running tallies)", "\(Bench.format(cold.rankingTallied * 1000)) ms", "≤ 300 ms",
                  cold.rankingTallied <= 0.3)
     }
