@@ -96,7 +96,10 @@ import Testing
 
     /// The running tallies against the raw rows, and counted support against counting every ballot.
     static func check(_ db: any SQLDatabase, _ room: Room, step: Int) throws {
-        let rebuilt = BallotSums(try db.ballots.all(workshopID: room.workshop.id))
+        let rows = try db.ballots.rowBallots(workshopID: room.workshop.id)
+        // On SQLite `all` reads each ballot's packed content ("22-ballot-content"): it must be the rows'.
+        #expect(try db.ballots.all(workshopID: room.workshop.id) == rows, "packed contents differ from the rows after step \(step)")
+        let rebuilt = BallotSums(rows)
         let kept = try db.ballots.sums(workshopID: room.workshop.id)
         #expect(kept == rebuilt, "running tallies differ from the ballots after step \(step)")
         #expect(try db.ballots.raterCounts(workshopID: room.workshop.id) == RaterCount.counting(try db.ballots.all(workshopID: room.workshop.id)),

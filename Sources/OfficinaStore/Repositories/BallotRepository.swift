@@ -62,8 +62,9 @@ public struct BallotRepository {
         keepsContent ? try listed(workshopID: workshopID).ballots : try rowBallots(workshopID: workshopID)
     }
 
-    /// Every ballot of the workshop assembled from its support and rating rows, ordered by participant id.
-    func rowBallots(workshopID: Int64) throws -> [Ballot] {
+    /// Every ballot of the workshop assembled from its support and rating rows, ordered by participant
+    /// id: what ``all(workshopID:)`` gives on every engine, without the packed contents it reads on SQLite.
+    public func rowBallots(workshopID: Int64) throws -> [Ballot] {
         var assembly = BallotAssembly(expectedBallots: try count(workshopID: workshopID))
         try db.forEachRow("SELECT participant_id FROM ballots WHERE workshop_id = ? ORDER BY participant_id", [workshopID]) { row in
             assembly.addBallot(participantID: row.int64(0))

@@ -63,6 +63,14 @@ import Testing
                 return (try db.ballots.raterCounts(workshopID: workshopID), RaterCount.counting(try db.ballots.all(workshopID: workshopID)))
             }
             #expect(keptRaters == countedRaters, "round \(round): rater tallies differ from the ballots after SIGKILL")
+            // Each ballot's packed content ("22-ballot-content") was written with its rows: after the
+            // kill, every ballot read from its content equals the one assembled from its rows.
+            let (packed, fromRows) = try store.read { db in
+                let workshopID = try #require(try db.programmes.list().first?.workshops.first?.id)
+                return (try db.ballots.all(workshopID: workshopID), try db.ballots.rowBallots(workshopID: workshopID))
+            }
+            #expect(packed == fromRows, "round \(round): packed contents differ from the ballot rows after SIGKILL")
+            #expect(try store.read { db in try db.queryOne("SELECT count(*) FROM ballots WHERE content IS NULL", []) { $0.int(0) } } == 0)
             checked = acknowledged.count
             store.close()
         }

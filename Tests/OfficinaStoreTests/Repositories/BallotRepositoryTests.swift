@@ -128,6 +128,8 @@ import Testing
             }
             #expect(stored == step, "step \(index)")
             #expect(kept == rebuilt, "step \(index): tallies differ from the rows")
+            #expect(try fixture.store.read { db in try db.ballots.all(workshopID: w) == db.ballots.rowBallots(workshopID: w) },
+                    "step \(index): the packed content differs from the rows")
         }
     }
 }
