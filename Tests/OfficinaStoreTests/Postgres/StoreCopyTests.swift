@@ -37,6 +37,14 @@ struct StoreCopyTests {
         let original = try fixture.store.read { db in try db.ballots.get(participantID: participants[1].id, workshopID: workshop.id) }
         let copied = try back.read { db in try db.ballots.get(participantID: participants[1].id, workshopID: workshop.id) }
         #expect(copied == original)
+        // PostgreSQL keeps no packed contents ("22-ballot-content"): the copy into SQLite packs every ballot.
+        let (packed, fromRows, unpacked) = try back.read { db in
+            (try db.ballots.all(workshopID: workshop.id), try db.ballots.rowBallots(workshopID: workshop.id),
+             try db.queryOne("SELECT count(*) FROM ballots WHERE content IS NULL", []) { $0.int(0) })
+        }
+        #expect(packed == (try fixture.store.read { db in try db.ballots.all(workshopID: workshop.id) }))
+        #expect(packed == fromRows && !packed.isEmpty)
+        #expect(unpacked == 0)
         #expect(try back.read { db in try db.scoring.exposureSecret() } == (try fixture.store.read { db in try db.scoring.exposureSecret() }))
     }
 }
