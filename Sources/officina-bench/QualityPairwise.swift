@@ -31,7 +31,7 @@ struct QualityPairwise {
         // The same room as the ratings bench: only its truth and proposals are used.
         let room = model.room(voters: 0, seed: seed)
         let count = room.truth.count
-        var random = SplitMix(state: seed ^ 0x5041_4952)
+        var random = SplitMix64(seed: seed ^ 0x5041_4952)
         func uniform() -> Double { Double(random.next() >> 11) / 9_007_199_254_740_992 }
         func normal() -> Double {
             let u = Double((random.next() >> 11) + 1) / 9_007_199_254_740_992

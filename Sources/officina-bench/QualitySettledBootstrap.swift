@@ -9,7 +9,7 @@ func bootstrapSettled(
     _ input: ScoringInput, configuration: ScoringConfiguration, top: Set<Int64>, resamples: Int, seed: UInt64
 ) -> Double {
     guard resamples > 0, !input.ballots.isEmpty else { return 0 }
-    var random = SplitMix(state: seed)
+    var random = SplitMix64(seed: seed)
     let k = top.count
     var same = 0
     for _ in 0..<resamples {

@@ -54,7 +54,7 @@ struct QualityVoterModel {
     }
 
     func room(voters: Int, seed: UInt64) -> Room {
-        var random = SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         func normal() -> Double {
             let u = Double((random.next() >> 11) + 1) / 9_007_199_254_740_992
             let v = Double(random.next() >> 11) / 9_007_199_254_740_992

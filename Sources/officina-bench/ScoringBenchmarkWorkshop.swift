@@ -4,7 +4,7 @@ import OfficinaCore
 /// ballots that spend their whole budget within the cap, ratings leaning toward each proposal's quality.
 enum ScoringBenchmarkWorkshop {
     static func generate(proposals: Int, participants: Int, rated: Int, method: VotingMethod, seed: UInt64) -> ScoringInput {
-        var random = SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         let goals = ["space", "partnerships", "community"].map { key in
             Goal(key: key, label: LocalizedText(it: key, en: key), weight: key == "space" ? 2 : 1)
         }
@@ -63,15 +63,3 @@ enum ScoringBenchmarkWorkshop {
     }
 }
 
-/// SplitMix64, seeded, so every run ranks the same workshop.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -37,7 +37,7 @@ import Testing
         defer { scratch.close() }
         let store = scratch.store
 
-        var generator = Workload.Generator(state: seed)
+        var generator = SplitMix64(seed: seed)
         var settings = WorkshopSettings.default
         settings.votingMethod = .dots
         settings.dotBudget = 6
@@ -88,7 +88,7 @@ import Testing
         let other = try Store.open(scratch.database.location)
         defer { other.close() }
 
-        var generator = Workload.Generator(state: 9)
+        var generator = SplitMix64(seed: 9)
         let room = try store.writeBlocking { [generator] db in
             var generator = generator
             let programme = try db.programmes.create(
@@ -121,7 +121,7 @@ import Testing
         defer { scratch.close() }
         let store = scratch.store
 
-        var generator = Workload.Generator(state: 5)
+        var generator = SplitMix64(seed: 5)
         var room = try store.writeBlocking { [generator] db in
             var generator = generator
             let programme = try db.programmes.create(
@@ -138,7 +138,7 @@ import Testing
 
     /// Random workload steps, each written alone and followed by a check of `cache`.
     static func follow(
-        _ steps: Range<Int>, _ store: Store, _ room: inout Workload.Room, _ generator: inout Workload.Generator,
+        _ steps: Range<Int>, _ store: Store, _ room: inout Workload.Room, _ generator: inout SplitMix64,
         cache: CountedBallotCache
     ) throws {
         for step in steps {

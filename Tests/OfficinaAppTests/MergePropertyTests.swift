@@ -1,4 +1,5 @@
 import Foundation
+import OfficinaCore
 import Testing
 @testable import OfficinaApp
 
@@ -6,17 +7,6 @@ import Testing
 /// against a live server on a real SQLite file never break a ballot, and undoing every merge gives
 /// every voter back the ballot they last cast.
 @Suite struct MergePropertyTests {
-    /// SplitMix64: a seeded generator, so a failing sequence replays exactly.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     struct Cast: Equatable {
         var support: [Int64: Int] = [:]
@@ -63,7 +53,7 @@ import Testing
     }
 
     /// A random valid ballot for voter `v`: visible proposals that are not theirs, within cap and budget.
-    static func randomCast(_ v: Int, _ model: Model, _ rng: inout Generator) -> Cast {
+    static func randomCast(_ v: Int, _ model: Model, _ rng: inout SplitMix64) -> Cast {
         var cast = Cast()
         var left = budget
         for id in model.visible.filter({ $0 != model.own[v] }).shuffled(using: &rng).prefix(3) where left > 0 {
@@ -131,7 +121,7 @@ import Testing
                 return ok
             }
 
-            var rng = Generator(state: 0x0FF1_C1A0)
+            var rng = SplitMix64(seed: 0x0FF1_C1A0)
             var asserted = 0
             for sequence in 0..<Self.sequences {
                 var ok = true

@@ -51,7 +51,7 @@ import Testing
                     try RunningTallyTests.makeRoom(db, programmeID: programme.id, settings: .default, label: "G"))
         }
         // Earlier ballots, committed and tallied before the batch.
-        var generator = RunningTallyTests.Generator(state: 11)
+        var generator = SplitMix64(seed: 11)
         for room in [kept, gone] {
             for participant in room.participants.prefix(8) {
                 let ballot = RunningTallyTests.randomBallot(participant, room, &generator)
@@ -149,7 +149,7 @@ import Testing
         }
         let second = try Store.open(scratch.database.location)
         defer { second.close() }
-        var generator = RunningTallyTests.Generator(state: 5)
+        var generator = SplitMix64(seed: 5)
         var writes: [(Store, Ballot)] = []
         for _ in 0..<40 {
             for (index, participant) in room.participants.enumerated() {

@@ -11,17 +11,6 @@ import Testing
 /// ballot writes and rewrites, empty ballots, ballot and participant deletion (cascades), merges and
 /// their undo, hides, erasure.
 @Suite struct RunningTallyTests {
-    /// SplitMix64: a seeded generator, so a failing workload replays exactly.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let goals = ["space", "partnerships", "community"]
 
@@ -46,7 +35,7 @@ import Testing
     }
 
     /// A ballot as a phone might cast it, including support beyond the cap and on the voter's own idea.
-    static func randomBallot(_ participant: Int64, _ room: Room, _ generator: inout Generator) -> Ballot {
+    static func randomBallot(_ participant: Int64, _ room: Room, _ generator: inout SplitMix64) -> Ballot {
         var ballot = Ballot(participantID: participant)
         for id in room.proposals where Int.random(in: 0..<3, using: &generator) == 0 {
             ballot.support[id] = Int.random(in: 1...3, using: &generator)
@@ -60,7 +49,7 @@ import Testing
     }
 
     /// One random step against `room`.
-    static func step(_ db: any SQLDatabase, _ room: inout Room, _ generator: inout Generator, serial: Int) throws {
+    static func step(_ db: any SQLDatabase, _ room: inout Room, _ generator: inout SplitMix64, serial: Int) throws {
         let proposal = room.proposals.randomElement(using: &generator) ?? 0
         switch Int.random(in: 0..<20, using: &generator) {
         case 0..<10:
@@ -158,7 +147,7 @@ import Testing
         defer { scratch.close() }
         let store = scratch.store
 
-        let generator = Generator(state: 7)
+        let generator = SplitMix64(seed: 7)
         let room = try store.writeBlocking { [generator] db in
             var generator = generator
             let programme = try db.programmes.create(
@@ -199,7 +188,7 @@ import Testing
         defer { scratch.close() }
         let store = scratch.store
 
-        var generator = Generator(state: seed)
+        var generator = SplitMix64(seed: seed)
         var settings = WorkshopSettings.default
         settings.votingMethod = .dots
         settings.dotBudget = 6

@@ -29,7 +29,7 @@ import Testing
 
     @Test(arguments: Array(UInt64(1)...40))
     func theArrangementIsTheDocumentedRule(seed: UInt64) {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         let count = Int.random(in: 1...120, using: &random)
         // Few distinct rater counts, so keys tie; half the rooms past the focus floor.
         let floor = seed % 2 == 0 ? ExposureOrder.focusFloor : 0

@@ -7,7 +7,7 @@ import Testing
     /// with the shortcut gives exactly what every step of the rule gives, and the shortcut is taken
     /// for most ballots of a room without merges or hides.
     @Test func theShortcutGivesWhatTheWholeRuleGives() {
-        var random = SeededGenerator(seed: 0xA5CA_57)
+        var random = SplitMix64(seed: 0xA5CA_57)
         var shortcuts = 0
         var same = 0
         var tabled = 0

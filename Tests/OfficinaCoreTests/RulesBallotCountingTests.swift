@@ -7,7 +7,7 @@ import Testing
     /// valid cast ballots: every counted ballot stays within budget and cap, never supports its
     /// voter's own proposal or a proposal that is not visible, and counting it again changes nothing.
     @Test func countingNeverAddsDotsNeverCountsOwnOrInvisibleProposalsAndIsIdempotent() {
-        var random = SeededGenerator(seed: 0xBA11_07)
+        var random = SplitMix64(seed: 0xBA11_07)
         var asserted = 0
         let cases = 300
         for _ in 0..<cases {

@@ -20,7 +20,7 @@ import Testing
     /// three they rated best. The first `bloc` share of voters are students who all give 3 dots and a
     /// 4 on every goal to proposal 11; the others are residents, professionals and organisations in turn.
     static func blocRoom(seed: UInt64, voters: Int = 100, bloc: Double = 0.2) -> ScoringInput {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         let quality = (1...20).map { 3.4 - 0.12 * Double($0 - 1) }
         let candidates = (1...20).map { RankingCandidate(id: Int64($0), title: "P\($0)") }
         var groupOf: [Int64: String] = [:]

@@ -11,7 +11,7 @@ import Testing
 
     /// 10 proposals, 14 raters each rating 4–7 of them on every goal with values `values`, some dots.
     static func workshop(seed: UInt64, values: ClosedRange<Int> = 0...3) -> ScoringInput {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         let candidates = (1...10).map { RankingCandidate(id: Int64($0), title: "P\($0)", author: nil, goals: []) }
         let ballots = (1...14).map { participant -> Ballot in
             let seen = (1...10).shuffled(using: &random).prefix(Int.random(in: 4...7, using: &random))
@@ -78,7 +78,7 @@ import Testing
 
     /// Every rater rates every proposal on every goal, and every rater's ratings sum to the same total.
     static func equallyGenerous(seed: UInt64) -> ScoringInput {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         let cells = 8 * goals.count
         let target = 2 * cells
         let ballots = (1...9).map { participant -> Ballot in

@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func theLeastComparedProposalIsAlwaysInThePair() {
-        var random = SeededGenerator(seed: 11)
+        var random = SplitMix64(seed: 11)
         for trial in 0..<200 {
             let candidates = (1...12).map {
                 PairCandidate(id: Int64($0), strength: Double.random(in: -2...2, using: &random),

@@ -21,7 +21,7 @@ import Testing
 
     /// Random comparisons of `count` proposals whose true strengths fall with their id.
     static func generated(count: Int, answers: Int, seed: UInt64) -> [Comparison] {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         var used: Set<[Int64]> = []
         var result: [Comparison] = []
         while result.count < answers {
@@ -108,7 +108,7 @@ import Testing
         let candidates = (1...6).map { RankingCandidate(id: Int64($0), title: "P\($0)") }
         let base = Self.generated(count: 6, answers: 20, seed: seed)
         let before = PairwiseRanking.compute(Self.input(candidates), comparisons: base)
-        var random = SeededGenerator(seed: seed &+ 1000)
+        var random = SplitMix64(seed: seed &+ 1000)
         let winner = Int64.random(in: 1...6, using: &random)
         let loser = winner == 6 ? 1 : winner + 1
         let after = PairwiseRanking.compute(Self.input(candidates), comparisons: base + [Self.choice(999, winner, loser)])
@@ -119,7 +119,7 @@ import Testing
     @Test func theOrderOfAnswersDoesNotMatter() {
         let candidates = (1...8).map { RankingCandidate(id: Int64($0), title: "P\($0)") }
         let comparisons = Self.generated(count: 8, answers: 50, seed: 7)
-        var random = SeededGenerator(seed: 3)
+        var random = SplitMix64(seed: 3)
         let a = PairwiseRanking.compute(Self.input(candidates), comparisons: comparisons)
         let b = PairwiseRanking.compute(Self.input(candidates.shuffled(using: &random)), comparisons: comparisons.shuffled(using: &random))
         #expect(a == b)

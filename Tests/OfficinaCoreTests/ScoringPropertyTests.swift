@@ -10,7 +10,7 @@ import Testing
         let (input, configuration) = generator.workshop()
         let first = Ranking.compute(input, configuration: configuration)
         var shuffled = input
-        var random = SeededGenerator(seed: seed &+ 99)
+        var random = SplitMix64(seed: seed &+ 99)
         shuffled.ballots.shuffle(using: &random)
         shuffled.candidates.shuffle(using: &random)
         #expect(Ranking.compute(input, configuration: configuration) == first)

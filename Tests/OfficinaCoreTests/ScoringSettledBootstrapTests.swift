@@ -13,7 +13,7 @@ import Testing
     /// goal as round(truth + offset + noise) clamped to 0…4, and spends 5 dots (2, 2, 1) on the three
     /// they think best. `twins` makes the proposals at those two positions get identical ballots.
     static func room(truth: [Double], voters: Int, viewed: Int, seed: UInt64, twins: (Int, Int)? = nil) -> ScoringInput {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         func normal() -> Double {
             let u = Double.random(in: Double.ulpOfOne...1, using: &random)
             let v = Double.random(in: 0..<1, using: &random)
@@ -55,7 +55,7 @@ import Testing
 
     @Test(arguments: Array(UInt64(1)...6))
     func resamplingEveryBallotOnceGivesTheRankingsOwnOveralls(seed: UInt64) throws {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         let truth = (0..<12).map { _ in Double.random(in: 0.5...3.5, using: &random) }
         let input = Self.room(truth: truth, voters: 40, viewed: 6, seed: seed)
         let computation = RankingComputation(input: input, configuration: Self.officinaTwo)
@@ -108,7 +108,7 @@ import Testing
         var stated = 0.0, right = 0, claims = 0, wrongClaims = 0
         let rooms = 100
         for seed in 0..<UInt64(rooms) {
-            var random = SeededGenerator(seed: 1_000 + seed)
+            var random = SplitMix64(seed: 1_000 + seed)
             let truth = (0..<15).map { _ -> Double in
                 let u = Double.random(in: Double.ulpOfOne...1, using: &random)
                 let v = Double.random(in: 0..<1, using: &random)

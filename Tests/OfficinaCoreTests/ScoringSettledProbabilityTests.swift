@@ -34,7 +34,7 @@ import Testing
 
     @Test(arguments: Array(UInt64(1)...40))
     func theEstimateMatchesTheDefinition(seed: UInt64) {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         let count = Int.random(in: 3...7, using: &random)
         let k = Int.random(in: 1...min(3, count - 1), using: &random)
         let overall = (0..<count).map { _ in Double.random(in: 30...60, using: &random) }.sorted(by: >)

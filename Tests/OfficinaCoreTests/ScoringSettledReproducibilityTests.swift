@@ -9,7 +9,7 @@ import Testing
     /// Rooms of 8 to 30 proposals with a close or a clear top, from `ScoringSettledBootstrapTests.room`.
     static func rooms() -> [ScoringInput] {
         (UInt64(1)...8).map { seed in
-            var random = SeededGenerator(seed: seed &* 31)
+            var random = SplitMix64(seed: seed &* 31)
             let size = 8 + Int(seed) * 3
             let spread = seed % 2 == 0 ? 0.6 : 3.0
             let truth = (0..<size).map { _ in Double.random(in: (2 - spread / 2)...(2 + spread / 2), using: &random) }
@@ -42,7 +42,7 @@ import Testing
     /// size at which a ranking shares its blocks by default), each with 1 to 7 lanes.
     @Test func sharingTheResamplesAmongThreadsChangesNoBit() throws {
         var rooms = Self.rooms()
-        var random = SeededGenerator(seed: 2_026)
+        var random = SplitMix64(seed: 2_026)
         let truth = (0..<40).map { _ in Double.random(in: 1.7...2.3, using: &random) }
         rooms.append(ScoringSettledBootstrapTests.room(truth: truth, voters: 2_000, viewed: 6, seed: 12))
         #expect(SettledBootstrap.lanes(ballots: 2_000) == min(ProcessInfo.processInfo.activeProcessorCount, 4))

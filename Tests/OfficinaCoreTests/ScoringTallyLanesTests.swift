@@ -6,7 +6,7 @@ import Testing
 /// the split — and so must the ranking made from it.
 @Suite struct ScoringTallyLanesTests {
     static func ballots(_ count: Int, proposals: Int, seed: UInt64) -> [Ballot] {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         let goals = ["space", "network", "community", "unknown-goal"]
         return (0..<count).map { voter in
             var support: [Int64: Int] = [:]

@@ -1,30 +1,12 @@
 @testable import OfficinaCore
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator so every generated workshop can be
-/// reproduced from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random but plausible workshops: proposals of uneven quality, ballots that spend their dots within
 /// budget and cap, ratings that lean toward each proposal's hidden quality, some hidden and merged ones.
 struct ScoringWorkshopGenerator {
-    var random: SeededGenerator
+    var random: SplitMix64
 
     init(seed: UInt64) {
-        random = SeededGenerator(seed: seed)
+        random = SplitMix64(seed: seed)
     }
 
     mutating func workshop() -> (input: ScoringInput, configuration: ScoringConfiguration) {

@@ -3,28 +3,21 @@ import Foundation
 /// Standard normal draws from a seeded SplitMix64 (Steele, Lea & Flood 2014) by Marsaglia's polar
 /// method: reproducible, so a ranking's settled probability is the same on every computation.
 struct NormalDraws {
-    var state: UInt64
+    private var bits: SplitMix64
     private var spare: Double?
 
     init(state: UInt64) {
-        self.state = state
+        bits = SplitMix64(seed: state)
     }
-
-    /// What every `nextBits()` adds to the state (SplitMix64's golden-ratio increment).
-    static let increment: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// The stream that `state` starts, already moved past its first `skipped` `nextBits()`: SplitMix64
     /// only adds a constant per step, so jumping ahead costs one multiplication.
     init(state: UInt64, skippingBits skipped: UInt64) {
-        self.state = state &+ skipped &* Self.increment
+        bits = SplitMix64(seed: state &+ skipped &* SplitMix64.increment)
     }
 
     mutating func nextBits() -> UInt64 {
-        state &+= Self.increment
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        bits.next()
     }
 
     /// A uniform double in (0, 1]: 53 random bits, never 0 so its logarithm is finite.

@@ -54,11 +54,7 @@ extension BallotRepository {
     /// The ballots with these row ids, by participant id, from their content where they have one.
     func packedBallots(ids: [Int64]) throws -> [Int64: Ballot] {
         var column = PackedColumn()
-        var start = 0
-        while start < ids.count {
-            let chunk: [any DatabaseValueConvertible] = ids[start..<min(ids.count, start + Self.idsPerQuery)].map { $0 }
-            start += chunk.count
-            let list = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        try Self.inChunks(ids) { list, chunk in
             try db.forEachRow("SELECT participant_id, id, revision, content FROM ballots WHERE id IN (\(list))", chunk) { row in
                 let revision = Revision(ballotID: row.int64(1), revision: row.int64(2))
                 row.withUnsafeBytes(3) { column.append(participant: row.int64(0), revision: revision, content: row.isNull(3) ? nil : $0) }
@@ -77,15 +73,11 @@ extension BallotRepository {
         guard keepsContent else { return 0 }
         let ids = try db.query("SELECT id FROM ballots WHERE content IS NULL ORDER BY id", []) { $0.int64(0) }
         var filled = 0
-        var start = 0
-        while start < ids.count {
-            let chunk = Array(ids[start..<min(ids.count, start + Self.idsPerQuery)])
-            start += chunk.count
-            let ballots = try rowBallots(ids: chunk)
+        try Self.inChunks(ids) { list, chunk in
+            let ballots = try rowBallots(ids: chunk.compactMap { $0 as? Int64 })
             let participants = Dictionary(uniqueKeysWithValues: try db.query(
-                "SELECT id, participant_id FROM ballots WHERE id IN (\(Array(repeating: "?", count: chunk.count).joined(separator: ",")))",
-                chunk.map { $0 as any DatabaseValueConvertible }) { ($0.int64(0), $0.int64(1)) })
-            for id in chunk {
+                "SELECT id, participant_id FROM ballots WHERE id IN (\(list))", chunk) { ($0.int64(0), $0.int64(1)) })
+            for id in participants.keys.sorted() {
                 guard let participant = participants[id], let ballot = ballots[participant] else { continue }
                 let content = Self.content(of: ballot)
                 guard content != .null else { continue }

@@ -43,11 +43,7 @@ extension BallotRepository {
     func rowBallots(ids: [Int64]) throws -> [Int64: Ballot] {
         var ballots: [Int64: Ballot] = [:]
         var participantOf: [Int64: Int64] = [:]
-        var start = 0
-        while start < ids.count {
-            let chunk: [any DatabaseValueConvertible] = ids[start..<min(ids.count, start + Self.idsPerQuery)].map { $0 }
-            start += chunk.count
-            let list = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        try Self.inChunks(ids) { list, chunk in
             try db.forEachRow("SELECT id, participant_id FROM ballots WHERE id IN (\(list))", chunk) { row in
                 participantOf[row.int64(0)] = row.int64(1)
                 ballots[row.int64(1)] = Ballot(participantID: row.int64(1))
@@ -62,5 +58,15 @@ extension BallotRepository {
             }
         }
         return ballots
+    }
+
+    /// `body` for each run of at most ``idsPerQuery`` ids, given as arguments and as their `?, ?, …` list.
+    static func inChunks(_ ids: [Int64], _ body: (_ list: String, _ chunk: [any DatabaseValueConvertible]) throws -> Void) rethrows {
+        var start = 0
+        while start < ids.count {
+            let chunk: [any DatabaseValueConvertible] = ids[start..<min(ids.count, start + idsPerQuery)].map { $0 }
+            start += chunk.count
+            try body(Array(repeating: "?", count: chunk.count).joined(separator: ","), chunk)
+        }
     }
 }

@@ -11,27 +11,16 @@ import Testing
         let path = folder.path("old.db")
         var workshopID: Int64 = 0
         do {
-            let connection = try Connection(path: path)
-            try connection.enableForeignKeys()
-            try Migrator(migrations: Array(Schema.migrations.prefix { $0.id != Schema.tallies.id })).migrate(connection)
-            let db: any SQLDatabase = connection
-            let programme = try db.programmes.create(
-                title: LocalizedText(it: "Vecchio", en: "Old"), description: LocalizedText(it: "", en: ""),
-                goals: [Goal(key: "space", label: LocalizedText(it: "Spazio", en: "Space"))])
-            let workshop = try db.workshops.create(
-                programmeID: programme.id, theme: "design", title: LocalizedText(it: "L", en: "W"),
-                description: LocalizedText(it: "", en: ""), phase: .voting)
-            workshopID = workshop.id
-            let author = try db.participants.create(workshopID: workshop.id, name: "Autrice", tokenHash: "author")
-            let proposals = try (0..<4).map {
-                try db.proposals.create(workshopID: workshop.id, authorID: author.id, title: "Idea \($0)", body: "", goals: ["space"]).id
-            }
+            let old = try DatabaseBeforeMigration(
+                path: path, before: Schema.tallies, goals: [Goal(key: "space", label: LocalizedText(it: "Spazio", en: "Space"))], proposals: 4)
+            let (db, proposals) = (old.db, old.proposals)
+            workshopID = old.workshopID
             for voter in 0..<30 {
-                let participant = try db.participants.create(workshopID: workshop.id, name: "V\(voter)", tokenHash: "v\(voter)")
+                let participant = try db.participants.create(workshopID: workshopID, name: "V\(voter)", tokenHash: "v\(voter)")
                 // Rows as the code before the migration wrote them (today's `replace` also writes tallies).
                 let ballot = try db.insertReturningID(
                     "INSERT INTO ballots (workshop_id, participant_id, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id",
-                    [workshop.id, participant.id, Date(), Date()])
+                    [workshopID, participant.id, Date(), Date()])
                 try db.execute("INSERT INTO ballot_support (ballot_id, proposal_id, dots) VALUES (?, ?, ?), (?, ?, ?)",
                                [ballot, proposals[voter % 4], 1 + voter % 3, ballot, proposals[(voter + 1) % 4], 1])
                 try db.execute("INSERT INTO ballot_ratings (ballot_id, proposal_id, goal_key, value) VALUES (?, ?, 'space', ?)",

@@ -7,21 +7,10 @@ import Testing
 /// `ballots` row ("22-ballot-content"), read instead of its rows. The rows stay the record; these
 /// tests hold the content to them.
 @Suite struct BallotContentTests {
-    /// SplitMix64: a seeded generator, so a failing case replays exactly.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let goals = ["space", "partnerships", "community", "città", "a", "un obiettivo dal nome lungo, più di trenta byte"]
 
-    static func randomBallot(_ participant: Int64, proposals: [Int64], goals: [String] = goals, using random: inout Generator) -> Ballot {
+    static func randomBallot(_ participant: Int64, proposals: [Int64], goals: [String] = goals, using random: inout SplitMix64) -> Ballot {
         var ballot = Ballot(participantID: participant)
         for proposal in proposals where Int.random(in: 0..<4, using: &random) == 0 {
             ballot.support[proposal] = Int.random(in: 1...9, using: &random)
@@ -40,7 +29,7 @@ import Testing
     }
 
     @Test func randomBallotsRoundTripAndEqualBallotsPackToEqualBytes() throws {
-        var random = Generator(state: 15)
+        var random = SplitMix64(seed: 15)
         // Ids past one LEB128 byte, and past 32 bits.
         let proposals: [Int64] = [1, 2, 127, 128, 300, 16_384, 4_294_967_296, Int64.max]
         var decoder = BallotContent.Decoder()
@@ -68,7 +57,7 @@ import Testing
     /// past the end (it may decode to another ballot: the database's own page checksums are not ours
     /// to repeat — a content is only as trustworthy as the row it sits on).
     @Test func damagedContentIsRefusedOrDecodedWithinItsBytes() throws {
-        var random = Generator(state: 7)
+        var random = SplitMix64(seed: 7)
         let ballot = Self.randomBallot(3, proposals: Array(1...40), using: &random)
         let bytes = try #require(BallotContent.encode(ballot))
         #expect(bytes.count > 40)
@@ -92,7 +81,7 @@ import Testing
         let fixture = try Fixture(participantCount: 40, proposalCount: 12)
         let w = fixture.workshop.id
         let proposals = fixture.proposals.map(\.id)
-        var random = Generator(state: 22)
+        var random = SplitMix64(seed: 22)
         var ballots: [Int64: Ballot] = [:]
         for step in 0..<30 {
             try fixture.store.writeBlocking { db in
@@ -125,7 +114,7 @@ import Testing
         let fixture = try Fixture(participantCount: 2, proposalCount: 30)
         let w = fixture.workshop.id
         let proposals = fixture.proposals.map(\.id)
-        var random = Generator(state: 8_193)
+        var random = SplitMix64(seed: 8_193)
         try fixture.store.writeBlocking { db in
             let voters = try (0..<9_000).map { try db.participants.create(workshopID: w, name: "V\($0)", tokenHash: "v\($0)").id }
             for voter in voters.reversed() {
@@ -146,7 +135,7 @@ import Testing
         let fixture = try Fixture(participantCount: 6, proposalCount: 5)
         let w = fixture.workshop.id
         let proposals = fixture.proposals.map(\.id)
-        var random = Generator(state: 3)
+        var random = SplitMix64(seed: 3)
         try fixture.store.writeBlocking { db in
             for participant in fixture.participants {
                 var ballot = Self.randomBallot(participant.id, proposals: proposals, goals: Fixture.goals.map(\.key), using: &random)
@@ -175,28 +164,17 @@ import Testing
         var workshopID: Int64 = 0
         var before: [Ballot] = []
         do {
-            let connection = try Connection(path: path)
-            try connection.enableForeignKeys()
-            try Migrator(migrations: Array(Schema.migrations.prefix { $0.id != Schema.ballotContent.id })).migrate(connection)
-            let db: any SQLDatabase = connection
-            let programme = try db.programmes.create(
-                title: LocalizedText(it: "Vecchio", en: "Old"), description: LocalizedText(it: "", en: ""), goals: Fixture.goals)
-            let workshop = try db.workshops.create(
-                programmeID: programme.id, theme: "design", title: LocalizedText(it: "L", en: "W"),
-                description: LocalizedText(it: "", en: ""), phase: .voting)
-            workshopID = workshop.id
-            let author = try db.participants.create(workshopID: workshop.id, name: "Autrice", tokenHash: "author")
-            let proposals = try (0..<6).map {
-                try db.proposals.create(workshopID: workshop.id, authorID: author.id, title: "Idea \($0)", body: "", goals: ["space"]).id
-            }
-            var random = Generator(state: 21)
+            let old = try DatabaseBeforeMigration(path: path, before: Schema.ballotContent, goals: Fixture.goals, proposals: 6)
+            let (db, workshop, proposals) = (old.db, old.workshopID, old.proposals)
+            workshopID = workshop
+            var random = SplitMix64(seed: 21)
             for voter in 0..<700 {
-                let participant = try db.participants.create(workshopID: workshop.id, name: "V\(voter)", tokenHash: "v\(voter)")
+                let participant = try db.participants.create(workshopID: workshop, name: "V\(voter)", tokenHash: "v\(voter)")
                 // The rows as the writer before the migration left them (no content column yet).
                 let ballot = Self.randomBallot(participant.id, proposals: proposals, goals: Fixture.goals.map(\.key), using: &random)
                 let id = try db.insertReturningID(
                     "INSERT INTO ballots (workshop_id, participant_id, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id",
-                    [workshop.id, participant.id, Date(), Date()])
+                    [workshop, participant.id, Date(), Date()])
                 for (proposal, dots) in ballot.support {
                     try db.execute("INSERT INTO ballot_support (ballot_id, proposal_id, dots) VALUES (?, ?, ?)", [id, proposal, dots])
                 }
@@ -208,7 +186,7 @@ import Testing
                 }
                 before.append(ballot)
             }
-            #expect(try db.ballots.rowBallots(workshopID: workshop.id) == before)
+            #expect(try db.ballots.rowBallots(workshopID: workshop) == before)
         }
         let store = try Store(path: path)
         defer { store.close() }
