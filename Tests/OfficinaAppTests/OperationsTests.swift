@@ -33,6 +33,25 @@ import Testing
         }
     }
 
+    /// Each answer is counted under the route that made it (``HTTPResponse/route``): answers made on
+    /// the I/O thread, static files, a route's own errors; `unmatched` when no route answered. The
+    /// counts of every I/O thread are added up.
+    @Test func metricsNameTheRouteOfImmediateStaticErrorAndUnmatchedAnswers() async throws {
+        try await withServer { server in
+            for _ in 0..<5 { #expect(try await server.browser().get("/healthz").status == 200) }
+            #expect(try await server.browser().get("/index.html").status == 200)
+            #expect(try await server.browser().get("/api/workshops/ZZZZZZ").status == 404)
+            #expect(try await server.browser().get("/api/no-such-thing").status == 404)
+            let text = try await server.browser().get("/metrics").text
+            #expect(text.contains(#"officina_http_requests_total{method="GET",route="/healthz",status="200"} 5"#))
+            #expect(text.contains(#"officina_http_requests_total{method="GET",route="static",status="200"} 1"#))
+            #expect(text.contains(#"officina_http_requests_total{method="GET",route="/api/workshops/:code",status="404"} 1"#))
+            #expect(text.contains(#"officina_http_requests_total{method="GET",route="unmatched",status="404"} 1"#))
+            let count = text.split(separator: "\n").first { $0.hasPrefix("officina_http_request_duration_seconds_count ") }
+            #expect(count.flatMap { $0.split(separator: " ").last }.flatMap { Int($0) } == 8)
+        }
+    }
+
     @Test func everyRouteIsInTheOpenAPIDocument() async throws {
         try await withServer { server in
             let response = try await server.browser().get("/api/openapi.json")

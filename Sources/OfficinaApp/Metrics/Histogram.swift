@@ -10,6 +10,14 @@ struct Histogram: Sendable {
         counts = Array(repeating: 0, count: bounds.count)
     }
 
+    /// Adds another histogram of the same bounds.
+    mutating func add(_ other: Histogram) {
+        precondition(other.bounds == bounds, "histograms of different bounds")
+        sum += other.sum
+        count += other.count
+        for index in counts.indices { counts[index] += other.counts[index] }
+    }
+
     mutating func observe(_ value: Double) {
         sum += value
         count += 1

@@ -11,24 +11,25 @@ public struct RequestMetrics: HTTPMiddleware {
     }
 
     public func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
-        let label = RouteLabel()
         let start = DispatchTime.now().uptimeNanoseconds
-        let response = await RouteLabel.$current.withValue(label) { await next.respond(to: request) }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        metrics.recordRequest(method: request.method.rawValue, route: label.pattern ?? "unmatched",
-                              status: response.status.code, seconds: seconds)
+        let response = await next.respond(to: request)
+        record(request, response, since: start)
         return response
+    }
+
+    /// Counts the response under the route that made it (``HTTPResponse/route``).
+    private func record(_ request: HTTPRequest, _ response: HTTPResponse, since start: UInt64) {
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        metrics.recordRequest(method: request.method.rawValue, route: response.route ?? "unmatched",
+                              status: response.status.code, seconds: seconds)
     }
 }
 
 extension RequestMetrics: ImmediateMiddleware {
     public func respondImmediately(to request: HTTPRequest, next: (HTTPRequest) -> HTTPResponse?) -> HTTPResponse? {
-        let label = RouteLabel()
         let start = DispatchTime.now().uptimeNanoseconds
-        guard let response = RouteLabel.$current.withValue(label, operation: { next(request) }) else { return nil }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        metrics.recordRequest(method: request.method.rawValue, route: label.pattern ?? "unmatched",
-                              status: response.status.code, seconds: seconds)
+        guard let response = next(request) else { return nil }
+        record(request, response, since: start)
         return response
     }
 }

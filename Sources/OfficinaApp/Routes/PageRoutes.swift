@@ -40,10 +40,7 @@ struct PageRoutes {
     var notFound: HTTPHandler {
         if let files {
             let handler = files.handler
-            return { request in
-                RouteLabel.current?.pattern = "static"
-                return try await handler(request)
-            }
+            return { request in await RouteTable.answer(request, "static", handler) }
         }
         return { _ in HTTPResponse(status: .notFound, contentType: "text/plain; charset=utf-8", text: "Not Found\n") }
     }

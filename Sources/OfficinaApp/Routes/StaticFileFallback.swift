@@ -6,13 +6,14 @@ struct StaticFileFallback: ImmediateResponder {
     let files: StaticFiles
 
     func respondImmediately(to request: HTTPRequest) -> HTTPResponse? {
-        guard let response = files.respondImmediately(to: request) else { return nil }
-        RouteLabel.current?.pattern = "static"
+        guard var response = files.respondImmediately(to: request) else { return nil }
+        response.route = "static"
         return response
     }
 
     func respond(to request: HTTPRequest) async -> HTTPResponse {
-        RouteLabel.current?.pattern = "static"
-        return await files.respond(to: request)
+        var response = await files.respond(to: request)
+        response.route = "static"
+        return response
     }
 }

@@ -15,6 +15,10 @@ public struct HTTPResponse: Sendable {
     public var status: HTTPStatus
     public var headers: HTTPHeaders
     public var body: Body
+    /// The route pattern that made this response (`/api/workshops/:code`), for metrics that group by
+    /// route rather than by concrete path; set by the application's routes, nil when none answered.
+    /// Never sent.
+    public var route: String?
 
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], body: Body = .bytes([])) {
         self.status = status
