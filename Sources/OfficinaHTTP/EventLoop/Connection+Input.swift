@@ -24,7 +24,9 @@ extension Connection {
                 guard case .reading = state, !blockedOnOutput else {
                     // Not reading now: whatever is left in the socket waits. With edge-triggered
                     // epoll no new event may come for it, so remember to look when reading resumes.
-                    if !isClosed { inputPending = true }
+                    // A read that did not fill the buffer emptied the socket: what arrives later
+                    // raises an event of its own.
+                    if !isClosed, count == buffer.count || peerClosed { inputPending = true }
                     return
                 }
                 if count < buffer.count, !peerClosed { return }

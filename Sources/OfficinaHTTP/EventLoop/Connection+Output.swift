@@ -168,7 +168,8 @@ extension Connection {
         }
         let context = ResponseEncoder.Context(
             isHead: request.isHead, keepAlive: keepAlive, minorVersion: request.minorVersion, date: loop.dateHeader)
-        if !hasPendingOutput { lastWrite = cel_monotonic_ns() }
+        let now = cel_monotonic_ns()
+        if !hasPendingOutput { lastWrite = now }
         var bytes = 0
         switch response.body {
         case .bytes(let body):
@@ -188,10 +189,24 @@ extension Connection {
             }
         }
         log(request, status: response.status.code, bytes: bytes)
-        flush()
         if case .reading = state {
-            lastRead = cel_monotonic_ns()
+            lastRead = now
             if !decoder.isIdle { headStarted = lastRead }
+        }
+        scheduleFlush()
+    }
+
+    /// Flushes at the end of the loop's turn when the loop is handling a batch of events, so the
+    /// answers of one turn leave together (the clients woken once per turn rather than once per
+    /// answer); at once otherwise.
+    func scheduleFlush() {
+        guard loop.batchingOutput else {
+            flush()
+            return
+        }
+        if !flushScheduled {
+            flushScheduled = true
+            loop.pendingFlushes.append(self)
         }
     }
 

@@ -61,6 +61,8 @@ final class Connection: @unchecked Sendable {
     var peerHalfClosed = false
     /// The server is shutting down: answer what is in flight, then close.
     var shuttingDown = false
+    /// A response was queued during the loop's turn and waits in `loop.pendingFlushes`.
+    var flushScheduled = false
 
     init(fd: Int32, token: UInt64, remoteAddress: String, loop: EventLoop) {
         self.fd = fd

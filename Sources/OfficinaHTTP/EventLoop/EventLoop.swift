@@ -35,6 +35,10 @@ final class EventLoop: @unchecked Sendable {
     let sweepInterval: UInt64
     /// CPU time of the loop thread, published for tests that check for busy loops.
     let cpuTime = Locked<UInt64>(0)
+    /// While the loop handles one turn's events and tasks, answers are queued and their
+    /// connections listed here, to be sent together when the turn ends (`flushPending`).
+    var batchingOutput = false
+    var pendingFlushes: [Connection] = []
 
     init(context: ServerContext) throws {
         self.context = context
@@ -94,6 +98,7 @@ final class EventLoop: @unchecked Sendable {
             let wait = wake > now ? Int32((wake - now) / 1_000_000) + 1 : 0
             let count = cel_epoll_wait(epollFD, tokens, events, Int32(capacity), wait)
             refreshDate()
+            batchingOutput = true
             for index in 0..<Int(max(count, 0)) {
                 let token = tokens[index]
                 switch token {
@@ -103,6 +108,7 @@ final class EventLoop: @unchecked Sendable {
                 }
             }
             runQueuedTasks()
+            flushPending()
             let after = cel_monotonic_ns()
             if acceptPausedUntil != 0, after >= acceptPausedUntil { resumeAccepting() }
             if after >= nextSweep {
@@ -115,6 +121,17 @@ final class EventLoop: @unchecked Sendable {
         connections.forEach { $0.close() }
         runQueuedTasks()
         siblings = []
+    }
+
+    /// Sends what the turn's answers queued. Output from here on (a pipelined request answered
+    /// once its predecessor left) is sent at once.
+    private func flushPending() {
+        batchingOutput = false
+        for connection in pendingFlushes {
+            connection.flushScheduled = false
+            if !connection.isClosed { connection.flush() }
+        }
+        pendingFlushes.removeAll(keepingCapacity: true)
     }
 
     private func runQueuedTasks() {

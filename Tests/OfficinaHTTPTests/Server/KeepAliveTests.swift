@@ -137,6 +137,31 @@ struct KeepAliveTests {
         }
     }
 
+    @Test("Answers queued in one turn of the loop all leave: a pipelined burst and many connections at once")
+    func answersOfOneTurnAllLeave() async throws {
+        // An event-loop turn sends its answers together when it ends; a pipelined request behind
+        // one of them is answered once that one left. 500 immediate requests in one write go
+        // through that hand-over 500 times; 40 connections sending at once share turns.
+        try await onThread {
+            let server = try TestServer { router in
+                router.immediate(.get, "/n/:value") { request in
+                    HTTPResponse(contentType: "text/plain", text: request.parameters["value"] ?? "?")
+                }
+            }
+            defer { server.stop() }
+            let burst = try server.connect()
+            try burst.send((0..<500).map { "GET /n/\($0) HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
+            #expect(try burst.receiveResponses(500).map(\.text) == (0..<500).map(String.init))
+            let clients = try (0..<40).map { _ in try server.connect() }
+            for round in 0..<3 {
+                for (index, client) in clients.enumerated() { try client.send("GET /n/\(round)-\(index) HTTP/1.1\r\nHost: x\r\n\r\n") }
+                for (index, client) in clients.enumerated() {
+                    #expect(try client.receiveResponses(1).map(\.text) == ["\(round)-\(index)"])
+                }
+            }
+        }
+    }
+
     @Test("Large bodies, sent from where they are kept, arrive whole and in order to a slow reader")
     func largeBodiesArriveWholeToASlowReader() async throws {
         // Bodies past `Connection.directBodyBytes` leave with their head in one call; what the
