@@ -107,7 +107,7 @@ extension Connection {
         inFlight = InFlight(
             method: head.method, path: head.path, isHead: head.method == .head,
             keepAlive: head.keepAlive && !shuttingDown, minorVersion: head.minorVersion,
-            started: cel_monotonic_ns())
+            started: lastRead)
         var request = HTTPRequest(
             method: head.method, path: head.path, query: head.query, headers: head.headers,
             body: decoded.body, remoteAddress: remoteAddress)

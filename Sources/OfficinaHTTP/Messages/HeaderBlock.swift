@@ -18,9 +18,13 @@ public final class HeaderBlock: Sendable {
     /// policy is built once, not per answer. Few: one per distinct block put after this one.
     private let successors = Locked<[(next: HeaderBlock, result: HeaderBlock)]>([])
     private static let maxSuccessors = 8
+    /// Bit `n % 64` set for each field name `n` bytes long: most names looked up differ in
+    /// length from every field's, and are answered without comparing bytes.
+    private let nameLengths: UInt64
 
     public init(_ fields: [(name: String, value: String)]) {
         self.fields = fields
+        nameLengths = fields.reduce(0) { $0 | 1 << UInt64($1.name.utf8.count % 64) }
         let writable = fields.allSatisfy { field in
             ResponseEncoder.fieldIsSafe(field.name, field.value) && !ResponseEncoder.isFramingField(field.name)
         }
@@ -35,7 +39,8 @@ public final class HeaderBlock: Sendable {
 
     /// The first value of `name` in the block, or nil.
     func value(_ name: String) -> String? {
-        fields.first { $0.name.caseInsensitiveEquals(name) }?.value
+        guard nameLengths & 1 << UInt64(name.utf8.count % 64) != 0 else { return nil }
+        return fields.first { $0.name.caseInsensitiveEquals(name) }?.value
     }
 
     func contains(_ name: String) -> Bool { value(name) != nil }

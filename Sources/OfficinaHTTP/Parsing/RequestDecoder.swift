@@ -15,7 +15,11 @@ public struct RequestDecoder: Sendable {
     private var start = 0
     /// How many bytes past `start` were already searched for the end of the head.
     private var scanned = 0
-    private var pending: PendingBody?
+    private var pending: PendingBody? {
+        // Kept as a flag beside it: testing the enum itself for nil copies its payload (a whole head).
+        didSet { readingBody = pending.map { _ in true } ?? false }
+    }
+    private var readingBody = false
     private var continueAnnounced = false
     private var failure: HTTPError?
 
@@ -32,10 +36,10 @@ public struct RequestDecoder: Sendable {
     public var bufferedByteCount: Int { buffer.count - start }
 
     /// True when nothing of a next request has arrived.
-    public var isIdle: Bool { pending == nil && bufferedByteCount == 0 }
+    public var isIdle: Bool { !readingBody && bufferedByteCount == 0 }
 
     /// True once a head was accepted and its body is still arriving.
-    public var isReadingBody: Bool { pending != nil }
+    public var isReadingBody: Bool { readingBody }
 
     public mutating func append(_ bytes: [UInt8]) {
         compact()
@@ -66,7 +70,7 @@ public struct RequestDecoder: Sendable {
     /// The next event in the bytes received so far.
     public mutating func next() -> DecodeResult {
         if let failure { return .error(failure) }
-        let result = pending == nil ? nextHead() : nextBody()
+        let result = readingBody ? nextBody() : nextHead()
         if case .error(let error) = result { failure = error }
         return result
     }

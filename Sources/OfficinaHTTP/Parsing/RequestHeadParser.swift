@@ -18,11 +18,13 @@ enum RequestHeadParser {
 
         var headers = HTTPHeaders()
         var fieldBytes = 0
+        var fieldCount = 0
         while let next = lines.next() {
             guard case .line(let line) = next else { return .failure(.badRequest(.bareLineEnding)) }
             fieldBytes += line.count + 2
             if fieldBytes > limits.maxHeaderBytes { return .failure(.headerFieldsTooLarge) }
-            if headers.fields.count == limits.maxHeaderCount { return .failure(.headerFieldsTooLarge) }
+            if fieldCount == limits.maxHeaderCount { return .failure(.headerFieldsTooLarge) }
+            fieldCount += 1
             switch parseField(line) {
             case .success(let field): headers.add(field.name, field.value)
             case .failure(let error): return .failure(error)

@@ -1,11 +1,18 @@
 /// One route as the router serves it: its handler already wrapped in the middleware (once, at
 /// registration, never per request), and the immediate variant when the route and every
 /// middleware have one.
-struct RouteEndpoint: Sendable {
+/// A class, so finding it for a request costs one reference, not a copy of every field.
+final class RouteEndpoint: Sendable {
     /// `:name` segments of the pattern, in order; the captures are zipped with them.
-    var parameterNames: [String]
-    var responder: any HTTPResponder
-    var immediate: (@Sendable (HTTPRequest) -> HTTPResponse?)?
+    let parameterNames: [String]
+    let responder: any HTTPResponder
+    let immediate: (@Sendable (HTTPRequest) -> HTTPResponse?)?
+
+    init(parameterNames: [String], responder: any HTTPResponder, immediate: (@Sendable (HTTPRequest) -> HTTPResponse?)?) {
+        self.parameterNames = parameterNames
+        self.responder = responder
+        self.immediate = immediate
+    }
 }
 
 /// A route's handler with the router's error mapping: the innermost responder of its chain.
