@@ -119,7 +119,8 @@ extension Connection {
         }
         let responder = loop.context.responder
         let loop = self.loop
-        Task(executorPreference: loop.context.handlers) {
+        // Requests that change something go first on the handler threads (`HandlerExecutor`).
+        Task(executorPreference: loop.context.handlers, priority: head.method.isUnsafe ? .high : .medium) {
             let response = await responder.respond(to: request)
             loop.execute { [self] in complete(response) }
         }

@@ -6,12 +6,17 @@ import Glibc
 /// the I/O threads nor depend on Swift's global pool, which has only one thread per core and which
 /// other code in the process (a blocking call in some `async` function) can fill up. A handler that
 /// blocks on the database holds one of these threads and nothing else.
+///
+/// Jobs of tasks of `high` priority or above run before the others (the server gives that to
+/// requests that change something: a vote is not kept waiting behind page loads, neither when it
+/// starts nor when it resumes after its commit); within each of the two lanes, first in, first out.
 final class HandlerExecutor: TaskExecutor, @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private var jobs: [UnownedJob] = []
-    private var head = 0
+    private var urgent = JobQueue()
+    private var normal = JobQueue()
     private var stopping = false
+    private static let urgentPriority = TaskPriority.high.rawValue
 
     init(threads count: Int) {
         pthread_mutex_init(mutex, nil)
@@ -37,9 +42,10 @@ final class HandlerExecutor: TaskExecutor, @unchecked Sendable {
     }
 
     func enqueue(_ job: consuming ExecutorJob) {
+        let isUrgent = job.priority.rawValue >= Self.urgentPriority
         let unowned = UnownedJob(job)
         pthread_mutex_lock(mutex)
-        jobs.append(unowned)
+        if isUrgent { urgent.append(unowned) } else { normal.append(unowned) }
         pthread_cond_signal(condition)
         pthread_mutex_unlock(mutex)
     }
@@ -56,22 +62,39 @@ final class HandlerExecutor: TaskExecutor, @unchecked Sendable {
     private func work() {
         while true {
             pthread_mutex_lock(mutex)
-            while head == jobs.count && !stopping { pthread_cond_wait(condition, mutex) }
-            if head == jobs.count {
+            while urgent.isEmpty && normal.isEmpty && !stopping { pthread_cond_wait(condition, mutex) }
+            guard let job = urgent.popFirst() ?? normal.popFirst() else {
                 pthread_mutex_unlock(mutex)
                 return
-            }
-            let job = jobs[head]
-            head += 1
-            if head == jobs.count {
-                jobs.removeAll(keepingCapacity: true)
-                head = 0
-            } else if head > 1024 && head * 2 > jobs.count {
-                jobs.removeFirst(head)
-                head = 0
             }
             pthread_mutex_unlock(mutex)
             job.runSynchronously(on: asUnownedTaskExecutor())
         }
+    }
+}
+
+/// A first-in, first-out list of jobs that drops its consumed prefix now and then.
+struct JobQueue {
+    private var jobs: [UnownedJob] = []
+    private var head = 0
+
+    var isEmpty: Bool { head == jobs.count }
+
+    mutating func append(_ job: UnownedJob) {
+        jobs.append(job)
+    }
+
+    mutating func popFirst() -> UnownedJob? {
+        guard head < jobs.count else { return nil }
+        let job = jobs[head]
+        head += 1
+        if head == jobs.count {
+            jobs.removeAll(keepingCapacity: true)
+            head = 0
+        } else if head > 1024 && head * 2 > jobs.count {
+            jobs.removeFirst(head)
+            head = 0
+        }
+        return job
     }
 }
