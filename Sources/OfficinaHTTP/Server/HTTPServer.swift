@@ -48,6 +48,13 @@ public final class HTTPServer: Sendable {
         }
     }
 
+    /// Handler jobs waiting, by lane (`HandlerExecutor`); for tests.
+    var queuedHandlerJobs: (urgent: Int, normal: Int) {
+        phase.withLock { phase in
+            if case .running(let running) = phase { running.context.handlers.queued } else { (0, 0) }
+        }
+    }
+
     /// Binds, listens and starts the event loops; returns once the server accepts connections.
     /// Also ignores SIGPIPE (writes use MSG_NOSIGNAL too) and raises the soft open-file limit.
     /// Throws `HTTPServerError`, e.g. with `code == EADDRINUSE` when the port is taken.

@@ -50,6 +50,13 @@ final class HandlerExecutor: TaskExecutor, @unchecked Sendable {
         pthread_mutex_unlock(mutex)
     }
 
+    /// Jobs waiting in each lane (tests wait on it).
+    var queued: (urgent: Int, normal: Int) {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return (urgent.count, normal.count)
+    }
+
     /// Lets the threads finish the jobs queued so far, then end. It does not wait for them: a
     /// handler stuck past the shutdown timeout must not hang the shutdown.
     func shutdown() {
@@ -79,6 +86,7 @@ struct JobQueue {
     private var head = 0
 
     var isEmpty: Bool { head == jobs.count }
+    var count: Int { jobs.count - head }
 
     mutating func append(_ job: UnownedJob) {
         jobs.append(job)

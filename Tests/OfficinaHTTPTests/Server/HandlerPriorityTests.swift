@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import OfficinaHTTP
 
-@Suite("Requests that change something go first on the handler threads", .timeLimit(.minutes(1)))
+@Suite("Requests that change something go first on the handler threads", .timeLimit(.minutes(2)))
 struct HandlerPriorityTests {
     @Test("The executor runs queued jobs of high priority before the others, each lane in order")
     func urgentLaneFirst() async throws {
@@ -54,11 +54,12 @@ struct HandlerPriorityTests {
             entered.wait()
             let readers = try (0..<4).map { _ in try server.connect() }
             for (index, reader) in readers.enumerated() { try reader.send("GET /read/\(index) HTTP/1.1\r\nHost: x\r\n\r\n") }
-            // Let the reads reach the handler queue before the write.
-            Thread.sleep(forTimeInterval: 0.2)
+            // The reads wait in the handler queue before the write is sent; the write waits too
+            // before the held thread is let go.
+            #expect(Self.waitUntil { server.server.queuedHandlerJobs == (0, 4) })
             let writer = try server.connect()
             try writer.send("PUT /write HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
-            Thread.sleep(forTimeInterval: 0.2)
+            #expect(Self.waitUntil { server.server.queuedHandlerJobs == (1, 4) })
             release.signal()
             #expect(try holder.receiveResponses(1).map(\.text) == ["held"])
             #expect(try writer.receiveResponses(1).map(\.text) == ["written"])
@@ -68,5 +69,15 @@ struct HandlerPriorityTests {
             #expect(handled.first == "write")
             #expect(handled.dropFirst().sorted() == ["read 0", "read 1", "read 2", "read 3"])
         }
+    }
+
+    /// Polls `condition` for up to 20 seconds (slow under the thread sanitizer on a busy machine).
+    static func waitUntil(_ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        return condition()
     }
 }
