@@ -36,6 +36,8 @@ public final class AppContext: Sendable {
     let proposalListEncodings = GenerationCache<ProposalListKey, ProposalListEncoding>(capacity: 128)
     /// Participant cookies' holders and what their ballots cover, by store generation.
     let listParticipants = GenerationCache<ListParticipant.Key, ListParticipant>(capacity: 20_000)
+    /// Ballot requests' workshop and participant by code and cookie, under `contentGeneration`.
+    let voters = GenerationCache<VoterKey, KnownVoter>(capacity: 20_000)
     /// The workshop-wide part of participants' proposal orders, by store generation.
     let exposureBases = GenerationCache<Int64, ExposureBasis>(capacity: 64)
     /// Which proposals each workshop's balanced order focuses on, from a ranking made now and then.

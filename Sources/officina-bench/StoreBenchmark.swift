@@ -4,8 +4,9 @@ import OfficinaCore
 import OfficinaStore
 
 /// `officina-bench store [--writers 1,16,256] [--runs 3] [--seconds 2] [--modes group,single]
-/// [--sync full,normal] [--dir PATH] [--postgres URL]` (with `--postgres`, each trial runs in a fresh
-/// schema of that PostgreSQL database; `--sync` does not apply there: commits are always synchronous), or `officina-bench store crash-writer DB LOG` (the crash test's child).
+/// [--sync full,normal] [--dir PATH] [--postgres URL [--lanes N]]` (with `--postgres`, each trial runs in a
+/// fresh schema of that PostgreSQL database; `--sync` does not apply there: commits are always
+/// synchronous; `--lanes` sets ``StoreConfiguration/postgresWriterLanes``), or `officina-bench store crash-writer DB LOG` (the crash test's child).
 func storeBenchmark(_ arguments: ArraySlice<String>) throws {
     if arguments.first == "crash-writer" {
         try StoreCrashWriter(arguments.dropFirst()).run()
@@ -48,6 +49,7 @@ private struct StoreBenchmarkOptions {
     var syncModes: [StoreConfiguration.Synchronous] = [.full, .normal]
     var folder = FileManager.default.temporaryDirectory.path
     var postgres: String?
+    var lanes = StoreConfiguration.default.postgresWriterLanes
 
     init(_ arguments: ArraySlice<String>) throws {
         var remaining = arguments[...]
@@ -61,6 +63,7 @@ private struct StoreBenchmarkOptions {
             case "--sync": syncModes = value.split(separator: ",").compactMap { StoreConfiguration.Synchronous(rawValue: $0.uppercased()) }
             case "--dir": folder = value
             case "--postgres": postgres = value
+            case "--lanes": lanes = Int(value) ?? lanes
             default: throw StoreBenchmarkError("unknown option \(flag)")
             }
         }
@@ -83,6 +86,7 @@ private func runStoreTrial(
     var configuration = StoreConfiguration()
     configuration.synchronous = sync
     configuration.maxBatchSize = grouped ? 1_000 : 1
+    configuration.postgresWriterLanes = options.lanes
     let store: Store
     var dropSchema: (() -> Void)?
     if let url = options.postgres {

@@ -48,16 +48,18 @@ public final class Store: Sendable {
         }
     }
 
-    /// Starts the writer thread on `writerConnection` and a pool of readers opened by `openReader`.
+    /// Starts the writer thread on `writerConnection` (and one more on each of `overlappingWriters`,
+    /// PostgreSQL only: see ``Writer``) and a pool of readers opened by `openReader`.
     init(
         path: String, configuration: StoreConfiguration, writerConnection: any SQLDatabase,
-        postgresURL: String? = nil, openReader: @escaping () throws -> any SQLDatabase
+        overlappingWriters: [any SQLDatabase] = [], postgresURL: String? = nil, openReader: @escaping () throws -> any SQLDatabase
     ) {
         self.path = path
         self.postgresURL = postgresURL
         self.configuration = configuration
         writer = Writer(
             connection: writerConnection,
+            overlapping: overlappingWriters,
             capacity: configuration.writeQueueCapacity,
             maxBatchSize: configuration.maxBatchSize,
             inDoubtCommitSeconds: configuration.inDoubtCommitSeconds

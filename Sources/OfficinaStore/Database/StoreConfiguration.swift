@@ -26,6 +26,11 @@ public struct StoreConfiguration: Sendable {
     /// seconds; past that they are answered ``StoreError/Kind/unavailable`` (a 503), as a batch that
     /// certainly failed. It should cover a database restart. Default 10.
     public var inDoubtCommitSeconds: Double = 10
+    /// PostgreSQL: writer connections, each with its own thread (a *lane*). With two, a batch of
+    /// ballot replacements may run while another batch waits for its round trips or its commit, so
+    /// the server and the writer work at the same time (see ``Writer``); other writes never overlap.
+    /// SQLite always has one. Default 2.
+    public var postgresWriterLanes: Int = 2
     /// Migrations run after Officina's own, in order (ids must be new and stable).
     public var additionalMigrations: [Migration] = []
 

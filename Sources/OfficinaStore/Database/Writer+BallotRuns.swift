@@ -3,7 +3,7 @@ extension Writer {
     /// The end of the run of ballot writes starting at `start`, when it holds two or more and the
     /// connection is PostgreSQL's; `nil` otherwise (SQLite runs each write alone: in process, a
     /// statement costs little).
-    func ballotRunEnd(_ batch: [any PendingWriteProtocol], from start: Int) -> Int? {
+    func ballotRunEnd(_ batch: [any PendingWriteProtocol], from start: Int, on connection: any SQLDatabase) -> Int? {
         guard connection.dialect == .postgres else { return nil }
         var end = start
         while end < batch.endIndex, batch[end] is any BallotWriteProtocol {
@@ -18,7 +18,7 @@ extension Writer {
     /// failed: the run was rolled back to its savepoint, and its writes are to be run one by one.
     /// `payload` is the batch's announcement.
     func storeBallotRun(
-        _ run: ArraySlice<any PendingWriteProtocol>, closesBatch: Bool, payload: String
+        _ run: ArraySlice<any PendingWriteProtocol>, on connection: any SQLDatabase, closesBatch: Bool, payload: String
     ) -> (stored: [any PendingWriteProtocol], closed: Bool)? {
         let writes = run.compactMap { $0 as? any BallotWriteProtocol }
         let closing: ((any SQLDatabase) -> [SQLStatement])? = closesBatch ? { db in

@@ -1,23 +1,31 @@
 import Foundation
 
-/// The single writer: a thread that owns the writer connection and commits queued writes in batches.
+/// The writer: a thread that owns the writer connection and commits queued writes in batches.
 ///
 /// Writes that arrive while a commit is being synced wait in a bounded queue; the next loop takes
 /// them all (up to `maxBatchSize`) into one `BEGIN IMMEDIATE` transaction, each inside its own
 /// savepoint, so one `fsync` acknowledges many writes (group commit) and a failing write is rolled
 /// back alone. Every caller is answered after `COMMIT` returned.
 /// See <https://sqlite.org/lang_transaction.html> and <https://sqlite.org/lang_savepoint.html>.
+///
+/// On PostgreSQL a second thread with a connection of its own (a second *lane*) may run a batch of
+/// ballot replacements while the first lane's batch is in flight, so the server works on one batch
+/// while the other waits for its round trips or its commit's flush (see ``WriterLanes``).
 final class Writer: @unchecked Sendable {
-    // All mutable state below is guarded by `condition`, except `connection`, which only the writer
-    // thread touches until `stop()` has seen the thread finish.
+    // All mutable state below is guarded by `condition`, except the connections, each of which
+    // only its lane's thread touches until `stop()` has seen the threads finish.
     private let condition = NSCondition()
     private var queue: [any PendingWriteProtocol] = []
     private var isStopping = false
     private var isFinished = false
+    private var lanes: WriterLanes
     private let capacity: Int
     private let maxBatchSize: Int
     private var statistics = WriterStatistics()
+    /// The first lane's connection: the only one on SQLite, and the one a lone write runs on.
     let connection: any SQLDatabase
+    /// Every lane's connection, the first lane's first.
+    private let connections: [any SQLDatabase]
     private let answerQueue = DispatchQueue(label: "officina-store-answers")
     /// Settles batches whose COMMIT answer was lost with the connection (PostgreSQL).
     private let inDoubtCommits: InDoubtCommitResolver
@@ -29,30 +37,35 @@ final class Writer: @unchecked Sendable {
     var ballotsPayload: String { committedPayload + Self.ballotsSuffix }
     /// Ends the announcement of a batch that held ballot replacements only.
     static let ballotsSuffix = ":ballots"
-    /// The writer's own thread: a write submitted from it (inside a write) would wait forever.
-    private var writerThread: pthread_t?
+    /// The writer's own threads: a write submitted from one (inside a write) would wait forever.
+    private var writerThreads: [pthread_t] = []
 
-    init(connection: any SQLDatabase, capacity: Int, maxBatchSize: Int, inDoubtCommitSeconds: Double = 10) {
+    /// `overlapping` are the connections of further lanes (PostgreSQL only: SQLite has one writer).
+    init(connection: any SQLDatabase, overlapping: [any SQLDatabase] = [], capacity: Int, maxBatchSize: Int, inDoubtCommitSeconds: Double = 10) {
         self.connection = connection
+        connections = [connection] + overlapping
+        lanes = WriterLanes(count: connections.count)
         inDoubtCommits = InDoubtCommitResolver(patience: inDoubtCommitSeconds)
         self.capacity = max(1, capacity)
         self.maxBatchSize = max(1, maxBatchSize)
-        let thread = Thread { [self] in
-            // Named for ps/top/perf (15 characters at most on Linux).
-            Thread.current.name = "officina-writer"
-            condition.lock()
-            writerThread = pthread_self()
-            condition.unlock()
-            run()
+        for lane in connections.indices {
+            let thread = Thread { [self] in
+                // Named for ps/top/perf (15 characters at most on Linux).
+                Thread.current.name = lane == 0 ? "officina-writer" : "officina-writer\(lane)"
+                condition.lock()
+                writerThreads.append(pthread_self())
+                condition.unlock()
+                run(lane: lane)
+            }
+            thread.start()
         }
-        thread.start()
     }
 
     /// Queues a write, or refuses it at once when the queue is full or the store is closing.
     func submit(_ write: any PendingWriteProtocol) throws {
         condition.lock()
         defer { condition.unlock() }
-        if let writerThread, pthread_equal(writerThread, pthread_self()) != 0 {
+        if isWriterThread {
             throw StoreError(.sqlite, message: "a write was started from inside another write; do all of it in one body")
         }
         guard !isStopping else {
@@ -62,7 +75,14 @@ final class Writer: @unchecked Sendable {
             throw StoreError(.busy, message: "the writer's queue is full (\(capacity) writes); retry shortly")
         }
         queue.append(write)
-        condition.signal()
+        // Lanes wait for different things (see `nextBatch`): wake them all.
+        condition.broadcast()
+    }
+
+    /// Whether the calling thread is one of the writer's own (the caller holds `condition`).
+    private var isWriterThread: Bool {
+        let current = pthread_self()
+        return writerThreads.contains { pthread_equal($0, current) != 0 }
     }
 
     /// Writes waiting in the queue now.
@@ -85,9 +105,9 @@ final class Writer: @unchecked Sendable {
         condition.lock()
         isStopping = true
         condition.broadcast()
-        // Called on the writer thread itself (the store's last reference dropped inside a write):
-        // waiting for the thread would wait forever; it finishes the queue and ends on its own.
-        if let writerThread, pthread_equal(writerThread, pthread_self()) != 0 {
+        // Called on a writer thread itself (the store's last reference dropped inside a write):
+        // waiting for the threads would wait forever; they finish the queue and end on their own.
+        if isWriterThread {
             condition.unlock()
             return
         }
@@ -98,13 +118,15 @@ final class Writer: @unchecked Sendable {
         inDoubtCommits.waitUntilSettled()
     }
 
-    private func run() {
-        while let batch = nextBatch() {
+    private func run(lane: Int) {
+        while let batch = nextBatch(lane: lane) {
             let start = Self.threadCPUTime()
-            commit(batch)
+            commit(batch, on: connections[lane])
             let spent = Self.threadCPUTime() - start
             condition.lock()
             statistics.cpuSeconds += spent
+            lanes.finish(lane)
+            condition.broadcast()
             condition.unlock()
         }
     }
@@ -116,25 +138,28 @@ final class Writer: @unchecked Sendable {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    /// Waits for writes; `nil` once stopping and drained.
-    private func nextBatch() -> [any PendingWriteProtocol]? {
+    /// Waits for writes this lane may run (see ``WriterLanes/take(from:lane:limit:)``); `nil` once
+    /// stopping and drained.
+    private func nextBatch(lane: Int) -> [any PendingWriteProtocol]? {
         condition.lock()
         defer { condition.unlock() }
-        while queue.isEmpty && !isStopping {
+        while true {
+            if queue.isEmpty && isStopping {
+                lanes.end(lane)
+                if lanes.allEnded {
+                    isFinished = true
+                }
+                condition.broadcast()
+                return nil
+            }
+            let count = lanes.take(from: queue, lane: lane, limit: maxBatchSize)
+            if count > 0 {
+                let batch = Array(queue.prefix(count))
+                queue.removeFirst(count)
+                return batch
+            }
             condition.wait()
         }
-        if queue.isEmpty {
-            isFinished = true
-            condition.broadcast()
-            return nil
-        }
-        if queue.count <= maxBatchSize {
-            defer { queue.removeAll(keepingCapacity: true) }
-            return queue
-        }
-        let batch = Array(queue.prefix(maxBatchSize))
-        queue.removeFirst(maxBatchSize)
-        return batch
     }
 
     /// Counts ballot writes a set-based run took (whether their checks accepted them or not).
@@ -158,7 +183,7 @@ final class Writer: @unchecked Sendable {
     }
 
     /// Runs `batch` in as few transactions as possible and answers every write after its commit.
-    private func commit(_ batch: [any PendingWriteProtocol]) {
+    private func commit(_ batch: [any PendingWriteProtocol], on connection: any SQLDatabase) {
         var next = batch.startIndex
         while next < batch.endIndex {
             var done: [any PendingWriteProtocol] = []
@@ -180,9 +205,9 @@ final class Writer: @unchecked Sendable {
             // Whether a ballot run already sent the batch's tally changes and announcement.
             var closedByRun = false
             while next < batch.endIndex {
-                if next >= unbatchedUntil, let end = ballotRunEnd(batch, from: next) {
+                if next >= unbatchedUntil, let end = ballotRunEnd(batch, from: next, on: connection) {
                     let payload = done.contains(where: Self.changesContent) ? committedPayload : ballotsPayload
-                    if let run = storeBallotRun(batch[next..<end], closesBatch: end == batch.endIndex, payload: payload) {
+                    if let run = storeBallotRun(batch[next..<end], on: connection, closesBatch: end == batch.endIndex, payload: payload) {
                         done += batch[next..<end]
                         succeeded += run.stored
                         closedByRun = run.closed

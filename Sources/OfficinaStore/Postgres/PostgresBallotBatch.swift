@@ -55,14 +55,13 @@ struct PostgresBallotBatch {
             let revisions = Self.array(keys.map { _ in BallotRepository.newRevision() })
             try db.forEachRow(in: [
                 SQLStatement(Self.upsertBallots, [now, now, participants, workshops, revisions]),
-                SQLStatement(Self.readOldCells, [participants, workshops]),
+                SQLStatement(CellChanges.deleteSupport, [participants, workshops]),
+                SQLStatement(CellChanges.deleteRatings, [participants, workshops]),
             ]) { statement, row in
-                if statement == 0 {
-                    ids[Key(participant: row.int64(1), workshop: row.int64(2))] = row.int64(0)
-                } else if row.int(1) == 0 {
-                    oldSupport[row.int64(0), default: [:]][row.int64(2)] = row.int(3)
-                } else {
-                    oldRatings[row.int64(0), default: [:]][row.int64(2), default: [:]][row.text(4)] = row.int(3)
+                switch statement {
+                case 0: ids[Key(participant: row.int64(1), workshop: row.int64(2))] = row.int64(0)
+                case 1: oldSupport[row.int64(0), default: [:]][row.int64(1)] = row.int(2)
+                default: oldRatings[row.int64(0), default: [:]][row.int64(1), default: [:]][row.text(2)] = row.int(3)
                 }
             }
             var cells = CellChanges()
@@ -128,13 +127,4 @@ struct PostgresBallotBatch {
         RETURNING id, participant_id, workshop_id
         """
 
-    /// The cells those ballots held before this write: (ballot, 0 = support / 1 = rating, proposal, value, goal).
-    static let readOldCells = """
-        WITH ids AS (
-            SELECT b.id FROM ballots b JOIN unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS v(p, w)
-            ON b.participant_id = v.p AND b.workshop_id = v.w)
-        SELECT s.ballot_id, 0, s.proposal_id, s.dots, '' FROM ballot_support s WHERE s.ballot_id IN (SELECT id FROM ids)
-        UNION ALL
-        SELECT r.ballot_id, 1, r.proposal_id, r.value, r.goal_key FROM ballot_ratings r WHERE r.ballot_id IN (SELECT id FROM ids)
-        """
 }
