@@ -1,40 +1,26 @@
 /// The cells a run of ballot rewrites stores, as arrays for two set-based inserts, and the tally
 /// changes they owe.
 ///
-/// The run's first round trip deleted every cell of its ballots and read them back (`RETURNING`, see
-/// ``deleteSupport``), so the new cells are plain inserts: no read of the old cells before, no
-/// `ON CONFLICT` probe per row. As one by one (`BallotRepository+Rows`), only cells that differ from
+/// Every cell of the run's ballots is deleted and read back in the same round trip (`RETURNING`,
+/// see ``deleteSupport``) as the new cells are inserted: no read of the old cells before, no
+/// `ON CONFLICT` probe per row. The deletes name the ballots by the ids the `ballots` upsert returned
+/// (as a join on participant and workshop, the planner hashed the whole `ballots` table once a run
+/// named a few dozen ballots). As one by one (`BallotRepository+Rows`), only cells that differ from
 /// the old ballot owe tally changes.
 struct CellChanges {
     private(set) var deltas = TallyDeltas()
     private var support: (ballots: [Int64], proposals: [Int64], dots: [Int64]) = ([], [], [])
     private var ratings: (ballots: [Int64], proposals: [Int64], goals: [String], values: [Int64]) = ([], [], [], [])
 
-    /// Adds one ballot's rewrite from its old cells to its new ones (no zero dots, no empty ratings).
-    mutating func add(ballotID: Int64, oldSupport: [Int64: Int], newSupport: [Int64: Int],
-                      oldRatings: [Int64: [String: Int]], newRatings: [Int64: [String: Int]]) {
-        for (proposal, dots) in oldSupport where newSupport[proposal] != dots {
-            deltas.addSupport(proposal: proposal, dots: dots, -1)
-        }
+    /// Adds one ballot's new cells (no zero dots, no empty ratings).
+    mutating func add(ballotID: Int64, support newSupport: [Int64: Int], ratings newRatings: [Int64: [String: Int]]) {
         for (proposal, dots) in newSupport {
-            if oldSupport[proposal] != dots {
-                deltas.addSupport(proposal: proposal, dots: dots, 1)
-            }
             support.ballots.append(ballotID)
             support.proposals.append(proposal)
             support.dots.append(Int64(dots))
         }
-        deltas.addRaters(old: oldRatings, new: newRatings)
-        for (proposal, goals) in oldRatings {
-            for (goal, value) in goals where newRatings[proposal]?[goal] != value {
-                deltas.addRating(proposal: proposal, goal: goal, value: value, -1)
-            }
-        }
         for (proposal, goals) in newRatings {
             for (goal, value) in goals {
-                if oldRatings[proposal]?[goal] != value {
-                    deltas.addRating(proposal: proposal, goal: goal, value: value, 1)
-                }
                 ratings.ballots.append(ballotID)
                 ratings.proposals.append(proposal)
                 ratings.goals.append(goal)
@@ -43,10 +29,34 @@ struct CellChanges {
         }
     }
 
-    /// At most two statements: the new support cells, then the new ratings.
-    func statements() -> [SQLStatement] {
+    /// Adds the tally changes of one ballot's rewrite from its old cells to its new ones.
+    mutating func addDeltas(oldSupport: [Int64: Int], newSupport: [Int64: Int],
+                            oldRatings: [Int64: [String: Int]], newRatings: [Int64: [String: Int]]) {
+        for (proposal, dots) in oldSupport where newSupport[proposal] != dots {
+            deltas.addSupport(proposal: proposal, dots: dots, -1)
+        }
+        for (proposal, dots) in newSupport where oldSupport[proposal] != dots {
+            deltas.addSupport(proposal: proposal, dots: dots, 1)
+        }
+        deltas.addRaters(old: oldRatings, new: newRatings)
+        for (proposal, goals) in oldRatings {
+            for (goal, value) in goals where newRatings[proposal]?[goal] != value {
+                deltas.addRating(proposal: proposal, goal: goal, value: value, -1)
+            }
+        }
+        for (proposal, goals) in newRatings {
+            for (goal, value) in goals where oldRatings[proposal]?[goal] != value {
+                deltas.addRating(proposal: proposal, goal: goal, value: value, 1)
+            }
+        }
+    }
+
+    /// Four statements: every old cell of the ballots `ballotIDs` deleted and returned (support,
+    /// then ratings: statements 0 and 1), then the new cells inserted (skipped when there are none).
+    func statements(ballotIDs: [Int64]) -> [SQLStatement] {
         typealias Batch = PostgresBallotBatch
-        var statements: [SQLStatement] = []
+        let ids = Batch.array(ballotIDs)
+        var statements = [SQLStatement(Self.deleteSupport, [ids]), SQLStatement(Self.deleteRatings, [ids])]
         if !support.ballots.isEmpty {
             statements.append(SQLStatement(Self.insertSupport, [
                 Batch.array(support.ballots), Batch.array(support.proposals), Batch.array(support.dots),
@@ -60,20 +70,15 @@ struct CellChanges {
         return statements
     }
 
-    /// Every support cell of the ballots of these (participants, workshops), deleted and returned:
-    /// (ballot, proposal, dots). Run after the `ballots` upsert locked those rows, so it sees what
-    /// other instances committed before.
+    /// Every support cell of these ballots, deleted and returned: (ballot, proposal, dots). Run
+    /// after the `ballots` upsert locked their rows, so it sees what other instances committed before.
     static let deleteSupport = """
-        DELETE FROM ballot_support s USING ballots b, unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS v(p, w)
-        WHERE b.participant_id = v.p AND b.workshop_id = v.w AND s.ballot_id = b.id
-        RETURNING s.ballot_id, s.proposal_id, s.dots
+        DELETE FROM ballot_support WHERE ballot_id = ANY(CAST(? AS BIGINT[])) RETURNING ballot_id, proposal_id, dots
         """
 
     /// The same for ratings: (ballot, proposal, goal, value).
     static let deleteRatings = """
-        DELETE FROM ballot_ratings r USING ballots b, unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS v(p, w)
-        WHERE b.participant_id = v.p AND b.workshop_id = v.w AND r.ballot_id = b.id
-        RETURNING r.ballot_id, r.proposal_id, r.goal_key, r.value
+        DELETE FROM ballot_ratings WHERE ballot_id = ANY(CAST(? AS BIGINT[])) RETURNING ballot_id, proposal_id, goal_key, value
         """
 
     static let insertSupport = """

@@ -7,14 +7,15 @@ import OfficinaCore
 /// and most of its CPU goes to starting each statement's executor, not to the rows. Here a run of
 /// queued ballots costs, whatever its length: one `FOR SHARE` lock of the workshops whose checks
 /// need them plus their context (read once per workshop, see ``BallotWriteContext``), the checks in
-/// memory, one upsert of every `ballots` row and one read of their old cells (one round trip), then
-/// one delete and one upsert per kind of cell with arrays (`unnest`), the tally changes summed into
-/// the batch's (``TallyDeltas``) and one `pg_notify` per workshop (one round trip, which also carries
-/// the batch's tally upserts and announcement when the run ends the batch).
+/// memory, one upsert of every `ballots` row (one round trip), then per kind of cell one delete of
+/// all the old cells, which returns them, and one insert of the new ones with arrays (`unnest`; one
+/// round trip, see ``CellChanges``), the tally changes summed into the batch's (``TallyDeltas``) and
+/// one `pg_notify` per workshop (one round trip, which also carries the batch's tally upserts and
+/// announcement when the run ends the batch).
 ///
 /// The same guarantees as one by one: a ballot refused by its check is not stored and gets its own
 /// error; the upsert takes the `ballots` row locks (in participant order, so two instances' runs
-/// wait for each other rather than deadlock) before the old cells are read, so in READ COMMITTED
+/// wait for each other rather than deadlock) before the old cells are deleted, so in READ COMMITTED
 /// the diff is against what another instance committed meanwhile; a participant's later ballot in
 /// the run replaces their earlier one, as it would have one after the other. When a statement fails
 /// (a ballot naming a proposal that does not exist, a dot count the schema refuses) the run is
@@ -53,26 +54,29 @@ struct PostgresBallotBatch {
             let participants = Self.array(keys.map(\.participant))
             let workshops = Self.array(keys.map(\.workshop))
             let revisions = Self.array(keys.map { _ in BallotRepository.newRevision() })
-            try db.forEachRow(in: [
-                SQLStatement(Self.upsertBallots, [now, now, participants, workshops, revisions]),
-                SQLStatement(CellChanges.deleteSupport, [participants, workshops]),
-                SQLStatement(CellChanges.deleteRatings, [participants, workshops]),
-            ]) { statement, row in
-                switch statement {
-                case 0: ids[Key(participant: row.int64(1), workshop: row.int64(2))] = row.int64(0)
-                case 1: oldSupport[row.int64(0), default: [:]][row.int64(1)] = row.int(2)
-                default: oldRatings[row.int64(0), default: [:]][row.int64(1), default: [:]][row.text(2)] = row.int(3)
-                }
+            try db.forEachRow(in: [SQLStatement(Self.upsertBallots, [now, now, participants, workshops, revisions])]) { _, row in
+                ids[Key(participant: row.int64(1), workshop: row.int64(2))] = row.int64(0)
             }
             var cells = CellChanges()
             for key in keys {
                 guard let id = ids[key], let ballot = latest[key] else {
                     throw StoreError(.sqlite, message: "ballot upsert returned no id")
                 }
-                cells.add(ballotID: id, oldSupport: oldSupport[id] ?? [:], newSupport: ballot.support.filter { $0.value != 0 },
-                          oldRatings: oldRatings[id] ?? [:], newRatings: ballot.ratings.filter { !$0.value.isEmpty })
+                cells.add(ballotID: id, support: ballot.support.filter { $0.value != 0 }, ratings: ballot.ratings.filter { !$0.value.isEmpty })
             }
-            var statements = cells.statements()
+            try db.forEachRow(in: cells.statements(ballotIDs: keys.compactMap { ids[$0] })) { statement, row in
+                switch statement {
+                case 0: oldSupport[row.int64(0), default: [:]][row.int64(1)] = row.int(2)
+                case 1: oldRatings[row.int64(0), default: [:]][row.int64(1), default: [:]][row.text(2)] = row.int(3)
+                default: break
+                }
+            }
+            for key in keys {
+                guard let id = ids[key], let ballot = latest[key] else { continue }
+                cells.addDeltas(oldSupport: oldSupport[id] ?? [:], newSupport: ballot.support.filter { $0.value != 0 },
+                                oldRatings: oldRatings[id] ?? [:], newRatings: ballot.ratings.filter { !$0.value.isEmpty })
+            }
+            var statements: [SQLStatement] = []
             for workshop in Set(keys.map(\.workshop)).sorted() {
                 if let notify = db.notifyStatement("t:\(workshop)") { statements.append(notify) }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import OfficinaStore
 
 /// The main workshop every read/write figure runs against: 200 proposals, N voters who have all
 /// put a ballot, and spare participants who joined but have not voted (the fan-out bursts use them).
@@ -21,6 +22,12 @@ final class SystemSession {
         let started = ContinuousClock.now
         try fixture.vote(0..<voters)
         Bench.say("  setup: \(voters) ballots put in \(Bench.format(Bench.seconds(ContinuousClock.now - started), 1)) s")
+        if let url = options.postgres {
+            // The tables were filled seconds ago: statistics as autovacuum would have them by the
+            // time a real workshop votes (without them the planner scans whole tables).
+            try PostgresConnection(url: url).executeScript("ANALYZE")
+            Bench.say("  setup: PostgreSQL tables analyzed")
+        }
     }
 
     deinit { server.stop() }
