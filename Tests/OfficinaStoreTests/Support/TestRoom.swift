@@ -25,3 +25,15 @@ struct TestRoom: Sendable {
         }
     }
 }
+
+extension TestRoom {
+    /// A ballot of the voter at index `voter`, naming proposals by index.
+    func ballot(_ voter: Int, _ support: [Int: Int], _ ratings: [Int: [String: Int]] = [:]) -> Ballot {
+        Ballot(participantID: voters[voter],
+               support: Dictionary(uniqueKeysWithValues: support.map { (proposal(for: $0.key), $0.value) }),
+               ratings: Dictionary(uniqueKeysWithValues: ratings.map { (proposal(for: $0.key), $0.value) }))
+    }
+
+    /// Index 9 names a proposal that does not exist.
+    private func proposal(for index: Int) -> Int64 { index == 9 ? 999_999 : proposals[index] }
+}
