@@ -51,7 +51,7 @@ final class Writer: @unchecked Sendable {
         for lane in connections.indices {
             let thread = Thread { [self] in
                 // Named for ps/top/perf (15 characters at most on Linux).
-                Thread.current.name = lane == 0 ? "officina-writer" : "officina-writer\(lane)"
+                Thread.current.name = lane == 0 ? "officina-writer" : "officina-lane\(lane)"
                 condition.lock()
                 writerThreads.append(pthread_self())
                 condition.unlock()

@@ -112,12 +112,23 @@ struct PostgresBallotBatch {
         "{" + values.map(String.init).joined(separator: ",") + "}"
     }
 
-    /// A PostgreSQL array literal of strings, each quoted (<https://www.postgresql.org/docs/15/arrays.html#ARRAYS-IO>).
+    /// A PostgreSQL array literal of strings, each quoted (<https://www.postgresql.org/docs/15/arrays.html#ARRAYS-IO>):
+    /// `"` and `\\` escaped with a backslash. Built byte by byte (a run holds hundreds of goal keys;
+    /// Foundation's `replacingOccurrences` made this a sixth of the writer's time).
     static func array(_ values: [String]) -> String {
-        let quoted = values.map { value in
-            "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(2 + values.reduce(0) { $0 + $1.utf8.count + 3 })
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            for byte in value.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
+                bytes.append(byte)
+            }
+            bytes.append(UInt8(ascii: "\""))
         }
-        return "{" + quoted.joined(separator: ",") + "}"
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Every `ballots` row of the run created or touched, in (participant, workshop) order (the
