@@ -51,12 +51,21 @@ struct CellChanges {
         }
     }
 
-    /// Four statements: every old cell of the ballots `ballotIDs` deleted and returned (support,
-    /// then ratings: statements 0 and 1), then the new cells inserted (skipped when there are none).
+    /// The index of the statement returning the old support cells in ``statements(ballotIDs:)``.
+    static let supportDeletion = 1
+    /// The index of the statement returning the old ratings.
+    static let ratingsDeletion = 2
+
+    /// Every old cell of the ballots `ballotIDs` deleted and returned (support, then ratings), then
+    /// the new cells inserted, between statements that tell the reference triggers the batch
+    /// checked the references itself ("pg-25-cell-checks-by-batch": the ballots are the run's,
+    /// locked by its upsert; the proposals locked and counted by ``PostgresBallotBatch/lockProposals``).
     func statements(ballotIDs: [Int64]) -> [SQLStatement] {
         typealias Batch = PostgresBallotBatch
         let ids = Batch.array(ballotIDs)
-        var statements = [SQLStatement(Self.deleteSupport, [ids]), SQLStatement(Self.deleteRatings, [ids])]
+        var statements = [
+            SQLStatement(Self.referencesChecked, ["on"]), SQLStatement(Self.deleteSupport, [ids]), SQLStatement(Self.deleteRatings, [ids]),
+        ]
         if !support.ballots.isEmpty {
             statements.append(SQLStatement(Self.insertSupport, [
                 Batch.array(support.ballots), Batch.array(support.proposals), Batch.array(support.dots),
@@ -67,8 +76,13 @@ struct CellChanges {
                 Batch.array(ratings.ballots), Batch.array(ratings.proposals), Batch.array(ratings.goals), Batch.array(ratings.values),
             ]))
         }
+        statements.append(SQLStatement(Self.referencesChecked, ["off"]))
         return statements
     }
+
+    /// Sets `officina.cells_checked` until the end of the transaction (a rollback to a savepoint
+    /// restores it).
+    static let referencesChecked = "SELECT set_config('officina.cells_checked', CAST(? AS TEXT), true)"
 
     /// Every support cell of these ballots, deleted and returned: (ballot, proposal, dots). Run
     /// after the `ballots` upsert locked their rows, so it sees what other instances committed before.

@@ -54,8 +54,24 @@ struct PostgresBallotBatch {
             let participants = Self.array(keys.map(\.participant))
             let workshops = Self.array(keys.map(\.workshop))
             let revisions = Self.array(keys.map { _ in BallotRepository.newRevision() })
-            try db.forEachRow(in: [SQLStatement(Self.upsertBallots, [now, now, participants, workshops, revisions])]) { _, row in
-                ids[Key(participant: row.int64(1), workshop: row.int64(2))] = row.int64(0)
+            let named = Set(latest.values.flatMap { ballot in
+                ballot.support.filter { $0.value != 0 }.map(\.key) + ballot.ratings.filter { !$0.value.isEmpty }.map(\.key)
+            }).sorted()
+            var lockedProposals = 0
+            try db.forEachRow(in: [
+                SQLStatement(Self.upsertBallots, [now, now, participants, workshops, revisions]),
+                SQLStatement(Self.lockProposals, [Self.array(named)]),
+            ]) { statement, row in
+                if statement == 0 {
+                    ids[Key(participant: row.int64(1), workshop: row.int64(2))] = row.int64(0)
+                } else {
+                    lockedProposals = row.int(0)
+                }
+            }
+            // A proposal that does not exist: the run is rolled back and its writes run one by one,
+            // where the reference trigger fails only the write naming it.
+            guard lockedProposals == named.count else {
+                throw StoreError(.constraint, message: "a ballot of the run names a proposal that does not exist")
             }
             var cells = CellChanges()
             for key in keys {
@@ -66,8 +82,8 @@ struct PostgresBallotBatch {
             }
             try db.forEachRow(in: cells.statements(ballotIDs: keys.compactMap { ids[$0] })) { statement, row in
                 switch statement {
-                case 0: oldSupport[row.int64(0), default: [:]][row.int64(1)] = row.int(2)
-                case 1: oldRatings[row.int64(0), default: [:]][row.int64(1), default: [:]][row.text(2)] = row.int(3)
+                case CellChanges.supportDeletion: oldSupport[row.int64(0), default: [:]][row.int64(1)] = row.int(2)
+                case CellChanges.ratingsDeletion: oldRatings[row.int64(0), default: [:]][row.int64(1), default: [:]][row.text(2)] = row.int(3)
                 default: break
                 }
             }
@@ -130,6 +146,12 @@ struct PostgresBallotBatch {
         bytes.append(UInt8(ascii: "}"))
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// Locks the proposals the run's cells name `FOR KEY SHARE` (what a foreign key check takes: a
+    /// concurrent delete of one waits for this transaction) and counts those that exist.
+    static let lockProposals = """
+        SELECT count(*) FROM (SELECT id FROM proposals WHERE id = ANY(CAST(? AS BIGINT[])) FOR KEY SHARE) AS p
+        """
 
     /// Every `ballots` row of the run created or touched, in (participant, workshop) order (the
     /// row-lock order), with a fresh revision each.

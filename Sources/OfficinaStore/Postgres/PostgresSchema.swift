@@ -12,7 +12,7 @@ public enum PostgresSchema {
     /// Every PostgreSQL migration of this build, in order.
     public static let migrations: [Migration] = [
         baseline, clusters, participantGroups, comparisons, tallies, ballotRevisions, raterTallies, cellReferences, groupedParticipants,
-        cellReferenceProbes, ratingsByBallot,
+        cellReferenceProbes, ratingsByBallot, cellChecksByBatch,
     ]
 
     /// Everything SQLite's migrations "1-programmes" to "14-contact-exports" build.
