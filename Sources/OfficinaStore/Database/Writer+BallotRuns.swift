@@ -1,15 +1,16 @@
 /// Runs of queued ballot writes stored together on PostgreSQL (see ``PostgresBallotBatch``).
 extension Writer {
-    /// The end of the run of ballot writes starting at `start`, when it holds two or more and the
-    /// connection is PostgreSQL's; `nil` otherwise (SQLite runs each write alone: in process, a
-    /// statement costs little).
+    /// The end of the run of ballot writes starting at `start` (one or more) when the connection is
+    /// PostgreSQL's; `nil` otherwise (SQLite runs each write alone: in process, a statement costs
+    /// little). A lone ballot goes the same way: three round trips whatever it holds, where one by
+    /// one its context, old cells and each kind of cell change took one each.
     func ballotRunEnd(_ batch: [any PendingWriteProtocol], from start: Int, on connection: any SQLDatabase) -> Int? {
         guard connection.dialect == .postgres else { return nil }
         var end = start
         while end < batch.endIndex, batch[end] is any BallotWriteProtocol {
             end += 1
         }
-        return end - start >= 2 ? end : nil
+        return end > start ? end : nil
     }
 
     /// Stores the run together and returns the writes that succeeded, and whether the batch's
