@@ -110,15 +110,46 @@ struct PostgresBallotBatch {
         }
     }
 
-    /// The context of every workshop a check needs, their rows locked `FOR SHARE` in id order.
+    /// The context of every workshop a check needs, their rows locked `FOR SHARE` in id order:
+    /// the lock, each workshop with its goal keys and the visible authors of the proposals its
+    /// ballots name, all in one round trip (the lock runs first: the reads see the rows it holds).
     private func readContexts(on db: any SQLDatabase) throws -> [Int64: BallotWriteContext] {
         let needed = Set(writes.filter(\.needsContext).map(\.workshopID)).sorted()
         guard !needed.isEmpty else { return [:] }
-        try db.execute("SELECT id FROM workshops WHERE id = ANY(CAST(? AS BIGINT[])) ORDER BY id FOR SHARE", [Self.array(needed)])
+        enum Read { case workshop, authors }
+        var statements = [SQLStatement("SELECT id FROM workshops WHERE id = ANY(CAST(? AS BIGINT[])) ORDER BY id FOR SHARE", [Self.array(needed)])]
+        var reads: [(workshop: Int64, read: Read)] = []
+        for id in needed {
+            statements.append(SQLStatement(WorkshopRepository.withGoalKeysSQL, [id]))
+            reads.append((id, .workshop))
+            let named = writes.filter { $0.needsContext && $0.workshopID == id }.reduce(into: Set<Int64>()) { $0.formUnion($1.ballot.namedProposals) }
+            for probe in ProposalRepository.visibleAuthorStatements(of: named, workshopID: id) {
+                statements.append(probe)
+                reads.append((id, .authors))
+            }
+        }
+        var workshops: [Int64: Workshop] = [:]
+        var goalKeys: [Int64: Set<String>] = [:]
+        var authors: [Int64: [Int64: Int64]] = [:]
+        try db.forEachRow(in: statements) { index, row in
+            guard index > 0 else { return }
+            let (id, read) = reads[index - 1]
+            switch read {
+            case .workshop:
+                if workshops[id] == nil { workshops[id] = try WorkshopRepository.decode(row) }
+                if let key = row.optionalText(WorkshopRepository.columnCount) { goalKeys[id, default: []].insert(key) }
+            case .authors:
+                authors[id, default: [:]][row.int64(0)] = row.int64(1)
+            }
+        }
         var contexts: [Int64: BallotWriteContext] = [:]
         for id in needed {
-            let named = writes.filter { $0.needsContext && $0.workshopID == id }.reduce(into: Set<Int64>()) { $0.formUnion($1.ballot.namedProposals) }
-            contexts[id] = try BallotWriteContext.readLocked(workshopID: id, naming: named, from: db)
+            // As ``BallotWriteContext/readLocked(workshopID:naming:from:)``: nothing but the absence for a workshop that is gone.
+            guard let workshop = workshops[id] else {
+                contexts[id] = BallotWriteContext(workshop: nil, visibleAuthors: [:], goalKeys: [])
+                continue
+            }
+            contexts[id] = BallotWriteContext(workshop: workshop, visibleAuthors: authors[id] ?? [:], goalKeys: goalKeys[id] ?? [])
         }
         return contexts
     }

@@ -17,6 +17,16 @@ extension ProposalRepository {
     /// so a write costs what its ballot names, whatever the number of proposals in the workshop.
     public func visibleAuthors(of ids: Set<Int64>, workshopID: Int64) throws -> [Int64: Int64] {
         var authors: [Int64: Int64] = [:]
+        try db.forEachRow(in: Self.visibleAuthorStatements(of: ids, workshopID: workshopID)) { _, row in
+            authors[row.int64(0)] = row.int64(1)
+        }
+        return authors
+    }
+
+    /// The probes ``visibleAuthors(of:workshopID:)`` runs, each answering (id, author id) rows: a
+    /// batch of ballots on PostgreSQL sends them with its other reads, in one round trip.
+    static func visibleAuthorStatements(of ids: Set<Int64>, workshopID: Int64) -> [SQLStatement] {
+        var statements: [SQLStatement] = []
         let sorted = ids.sorted()
         var start = 0
         while start < sorted.count {
@@ -27,11 +37,9 @@ extension ProposalRepository {
             arguments += chunk.map { $0 as any DatabaseValueConvertible }
             let width = Self.probeWidth(chunk.count)
             arguments += Array(repeating: chunk.last ?? 0, count: width - chunk.count)
-            try db.forEachRow(Self.probeSQL[width] ?? Self.probeSQL(width: width), arguments) { row in
-                authors[row.int64(0)] = row.int64(1)
-            }
+            statements.append(SQLStatement(Self.probeSQL[width] ?? Self.probeSQL(width: width), arguments))
         }
-        return authors
+        return statements
     }
 
     /// Most ids in one probe: far below both engines' parameter limits.
