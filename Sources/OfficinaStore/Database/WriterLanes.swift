@@ -2,8 +2,9 @@
 ///
 /// The first lane takes whatever is queued (up to the batch limit) whenever no other lane is busy,
 /// exactly as a single writer would: a lone write always runs there. Another lane starts only while
-/// some lane is busy, and only with ballot replacements of voters whose ballots are not in a batch
-/// in flight (the longest such run at the head of the queue), so:
+/// some lane is busy, once at least ``defaultOverlapThreshold`` writes are queued, and only with ballot
+/// replacements of voters whose ballots are not in a batch in flight (the longest such run at the
+/// head of the queue), so:
 /// - writes that may change anything besides ballots and tallies never overlap another batch;
 /// - one voter's ballots are stored in the order they were queued (a later one waits for the batch
 ///   holding the earlier one to end);
@@ -23,7 +24,15 @@ struct WriterLanes {
     private var keys: [Set<Key>]
     private var ended: [Bool]
 
-    init(count: Int) {
+    /// Fewest queued writes a lane starts a batch with while another lane is busy: smaller
+    /// overlapping batches cost the server more per ballot (each batch is some twenty statements
+    /// whatever its size) than their early start saves. Measured with `officina-bench store` and
+    /// `system ballots|instances` (benchmarks/scaling.md, "Two writer lanes"): 8 beat 1, 4, 16 and 32.
+    static let defaultOverlapThreshold = 8
+    private let overlapThreshold: Int
+
+    init(count: Int, overlapThreshold: Int = Self.defaultOverlapThreshold) {
+        self.overlapThreshold = overlapThreshold
         busy = Array(repeating: false, count: count)
         exclusive = busy
         ended = busy
@@ -55,7 +64,7 @@ struct WriterLanes {
                 }
             }
         } else {
-            guard !others.contains(where: { exclusive[$0] }) else { return 0 }
+            guard !others.contains(where: { exclusive[$0] }), queue.count >= overlapThreshold else { return 0 }
             for write in queue.prefix(limit) {
                 guard let ballot = write as? any BallotWriteProtocol else { break }
                 let key = Key(participant: ballot.ballot.participantID, workshop: ballot.workshopID)

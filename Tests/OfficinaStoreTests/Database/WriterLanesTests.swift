@@ -24,13 +24,13 @@ import Testing
     }
 
     @Test func theSecondLaneWaitsWhileTheFirstIsFree() {
-        var lanes = WriterLanes(count: 2)
+        var lanes = WriterLanes(count: 2, overlapThreshold: 1)
         #expect(lanes.take(from: [ballot(1)], lane: 1, limit: 10) == 0)
         #expect(lanes.take(from: [ballot(1)], lane: 0, limit: 10) == 1)
     }
 
     @Test func theSecondLaneTakesOtherVotersBallotsUpToTheFirstItMayNotRun() {
-        var lanes = WriterLanes(count: 2)
+        var lanes = WriterLanes(count: 2, overlapThreshold: 1)
         #expect(lanes.take(from: [ballot(1), ballot(2)], lane: 0, limit: 10) == 2)
         // Voters 3 and 4, then voter 2 (in flight on lane 0): the run stops there, in queue order.
         #expect(lanes.take(from: [ballot(3), ballot(4), ballot(2), ballot(5)], lane: 1, limit: 10) == 2)
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func nothingOverlapsABatchHoldingOtherWrites() {
-        var lanes = WriterLanes(count: 2)
+        var lanes = WriterLanes(count: 2, overlapThreshold: 1)
         #expect(lanes.take(from: [ballot(1), content()], lane: 0, limit: 10) == 2)
         #expect(lanes.take(from: [ballot(2)], lane: 1, limit: 10) == 0)
         lanes.finish(0)
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func aBallotBatchOnTheSecondLaneHoldsBackTheFirstLanesWritesThatMayNotOverlap() {
-        var lanes = WriterLanes(count: 2)
+        var lanes = WriterLanes(count: 2, overlapThreshold: 1)
         #expect(lanes.take(from: [ballot(1)], lane: 0, limit: 10) == 1)
         #expect(lanes.take(from: [ballot(2)], lane: 1, limit: 10) == 1)
         lanes.finish(0)
@@ -63,8 +63,20 @@ import Testing
         #expect(lanes.take(from: [ballot(3), content()], lane: 0, limit: 10) == 1)
     }
 
+    @Test func aSecondBatchStartsOnlyOnceEnoughWritesAreQueued() {
+        var lanes = WriterLanes(count: 2, overlapThreshold: 3)
+        #expect(lanes.take(from: [ballot(1)], lane: 0, limit: 10) == 1)
+        #expect(lanes.take(from: [ballot(2), ballot(3)], lane: 1, limit: 10) == 0)
+        #expect(lanes.take(from: [ballot(2), ballot(3), ballot(4)], lane: 1, limit: 10) == 3)
+        lanes.finish(0)
+        lanes.finish(1)
+        // Alone, the first lane takes even one write at once.
+        #expect(lanes.take(from: [ballot(5)], lane: 0, limit: 10) == 1)
+        #expect(WriterLanes.defaultOverlapThreshold == 8)
+    }
+
     @Test func lanesEndOneByOne() {
-        var lanes = WriterLanes(count: 2)
+        var lanes = WriterLanes(count: 2, overlapThreshold: 1)
         lanes.end(0)
         #expect(!lanes.allEnded)
         lanes.end(1)
