@@ -55,6 +55,9 @@ public enum StoreCopy {
             // and (SQLite) each ballot's content.
             try db.ballots.rebuildTallies()
             try db.ballots.fillMissingContent()
+            // Statistics for the planner now, not at autovacuum's next pass: without them it scans
+            // whole tables for the ballot writer's lookups by id lists (docs/scaling.md).
+            if db.dialect == .postgres { try db.execute("ANALYZE", []) }
         }
         let expected = data.map { report(table: $0.0, rows: $0.2) }
         let copied = try target.read { db in try tables.map { report(table: $0, rows: try rows(of: $0, in: db, columns: try columns(of: $0, in: db))) } }
