@@ -29,12 +29,13 @@ extension Store {
     /// only one instance. Stop the listener before closing the store.
     public func listenToInstances(_ handler: @escaping @Sendable (String) -> Void) -> PostgresListener? {
         guard let url = postgresURL else { return nil }
-        let changes = remoteChanges, contentChanges = remoteContentChanges
+        let changes = remoteChanges, contentChanges = remoteContentChanges, foreign = foreignWriters
         let own = writer.committedPayload
         return PostgresListener(url: url, channel: PostgresListener.liveChannel) { payload in
             if payload.hasPrefix("w:") {
                 // Another instance committed a batch; this instance's own are counted already.
                 guard !payload.hasPrefix(own) else { return }
+                foreign.announced()
                 if !payload.hasSuffix(Writer.ballotsSuffix) { contentChanges.increment() }
                 changes.increment()
                 return

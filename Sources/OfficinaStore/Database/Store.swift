@@ -22,6 +22,8 @@ public final class Store: Sendable {
     let remoteChanges = ChangeCounter()
     /// Those of them that may have changed more than ballots (see ``contentGeneration``).
     let remoteContentChanges = ChangeCounter()
+    /// When another instance last committed a batch (PostgreSQL; see ``ForeignWriters``).
+    let foreignWriters: ForeignWriters
     let writer: Writer
     let readers: ReaderPool
 
@@ -57,9 +59,12 @@ public final class Store: Sendable {
         self.path = path
         self.postgresURL = postgresURL
         self.configuration = configuration
+        let foreign = ForeignWriters()
+        foreignWriters = foreign
         writer = Writer(
             connection: writerConnection,
             overlapping: overlappingWriters,
+            foreignWriters: foreign,
             capacity: configuration.writeQueueCapacity,
             maxBatchSize: configuration.maxBatchSize,
             inDoubtCommitSeconds: configuration.inDoubtCommitSeconds

@@ -37,12 +37,17 @@ final class Writer: @unchecked Sendable {
     var ballotsPayload: String { committedPayload + Self.ballotsSuffix }
     /// Ends the announcement of a batch that held ballot replacements only.
     static let ballotsSuffix = ":ballots"
+    /// Other instances' batches on the same database: while they write, lanes do not overlap.
+    private let foreignWriters: ForeignWriters?
     /// The writer's own threads: a write submitted from one (inside a write) would wait forever.
     private var writerThreads: [pthread_t] = []
 
-    /// `overlapping` are the connections of further lanes (PostgreSQL only: SQLite has one writer).
-    init(connection: any SQLDatabase, overlapping: [any SQLDatabase] = [], capacity: Int, maxBatchSize: Int, inDoubtCommitSeconds: Double = 10) {
+    /// `overlapping` are the connections of further lanes (PostgreSQL only: SQLite has one writer);
+    /// they stay idle while `foreignWriters` says another instance is writing.
+    init(connection: any SQLDatabase, overlapping: [any SQLDatabase] = [], foreignWriters: ForeignWriters? = nil,
+         capacity: Int, maxBatchSize: Int, inDoubtCommitSeconds: Double = 10) {
         self.connection = connection
+        self.foreignWriters = foreignWriters
         connections = [connection] + overlapping
         lanes = WriterLanes(count: connections.count)
         inDoubtCommits = InDoubtCommitResolver(patience: inDoubtCommitSeconds)
@@ -152,7 +157,7 @@ final class Writer: @unchecked Sendable {
                 condition.broadcast()
                 return nil
             }
-            let count = lanes.take(from: queue, lane: lane, limit: maxBatchSize)
+            let count = lanes.take(from: queue, lane: lane, limit: maxBatchSize, mayOverlap: !(foreignWriters?.areWriting ?? false))
             if count > 0 {
                 let batch = Array(queue.prefix(count))
                 queue.removeFirst(count)

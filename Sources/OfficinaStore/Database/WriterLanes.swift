@@ -2,7 +2,8 @@
 ///
 /// The first lane takes whatever is queued (up to the batch limit) whenever no other lane is busy,
 /// exactly as a single writer would: a lone write always runs there. Another lane starts only while
-/// some lane is busy, once at least ``defaultOverlapThreshold`` writes are queued, and only with ballot
+/// some lane is busy (and no other instance is writing to the database, ``ForeignWriters``), once at
+/// least ``defaultOverlapThreshold`` writes are queued, and only with ballot
 /// replacements of voters whose ballots are not in a batch in flight (the longest such run at the
 /// head of the queue), so:
 /// - writes that may change anything besides ballots and tallies never overlap another batch;
@@ -43,8 +44,9 @@ struct WriterLanes {
     var allEnded: Bool { !ended.contains(false) }
 
     /// How many writes at the head of `queue` lane `lane` takes now, marking it busy with them;
-    /// 0 when it must wait (nothing it may run, or it is the first lane's turn).
-    mutating func take(from queue: [any PendingWriteProtocol], lane: Int, limit: Int) -> Int {
+    /// 0 when it must wait (nothing it may run, or it is the first lane's turn). `mayOverlap` false
+    /// keeps every lane to one batch at a time (other instances are writing: ``ForeignWriters``).
+    mutating func take(from queue: [any PendingWriteProtocol], lane: Int, limit: Int, mayOverlap: Bool = true) -> Int {
         guard !queue.isEmpty, !busy[lane] else { return 0 }
         if busy.count == 1 {
             busy[lane] = true
@@ -64,7 +66,7 @@ struct WriterLanes {
                 }
             }
         } else {
-            guard !others.contains(where: { exclusive[$0] }), queue.count >= overlapThreshold else { return 0 }
+            guard mayOverlap, !others.contains(where: { exclusive[$0] }), queue.count >= overlapThreshold else { return 0 }
             for write in queue.prefix(limit) {
                 guard let ballot = write as? any BallotWriteProtocol else { break }
                 let key = Key(participant: ballot.ballot.participantID, workshop: ballot.workshopID)

@@ -7,7 +7,7 @@ public struct WriterStatistics: Sendable, Hashable {
     /// Those of them that were not ballot replacements (``Store/replaceBallot(_:workshopID:check:)``):
     /// the writes that may change anything besides ballots and tallies.
     public var contentWrites = 0
-    /// CPU time the writer thread spent running and committing them (excluding waits for the disk,
+    /// CPU time the writer's threads (every lane) spent running and committing them (excluding waits for the disk,
     /// which are not CPU time), in seconds.
     public var cpuSeconds = 0.0
     /// Ballot writes stored together in set-based runs (PostgreSQL, ``PostgresBallotBatch``); the

@@ -12,21 +12,24 @@ extension PostgresSchema {
             present BIGINT[];
             missing BIGINT;
         BEGIN
-            SELECT array_agg(DISTINCT ballot_id) INTO wanted FROM new_cells;
-            SELECT array_agg(id) INTO present FROM (SELECT id FROM ballots WHERE id = ANY(wanted) FOR KEY SHARE) AS b;
-            IF cardinality(present) IS DISTINCT FROM cardinality(wanted) THEN
-                SELECT w INTO missing FROM unnest(wanted) AS w WHERE w <> ALL(coalesce(present, '{}')) LIMIT 1;
-                RAISE EXCEPTION 'insert into % names ballot % which does not exist', TG_TABLE_NAME, missing
-                    USING ERRCODE = 'foreign_key_violation';
-            END IF;
-            SELECT array_agg(DISTINCT proposal_id) INTO wanted FROM new_cells;
-            SELECT array_agg(id) INTO present FROM (SELECT id FROM proposals WHERE id = ANY(wanted) FOR KEY SHARE) AS p;
-            IF cardinality(present) IS DISTINCT FROM cardinality(wanted) THEN
-                SELECT w INTO missing FROM unnest(wanted) AS w WHERE w <> ALL(coalesce(present, '{}')) LIMIT 1;
-                RAISE EXCEPTION 'insert into % names proposal % which does not exist', TG_TABLE_NAME, missing
-                    USING ERRCODE = 'foreign_key_violation';
-            END IF;
+        \(referenceCheck(column: "ballot_id", table: "ballots", noun: "ballot"))
+        \(referenceCheck(column: "proposal_id", table: "proposals", noun: "proposal"))
             RETURN NULL;
         END $$;
         """)
+
+    /// The check of one referenced table: the distinct ids of `column` among the new cells, the rows
+    /// of `table` with those ids locked `FOR KEY SHARE`, and SQLSTATE 23503 naming the first id
+    /// missing, as a foreign key would.
+    private static func referenceCheck(column: String, table: String, noun: String) -> String {
+        """
+            SELECT array_agg(DISTINCT \(column)) INTO wanted FROM new_cells;
+            SELECT array_agg(id) INTO present FROM (SELECT id FROM \(table) WHERE id = ANY(wanted) FOR KEY SHARE) AS referenced;
+            IF cardinality(present) IS DISTINCT FROM cardinality(wanted) THEN
+                SELECT w INTO missing FROM unnest(wanted) AS w WHERE w <> ALL(coalesce(present, '{}')) LIMIT 1;
+                RAISE EXCEPTION 'insert into % names \(noun) % which does not exist', TG_TABLE_NAME, missing
+                    USING ERRCODE = 'foreign_key_violation';
+            END IF;
+        """
+    }
 }

@@ -75,6 +75,22 @@ import Testing
         #expect(WriterLanes.defaultOverlapThreshold == 8)
     }
 
+    @Test func nothingOverlapsWhileOtherInstancesWrite() {
+        var lanes = WriterLanes(count: 2, overlapThreshold: 1)
+        #expect(lanes.take(from: [ballot(1)], lane: 0, limit: 10, mayOverlap: false) == 1)
+        #expect(lanes.take(from: [ballot(2)], lane: 1, limit: 10, mayOverlap: false) == 0)
+        #expect(lanes.take(from: [ballot(2)], lane: 1, limit: 10, mayOverlap: true) == 1)
+    }
+
+    @Test func anotherInstanceCountsAsWritingForAWhileAfterItsLastBatch() throws {
+        let foreign = ForeignWriters(quietSeconds: 0.2)
+        #expect(!foreign.areWriting)
+        foreign.announced()
+        #expect(foreign.areWriting)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(!foreign.areWriting)
+    }
+
     @Test func lanesEndOneByOne() {
         var lanes = WriterLanes(count: 2, overlapThreshold: 1)
         lanes.end(0)

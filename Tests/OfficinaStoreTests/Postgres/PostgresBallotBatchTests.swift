@@ -62,13 +62,7 @@ struct PostgresBallotBatchTests {
                 plain.ratings = Dictionary(uniqueKeysWithValues: ballot.ratings.map { (Int64(room.proposals.firstIndex(of: $0.key) ?? -1), $0.value) })
                 return plain
             }
-        result.talliesMatchRows = try store.writeBlocking { db in
-            let running = try db.ballots.sums(workshopID: room.workshopID)
-            let runningRaters = try db.ballots.raterCounts(workshopID: room.workshopID)
-            try db.ballots.rebuildTallies()
-            let rebuiltRaters = try db.ballots.raterCounts(workshopID: room.workshopID)
-            return try db.ballots.sums(workshopID: room.workshopID) == running && rebuiltRaters == runningRaters
-        }
+        result.talliesMatchRows = try room.talliesMatchARebuild(in: store)
         return result
     }
 

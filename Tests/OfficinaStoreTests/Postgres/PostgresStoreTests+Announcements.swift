@@ -82,6 +82,23 @@ extension PostgresStoreTests {
 }
 
 extension PostgresStoreTests {
+    /// Instance B learns from A's announcements that another instance writes to the database (its
+    /// writer then keeps to one lane, ``ForeignWriters``); its own batches do not count.
+    @Test func anotherInstancesBatchesMarkItAsWriting() async throws {
+        try await withListeningInstances { a, b, heard, room in
+            // The seeding through A counted; wait until B no longer counts A as writing.
+            #expect(try await heard.wait { _ in !b.foreignWriters.areWriting })
+            try await b.replaceBallot(Ballot(participantID: room.participant.id, support: [room.proposals[0].id: 1]), workshopID: room.workshop.id)
+            try await Task.sleep(nanoseconds: 300_000_000)
+            #expect(!b.foreignWriters.areWriting, "B's own batch does not count")
+            try await a.replaceBallot(Ballot(participantID: room.participant.id, support: [room.proposals[0].id: 2]), workshopID: room.workshop.id)
+            #expect(try await heard.wait { _ in b.foreignWriters.areWriting })
+            #expect(!a.foreignWriters.areWriting, "A hears nothing: only B listens")
+        }
+    }
+}
+
+extension PostgresStoreTests {
     /// Runs `body` with two instances on a fresh schema, a room seeded through A, and B listening to
     /// the instances' channel into `heard` (with B's change generation at each announcement), once
     /// B has heard one of A's events: a LISTEN takes effect some time after the listener starts.

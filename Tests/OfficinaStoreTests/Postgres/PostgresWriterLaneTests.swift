@@ -45,14 +45,7 @@ struct PostgresWriterLaneTests {
         let final = try store.read { try $0.ballots.get(participantID: room.voters[0], workshopID: room.workshopID) }
         #expect(final?.support == [room.proposals[2]: 3])
         #expect(final?.ratings.isEmpty == true)
-        let consistent = try store.writeBlocking { db in
-            let running = try db.ballots.sums(workshopID: room.workshopID)
-            let runningRaters = try db.ballots.raterCounts(workshopID: room.workshopID)
-            try db.ballots.rebuildTallies()
-            return try db.ballots.sums(workshopID: room.workshopID) == running
-                && db.ballots.raterCounts(workshopID: room.workshopID) == runningRaters
-        }
-        #expect(consistent)
+        #expect(try room.talliesMatchARebuild(in: store))
     }
 
     @Test func manyVotersThroughBothLanesLeaveTalliesEqualToTheCells() async throws {
@@ -80,13 +73,6 @@ struct PostgresWriterLaneTests {
             #expect(ballot.support == [picks[0]: 1, picks[1]: 1], "voter \(voter)'s last ballot")
             #expect(ballot.ratings == [picks[2]: ["space": 4, "community": voter % 5]])
         }
-        let consistent = try store.writeBlocking { db in
-            let running = try db.ballots.sums(workshopID: room.workshopID)
-            let runningRaters = try db.ballots.raterCounts(workshopID: room.workshopID)
-            try db.ballots.rebuildTallies()
-            return try db.ballots.sums(workshopID: room.workshopID) == running
-                && db.ballots.raterCounts(workshopID: room.workshopID) == runningRaters
-        }
-        #expect(consistent)
+        #expect(try room.talliesMatchARebuild(in: store))
     }
 }

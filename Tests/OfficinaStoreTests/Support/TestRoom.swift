@@ -37,3 +37,17 @@ extension TestRoom {
     /// Index 9 names a proposal that does not exist.
     private func proposal(for index: Int) -> Int64 { index == 9 ? 999_999 : proposals[index] }
 }
+
+extension TestRoom {
+    /// Whether the running tallies of the room's workshop (support, ratings, raters) equal a rebuild
+    /// from the stored cells; leaves the rebuilt ones in place.
+    func talliesMatchARebuild(in store: Store) throws -> Bool {
+        try store.writeBlocking { db in
+            let running = try db.ballots.sums(workshopID: workshopID)
+            let runningRaters = try db.ballots.raterCounts(workshopID: workshopID)
+            try db.ballots.rebuildTallies()
+            return try db.ballots.sums(workshopID: workshopID) == running
+                && db.ballots.raterCounts(workshopID: workshopID) == runningRaters
+        }
+    }
+}
