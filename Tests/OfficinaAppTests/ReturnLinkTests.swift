@@ -31,8 +31,15 @@ import Testing
             #expect(offer.status == 201)
             #expect(try await f.reader.get("/api/workshops/\(f.code)/offers").json["mine"]?.arrayValue?.count == 1)
 
+            // A ballot from the laptop (whatever the phase answers, the laptop's voter lookup is now
+            // cached, `AppContext.voters`): the revoke below must reach the ballot route too.
+            let ballot: JSONValue = ["support": .object([])]
+            #expect(try await laptop.put("/api/workshops/\(f.code)/ballot", ballot).errorCode != "not_participant")
+
             #expect(try await f.reader.delete("/api/workshops/\(f.code)/return-link").status == 204)
             #expect(try await laptop.get("/api/me?code=\(f.code)").json["participant"] == .null)
+            let refused = try await laptop.put("/api/workshops/\(f.code)/ballot", ballot)
+            #expect(refused.status == 403 && refused.errorCode == "not_participant")
             let again = try await server.browser().post("/api/return", ["token": .string(token)])
             #expect(again.status == 404 && again.errorCode == "return_link")
             // The original device is untouched.
